@@ -1,0 +1,18 @@
+/** The data models shared by components, servers and partners. */
+export { toValidationIssues, summarizeIssues, type ValidationIssue } from './issues.js';
+export { text, identifier, localeTag } from './text.js';
+export { STEP_STATUSES, OnboardingStepSchema, OnboardingStepsSchema, type StepStatus, type OnboardingStep } from './onboarding.js';
+export {
+  LEGAL_BASES,
+  CONSENT_EVENTS,
+  RecipientSchema,
+  ConsentPurposeSchema,
+  ConsentNoticeSchema,
+  ConsentRecordSchema,
+  type LegalBasis,
+  type ConsentEvent,
+  type Recipient,
+  type ConsentPurpose,
+  type ConsentNotice,
+  type ConsentRecord,
+} from './consent.js';

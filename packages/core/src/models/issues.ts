@@ -1,0 +1,59 @@
+/** Turns zod issues into messages a person can act on (zod/mini ships no message locale). */
+import type { core } from 'zod/mini';
+
+/** One problem found in a value, with the path to it and what was expected. */
+export interface ValidationIssue {
+  /** Dotted path to the offending field, `(root)` for the value itself. */
+  path: string;
+  /** A sentence saying what is wrong and what is expected instead. */
+  message: string;
+}
+
+const kind = (value: unknown): string =>
+  value === null ? 'null' : Array.isArray(value) ? 'an array' : typeof value === 'object' ? 'an object' : typeof value;
+
+function describe(issue: core.$ZodIssue): string {
+  switch (issue.code) {
+    case 'invalid_type':
+      return `expected ${issue.expected}, got ${issue.input === undefined ? 'nothing' : kind(issue.input)}`;
+    case 'invalid_value':
+      return `expected one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}`;
+    case 'too_small':
+      return issue.origin === 'string'
+        ? `must be at least ${issue.minimum} character(s) long`
+        : issue.origin === 'array'
+          ? `must have at least ${issue.minimum} item(s)`
+          : `must be ${issue.inclusive ? 'at least' : 'more than'} ${issue.minimum}`;
+    case 'too_big':
+      return issue.origin === 'string'
+        ? `must be at most ${issue.maximum} character(s) long`
+        : issue.origin === 'array'
+          ? `must have at most ${issue.maximum} item(s)`
+          : `must be ${issue.inclusive ? 'at most' : 'less than'} ${issue.maximum}`;
+    case 'invalid_format':
+      return issue.format === 'regex' ? `does not match the pattern ${issue.pattern}` : `must be a valid ${issue.format}`;
+    case 'unrecognized_keys':
+      return `has unknown key(s) ${issue.keys.join(', ')}; remove them`;
+    case 'invalid_union':
+      return 'does not match any allowed shape';
+    case 'not_multiple_of':
+      return `must be a multiple of ${issue.divisor}`;
+    case 'custom':
+      return issue.message && issue.message !== 'Invalid input' ? issue.message : 'is not valid';
+    default:
+      return 'is not valid';
+  }
+}
+
+/** Converts zod issues to `{ path, message }` pairs, at most `limit` of them. */
+export function toValidationIssues(issues: readonly core.$ZodIssue[], limit = 20): ValidationIssue[] {
+  return issues.slice(0, limit).map((issue) => {
+    const path = issue.path.length ? issue.path.map(String).join('.') : '(root)';
+    return { path, message: `${path} ${describe(issue)}` };
+  });
+}
+
+/** One line summarising issues, e.g. `steps.0.title must be at least 1 character(s) long; …`. */
+export function summarizeIssues(issues: readonly ValidationIssue[]): string {
+  return issues.map((i) => i.message).join('; ');
+}

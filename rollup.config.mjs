@@ -1,0 +1,56 @@
+// Builds every workspace package to packages/<name>/dist: ESM with one output file per source
+// module (so `sideEffects` and subpath exports map cleanly), .d.ts files and source maps.
+import { readFileSync, readdirSync, existsSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import typescript from '@rollup/plugin-typescript';
+
+const packagesDir = 'packages';
+
+/** Every `src/**\/index.ts` and `src/*\/candor-*.ts` file is an entry, so subpaths exist as files. */
+function entries(pkgDir) {
+  const src = join(pkgDir, 'src');
+  const found = [];
+  const walk = (dir) => {
+    for (const d of readdirSync(dir, { withFileTypes: true })) {
+      const p = join(dir, d.name);
+      if (d.isDirectory()) walk(p);
+      else if (/\.ts$/.test(d.name) && !d.name.endsWith('.d.ts')) found.push(p);
+    }
+  };
+  walk(src);
+  return found;
+}
+
+function config(name) {
+  const pkgDir = join(packagesDir, name);
+  const pkg = JSON.parse(readFileSync(join(pkgDir, 'package.json'), 'utf8'));
+  const deps = Object.keys({ ...pkg.dependencies, ...pkg.peerDependencies });
+  const dist = join(pkgDir, 'dist');
+  if (existsSync(dist)) rmSync(dist, { recursive: true, force: true });
+  return {
+    input: entries(pkgDir),
+    // Bare imports of dependencies (and node: built-ins) stay imports; everything else is bundled.
+    external: (id) => id.startsWith('node:') || deps.some((d) => id === d || id.startsWith(`${d}/`)),
+    output: {
+      dir: dist,
+      format: 'es',
+      sourcemap: true,
+      preserveModules: true,
+      preserveModulesRoot: join(pkgDir, 'src'),
+    },
+    plugins: [
+      typescript({
+        tsconfig: join(pkgDir, 'tsconfig.json'),
+        noEmitOnError: true,
+      }),
+    ],
+    onwarn(warning, warn) {
+      if (warning.code === 'CIRCULAR_DEPENDENCY' && /node_modules/.test(warning.message)) return;
+      warn(warning);
+    },
+  };
+}
+
+export default ['core', 'elements', 'cli']
+  .filter((name) => existsSync(join(packagesDir, name, 'src')) && entries(join(packagesDir, name)).length > 0)
+  .map(config);

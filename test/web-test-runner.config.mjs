@@ -1,0 +1,66 @@
+// @web/test-runner in Debian's Chromium: the shared core tests (test/core) and the component
+// tests (test/elements). TypeScript is compiled by esbuild with the root tsconfig (Lit's
+// experimental decorators); packages are imported by name and resolve to their built dist.
+import { esbuildPlugin } from '@web/dev-server-esbuild';
+import { chromeLauncher } from '@web/test-runner-chrome';
+import { defaultReporter } from '@web/test-runner';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { chromiumPath } from './support/chromium.mjs';
+
+/** Counts every test across sessions and writes test-results/browser.json for test/run.mjs. */
+function countingReporter() {
+  return {
+    onTestRunFinished({ sessions }) {
+      let passed = 0;
+      let failed = 0;
+      let skipped = 0;
+      const walk = (suite) => {
+        for (const t of suite.tests ?? []) {
+          if (t.skipped) skipped++;
+          else if (t.passed) passed++;
+          else failed++;
+        }
+        for (const s of suite.suites ?? []) walk(s);
+      };
+      for (const session of sessions) {
+        if (session.testResults) walk(session.testResults);
+        // A file that failed to load or threw outside a test counts as one failure.
+        if (!session.passed && (session.errors?.length ?? 0) > 0) failed++;
+      }
+      mkdirSync('test-results', { recursive: true });
+      writeFileSync('test-results/browser.json', JSON.stringify({ passed, failed, skipped }));
+    },
+  };
+}
+
+const group = process.env.CANDOR_WTR_FILES;
+
+export default {
+  files: group ? group.split(',') : ['test/core/**/*.test.ts', 'test/elements/**/*.test.ts'],
+  nodeResolve: { exportConditions: ['browser', 'import', 'default'] },
+  concurrency: 2,
+  testsFinishTimeout: 300000,
+  testFramework: { config: { timeout: 30000 } },
+  plugins: [
+    esbuildPlugin({ ts: true, target: 'es2022', tsconfig: fileURLToPath(new URL('../tsconfig.json', import.meta.url)) }),
+  ],
+  browsers: [
+    chromeLauncher({
+      launchOptions: {
+        executablePath: chromiumPath(),
+        headless: true,
+        args: [
+          '--no-sandbox',
+          '--disable-gpu',
+          '--disable-background-networking',
+          '--disable-component-update',
+          '--no-first-run',
+          '--disable-sync',
+          '--disable-dev-shm-usage',
+        ],
+      },
+    }),
+  ],
+  reporters: [defaultReporter({ reportTestResults: true, reportTestProgress: false }), countingReporter()],
+};
