@@ -1,6 +1,6 @@
 // Builds every workspace package to packages/<name>/dist: ESM with one output file per source
 // module (so `sideEffects` and subpath exports map cleanly), .d.ts files and source maps.
-import { readFileSync, readdirSync, existsSync, rmSync } from 'node:fs';
+import { readFileSync, readdirSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import typescript from '@rollup/plugin-typescript';
 
@@ -26,7 +26,6 @@ function config(name) {
   const pkg = JSON.parse(readFileSync(join(pkgDir, 'package.json'), 'utf8'));
   const deps = Object.keys({ ...pkg.dependencies, ...pkg.peerDependencies });
   const dist = join(pkgDir, 'dist');
-  if (existsSync(dist)) rmSync(dist, { recursive: true, force: true });
   return {
     input: entries(pkgDir),
     // Bare imports of dependencies (and node: built-ins) stay imports; everything else is bundled.
@@ -51,6 +50,9 @@ function config(name) {
   };
 }
 
+// CANDOR_PKG=core builds one package (comma-separated list allowed); the default builds all, in order.
+const only = process.env.CANDOR_PKG?.split(',');
 export default ['core', 'elements', 'cli']
+  .filter((name) => !only || only.includes(name))
   .filter((name) => existsSync(join(packagesDir, name, 'src')) && entries(join(packagesDir, name)).length > 0)
   .map(config);
