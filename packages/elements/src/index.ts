@@ -1,0 +1,5 @@
+/**
+ * @candor/elements: importing this entry point defines every Candor tag. Import a component's
+ * subpath (`@candor/elements/stepper`) to load only that one.
+ */
+export * from './shared/index.js';

@@ -1,0 +1,78 @@
+/** The base class of every Candor component: theme, language/direction frame, safe input handling. */
+import { html, LitElement, type TemplateResult } from 'lit';
+import { property } from 'lit/decorators.js';
+import { parentOf, resolveTheme, watchEnvironment } from './environment.js';
+import type { LocalizeController } from './localize.js';
+import { reportInvalid, validate, type Parser } from './validate.js';
+
+/**
+ * Subclasses create their own {@link LocalizeController} (with their catalogue) as `localize`,
+ * wrap their template in {@link CandorElement.frame} and validate input with
+ * {@link CandorElement.accept}.
+ */
+export abstract class CandorElement extends LitElement {
+  /** Colour theme: `light`, `dark`, or unset to follow an ancestor's `theme` attribute, then the system preference. */
+  @property({ reflect: true }) theme?: 'light' | 'dark';
+
+  /** The component's localisation (language, direction, strings). */
+  protected abstract readonly localize: LocalizeController<object>;
+
+  /** Resolved theme: the `theme` property, else the closest ancestor's `theme` attribute, else `system`. */
+  protected resolvedTheme: 'light' | 'dark' | 'system' = 'system';
+  #unwatch?: () => void;
+
+  // The property, not the attribute: the attribute is reflected only after willUpdate.
+  #resolveTheme(): 'light' | 'dark' | 'system' {
+    return this.theme === 'light' || this.theme === 'dark' ? this.theme : resolveTheme(parentOf(this));
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.resolvedTheme = this.#resolveTheme();
+    this.#unwatch = watchEnvironment(this, () => {
+      const next = this.#resolveTheme();
+      if (next !== this.resolvedTheme) {
+        this.resolvedTheme = next;
+        this.requestUpdate();
+      }
+    });
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.#unwatch?.();
+    this.#unwatch = undefined;
+  }
+
+  protected override willUpdate(changed: Map<PropertyKey, unknown>): void {
+    super.willUpdate(changed);
+    if (changed.has('theme')) this.resolvedTheme = this.#resolveTheme();
+  }
+
+  /**
+   * The themed root every template sits in: carries `lang`, `dir` and the theme so CSS
+   * (`:dir(rtl)`, logical properties, tokens) follows the page.
+   */
+  protected frame(content: unknown, extraClass = ''): TemplateResult {
+    return html`<div
+      class="candor ${extraClass}"
+      part="base"
+      lang=${this.localize.lang}
+      dir=${this.localize.dir}
+      data-theme=${this.resolvedTheme}
+    >${content}</div>`;
+  }
+
+  /** Validated `value`, or `undefined` after firing `candor-error` and warning once. Never throws. */
+  protected accept<T>(property: string, schema: Parser<T>, value: unknown): T | undefined {
+    const r = validate(schema, value);
+    if (r.ok) return r.value;
+    reportInvalid(this, this.localize.component, property, r.issues);
+    return undefined;
+  }
+
+  /** A short localised message shown instead of content that could not be validated. */
+  protected renderFallback(message: string): TemplateResult {
+    return html`<p part="fallback" role="status">${message}</p>`;
+  }
+}

@@ -1,0 +1,16 @@
+/** The element foundation: what every Candor component is built on. */
+export { CandorElement } from './candor-element.js';
+export { CandorErrorEvent, type CandorErrorDetail } from './candor-error-event.js';
+export {
+  LocalizeController,
+  registerMessages,
+  type ComponentMessages,
+  type LocalizeOptions,
+  type Message,
+  type MessageParams,
+  type MessagesOf,
+  type PluralMessage,
+} from './localize.js';
+export { validate, reportInvalid, type Parser, type Validated } from './validate.js';
+export { themeStyles } from './theme.styles.js';
+export { resolveDirection, resolveLang, resolveTheme, directionOf, watchEnvironment } from './environment.js';

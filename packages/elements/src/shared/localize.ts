@@ -1,0 +1,183 @@
+/**
+ * Localisation for Candor components: per-component message catalogues (English and Arabic
+ * built in), host overrides and extra locales, plurals with Intl.PluralRules and numbers with
+ * Intl.NumberFormat, and the language/direction the component renders in.
+ */
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { resolveDirection, resolveLang, watchEnvironment } from './environment.js';
+
+/** A message whose wording depends on a count. `other` is required; Arabic also uses zero/one/two/few/many. */
+export type PluralMessage = { readonly other: string } & { readonly [C in Exclude<Intl.LDMLPluralRule, 'other'>]?: string };
+
+/** One entry of a catalogue: text with `{name}` placeholders, or a plural message. */
+export type Message = string | PluralMessage;
+
+/** A component's catalogue shape: every key a locale must supply, plural where English is plural. */
+export type MessagesOf<T> = { readonly [K in keyof T]: T[K] extends string ? string : PluralMessage };
+
+/** A component's built-in catalogues: English and Arabic are mandatory and complete. */
+export type ComponentMessages<M> = { readonly en: M; readonly ar: M } & { readonly [locale: string]: M };
+
+/** Values substituted into `{name}` placeholders; numbers are formatted for the locale. */
+export type MessageParams = Readonly<Record<string, string | number>>;
+
+/**
+ * Per-component catalogues, extended by each component (`'candor-stepper': StepperMessages`)
+ * so `registerMessages` checks keys at compile time.
+ */
+declare global {
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type
+  interface CandorMessageCatalogues {}
+}
+
+// Kept on globalThis so two copies of the package on one page still share host overrides.
+const REGISTRY_KEY = Symbol.for('candor.messages');
+type Registry = Map<string, Map<string, Partial<Record<string, Message>>>>;
+const registry: Registry = ((globalThis as Record<symbol, unknown>)[REGISTRY_KEY] as Registry | undefined) ??
+  ((globalThis as Record<symbol, unknown>)[REGISTRY_KEY] = new Map());
+const live = new Set<LocalizeController<object>>();
+
+/**
+ * Adds a locale or overrides strings of a component. Keys you leave out fall back to the
+ * built-in catalogue of that locale, then to English. Components on the page re-render.
+ *
+ * @example
+ * registerMessages('candor-stepper', 'fr', { stepOf: 'Étape {current} sur {total}' });
+ * registerMessages('candor-stepper', 'en', { helpAction: 'Talk to us' }); // override
+ */
+export function registerMessages<C extends keyof CandorMessageCatalogues>(
+  component: C,
+  locale: string,
+  messages: Partial<CandorMessageCatalogues[C]>,
+): void;
+export function registerMessages(component: string, locale: string, messages: Partial<Record<string, Message>>): void;
+export function registerMessages(component: string, locale: string, messages: Partial<Record<string, Message>>): void {
+  const byLocale = registry.get(component) ?? new Map<string, Partial<Record<string, Message>>>();
+  registry.set(component, byLocale);
+  const key = locale.toLowerCase();
+  byLocale.set(key, { ...byLocale.get(key), ...messages });
+  for (const c of live) if (c.component === component) c.host.requestUpdate();
+}
+
+const cache = new Map<string, Intl.NumberFormat | Intl.PluralRules>();
+function intl<T extends Intl.NumberFormat | Intl.PluralRules>(kind: 'n' | 'p', locale: string, make: (l: string) => T): T {
+  const key = `${kind}|${locale}`;
+  let v = cache.get(key) as T | undefined;
+  if (!v) {
+    try {
+      v = make(locale);
+    } catch {
+      v = make('en'); // an invalid lang attribute must not break rendering
+    }
+    cache.set(key, v);
+  }
+  return v;
+}
+
+/** Locales to try in order: `ar-EG`, `ar`, `en`. */
+function chain(lang: string): string[] {
+  const full = lang.toLowerCase();
+  const base = full.split('-')[0] ?? full;
+  return [...new Set([full, base, 'en'])];
+}
+
+/** Options of a {@link LocalizeController}. */
+export interface LocalizeOptions<M> {
+  /** Tag name of the component, the key for `registerMessages`. */
+  component: string;
+  /** Built-in catalogues. */
+  messages: ComponentMessages<M>;
+}
+
+/**
+ * Gives a component its language, direction and translated strings, and re-renders it when
+ * `lang`/`dir` change on it, an ancestor or `<html>`, or when a host registers messages.
+ *
+ * @example
+ * readonly localize = new LocalizeController(this, { component: 'candor-stepper', messages: stepperMessages });
+ * render() { return html`<p>${this.localize.t('minutesLeft', { count: 7 })}</p>`; }
+ */
+export class LocalizeController<M extends object> implements ReactiveController {
+  /** Resolved language tag, e.g. `ar` or `en-GB`. */
+  lang = 'en';
+  /** Resolved writing direction. */
+  dir: 'ltr' | 'rtl' = 'ltr';
+  readonly host: ReactiveControllerHost & HTMLElement;
+  readonly component: string;
+  readonly #messages: ComponentMessages<M>;
+  #unwatch?: () => void;
+
+  constructor(host: ReactiveControllerHost & HTMLElement, options: LocalizeOptions<M>) {
+    this.host = host;
+    this.component = options.component;
+    this.#messages = options.messages;
+    host.addController(this);
+  }
+
+  hostConnected(): void {
+    live.add(this);
+    this.#resolve();
+    this.#unwatch = watchEnvironment(this.host, () => {
+      if (this.#resolve()) this.host.requestUpdate();
+    });
+  }
+
+  hostDisconnected(): void {
+    live.delete(this);
+    this.#unwatch?.();
+    this.#unwatch = undefined;
+  }
+
+  /** Re-reads lang/dir; true when either changed. */
+  #resolve(): boolean {
+    const lang = resolveLang(this.host);
+    const dir = resolveDirection(this.host);
+    const changed = lang !== this.lang || dir !== this.dir;
+    this.lang = lang;
+    this.dir = dir;
+    return changed;
+  }
+
+  #lookup(key: string): Message | undefined {
+    const own = this.#messages as unknown as Record<string, Record<string, Message> | undefined>;
+    for (const locale of chain(this.lang)) {
+      const found = registry.get(this.component)?.get(locale)?.[key] ?? own[locale]?.[key];
+      if (found !== undefined) return found;
+    }
+    return undefined;
+  }
+
+  /** Formats a number for the current locale (Arabic gets Arabic-Indic digits where CLDR says so). */
+  number(value: number, options?: Intl.NumberFormatOptions): string {
+    if (options) {
+      try {
+        return new Intl.NumberFormat(this.lang, options).format(value);
+      } catch {
+        return new Intl.NumberFormat('en', options).format(value);
+      }
+    }
+    return intl('n', this.lang, (l) => new Intl.NumberFormat(l)).format(value);
+  }
+
+  /**
+   * The translated message `key` with `{name}` placeholders filled. Plural messages pick the
+   * form for `params.count` with the locale's plural rules. Missing keys fall back to English.
+   */
+  t(key: keyof M & string, params: MessageParams = {}): string {
+    const message = this.#lookup(key);
+    if (message === undefined) return key;
+    let template: string;
+    if (typeof message === 'string') template = message;
+    else {
+      const count = Number(params['count'] ?? 0);
+      const category = intl('p', this.lang, (l) => new Intl.PluralRules(l)).select(count);
+      // Exact zero/one/two forms, as ICU does, before the locale's category.
+      const exact = count === 0 ? message.zero : undefined;
+      template = exact ?? message[category] ?? message.other;
+    }
+    return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
+      const v = params[name];
+      return v === undefined ? whole : typeof v === 'number' ? this.number(v) : v;
+    });
+  }
+}

@@ -1,0 +1,46 @@
+/** Validates component input against the shared core models and reports what was wrong. */
+import { summarizeIssues, toValidationIssues, type ValidationIssue } from '@candor/core/models';
+import type { core } from 'zod/mini';
+import { CandorErrorEvent } from './candor-error-event.js';
+
+/** Anything with zod's `safeParse` (every zod/mini schema). */
+export interface Parser<T> {
+  safeParse(value: unknown): { success: true; data: T } | { success: false; error: { issues: core.$ZodIssue[] } };
+}
+
+/** Outcome of {@link validate}. */
+export type Validated<T> = { ok: true; value: T } | { ok: false; issues: ValidationIssue[] };
+
+/**
+ * Parses `value` with `schema`, never throwing.
+ *
+ * @example
+ * const r = validate(OnboardingStepsSchema, input);
+ * if (!r.ok) reportInvalid(this, 'candor-stepper', 'steps', r.issues);
+ */
+export function validate<T>(schema: Parser<T>, value: unknown): Validated<T> {
+  try {
+    const r = schema.safeParse(value);
+    return r.success ? { ok: true, value: r.data } : { ok: false, issues: toValidationIssues(r.error.issues) };
+  } catch (e) {
+    // A getter that throws, a revoked proxy, …: still an input problem, not a crash.
+    return { ok: false, issues: [{ path: '(root)', message: `(root) could not be read: ${String(e)}` }] };
+  }
+}
+
+const warned = new Set<string>();
+
+/**
+ * Fires `candor-error` from `host` and warns in the console once per distinct problem.
+ *
+ * @example
+ * reportInvalid(this, 'candor-stepper', 'steps', issues);
+ */
+export function reportInvalid(host: EventTarget, component: string, property: string, issues: readonly ValidationIssue[]): void {
+  const message = `<${component}> ${property}: ${summarizeIssues(issues)}`;
+  if (!warned.has(message)) {
+    warned.add(message);
+    console.warn(`${message}. The component shows a fallback until it gets valid input.`);
+  }
+  host.dispatchEvent(new CandorErrorEvent({ component, property, issues, message }));
+}
