@@ -1,0 +1,77 @@
+// Global Storybook set-up: docs tables from the custom elements manifest, axe checks, and the
+// toolbar switches designers use (language + direction, and theme) applied to <html>, where the
+// components read them.
+import type { Decorator, Preview } from '@storybook/web-components-vite';
+import { setCustomElementsManifest } from '@storybook/web-components-vite';
+import manifest from '@candor/elements/custom-elements.json';
+
+setCustomElementsManifest(manifest);
+
+/** The languages the toolbar offers, with the writing direction each one uses. */
+const LOCALES = {
+  en: { title: 'English', dir: 'ltr' },
+  ar: { title: 'العربية (Arabic)', dir: 'rtl' },
+} as const;
+type Locale = keyof typeof LOCALES;
+
+const THEMES = ['light', 'dark', 'system'] as const;
+type Theme = (typeof THEMES)[number];
+
+const isLocale = (v: unknown): v is Locale => typeof v === 'string' && Object.hasOwn(LOCALES, v);
+const isTheme = (v: unknown): v is Theme => (THEMES as readonly unknown[]).includes(v);
+
+/**
+ * Sets `lang`, `dir` and `theme` on the document element before the story renders. The
+ * components inherit direction and language from their context, exactly as on a customer's
+ * page, so this is the honest way to show them in Arabic or dark.
+ */
+const withLocaleAndTheme: Decorator = (story, context) => {
+  const locale: Locale = isLocale(context.globals['locale']) ? context.globals['locale'] : 'en';
+  const theme: Theme = isTheme(context.globals['theme']) ? context.globals['theme'] : 'light';
+  const root = document.documentElement;
+  root.lang = locale;
+  root.dir = LOCALES[locale].dir;
+  root.setAttribute('theme', theme);
+  return story();
+};
+
+const preview: Preview = {
+  tags: ['autodocs'],
+  decorators: [withLocaleAndTheme],
+  globalTypes: {
+    locale: {
+      description: 'Language and writing direction of the page',
+      toolbar: {
+        title: 'Language',
+        icon: 'globe',
+        items: (Object.keys(LOCALES) as Locale[]).map((value) => ({
+          value,
+          title: LOCALES[value].title,
+          right: LOCALES[value].dir.toUpperCase(),
+        })),
+        dynamicTitle: true,
+      },
+    },
+    theme: {
+      description: 'Colour theme of the components',
+      toolbar: {
+        title: 'Theme',
+        icon: 'mirror',
+        items: [
+          { value: 'light', title: 'Light', icon: 'sun' },
+          { value: 'dark', title: 'Dark', icon: 'moon' },
+          { value: 'system', title: 'System (follows the OS)', icon: 'browser' },
+        ],
+        dynamicTitle: true,
+      },
+    },
+  },
+  initialGlobals: { locale: 'en', theme: 'light' },
+  parameters: {
+    controls: { expanded: true },
+    // Accessibility is part of done: violations show as errors in the Accessibility panel.
+    a11y: { test: 'error' },
+  },
+};
+
+export default preview;

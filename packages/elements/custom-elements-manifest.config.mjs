@@ -1,0 +1,40 @@
+// Configuration for @custom-elements-manifest/analyzer (`npm run analyze`, also the last step of
+// `npm run build`): writes packages/elements/custom-elements.json from the components' JSDoc
+// (@summary, @slot, @csspart, @cssprop, @fires) and their Lit properties. Storybook's docs tables
+// and editors' HTML completion read it. It is generated, not committed.
+
+/**
+ * The analyzer records the TypeScript source paths (`src/stepper/candor-stepper.ts`), but the
+ * package ships `dist` only, so every path in the published manifest would point at a file a
+ * user does not have. Rewrite them to the built JavaScript that sits at the same place in dist.
+ */
+function pointAtDist() {
+  const toDist = (path) =>
+    typeof path === 'string' && path.startsWith('src/') ? path.replace(/^src\//, 'dist/').replace(/\.ts$/, '.js') : path;
+  const walk = (value) => {
+    if (Array.isArray(value)) return value.forEach(walk);
+    if (value === null || typeof value !== 'object') return;
+    for (const [key, child] of Object.entries(value)) {
+      if (key === 'path' || key === 'module') value[key] = toDist(child);
+      else walk(child);
+    }
+  };
+  return {
+    name: 'candor-point-at-dist',
+    packageLinkPhase({ customElementsManifest }) {
+      walk(customElementsManifest.modules);
+    },
+  };
+}
+
+export default {
+  globs: ['src/**/*.ts'],
+  // Tests and declaration files are not part of the public surface.
+  exclude: ['src/**/*.test.ts', 'src/**/*.d.ts'],
+  outdir: '.',
+  litelement: true,
+  // package.json already names the manifest ("customElements"); never rewrite that file.
+  packagejson: false,
+  dependencies: false,
+  plugins: [pointAtDist()],
+};

@@ -1,0 +1,142 @@
+// Opens the BUILT Storybook (storybook-static/) in headless Chromium and checks that every story
+// and docs page renders without console errors, in English and in Arabic (RTL), and that each
+// story is axe-clean. Screenshots go to test-results/storybook/. Serves the files with a tiny
+// node:http server on 127.0.0.1 (no network beyond localhost).
+// Usage: npm run build && npm run build-storybook && node test/support/storybook-smoke.mjs [id-filter]
+import { createServer } from 'node:http';
+import { existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
+import { extname, join, normalize, resolve, sep } from 'node:path';
+import { createRequire } from 'node:module';
+import { chromium } from 'playwright-core';
+import { chromiumPath } from './chromium.mjs';
+
+const root = resolve('storybook-static');
+const outDir = resolve('test-results/storybook');
+const filter = process.argv[2];
+
+const TYPES = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.woff2': 'font/woff2',
+  '.ico': 'image/x-icon',
+};
+
+/** Serves `root` read-only; refuses any path that escapes it. */
+function serve() {
+  const server = createServer((req, res) => {
+    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    let file = normalize(join(root, decodeURIComponent(url.pathname)));
+    if (file !== root && !file.startsWith(root + sep)) {
+      res.writeHead(403).end();
+      return;
+    }
+    if (existsSync(file) && statSync(file).isDirectory()) file = join(file, 'index.html');
+    if (!existsSync(file)) {
+      res.writeHead(404).end();
+      return;
+    }
+    res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
+    res.end(readFileSync(file));
+  });
+  return new Promise((ok) => server.listen(0, '127.0.0.1', () => ok(server)));
+}
+
+if (!existsSync(join(root, 'index.json'))) {
+  console.error('storybook-static/index.json is missing: run `npm run build && npm run build-storybook` first.');
+  process.exit(1);
+}
+const index = JSON.parse(readFileSync(join(root, 'index.json'), 'utf8'));
+const entries = Object.values(index.entries).filter((e) => !filter || e.id.includes(filter));
+const manifest = JSON.parse(readFileSync('packages/elements/custom-elements.json', 'utf8'));
+const documentedTags = new Set(
+  manifest.modules.flatMap((m) => (m.declarations ?? []).map((d) => d.tagName).filter(Boolean)),
+);
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+mkdirSync(outDir, { recursive: true });
+const server = await serve();
+const base = `http://127.0.0.1:${server.address().port}`;
+const browser = await chromium.launch({
+  executablePath: chromiumPath(),
+  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
+});
+
+const problems = [];
+let checked = 0;
+try {
+  for (const entry of entries) {
+    for (const locale of ['en', 'ar']) {
+      const label = `${entry.id} [${locale}]`;
+      const page = await browser.newPage({ viewport: { width: 900, height: 700 } });
+      const errors = [];
+      page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+      page.on('pageerror', (e) => errors.push(String(e)));
+      // Anything not served from 127.0.0.1 is a bug (Storybook must not fetch from the network).
+      await page.route(/^(?!http:\/\/127\.0\.0\.1)/, (route) => {
+        errors.push(`network request outside localhost: ${route.request().url()}`);
+        return route.abort();
+      });
+      const viewMode = entry.type === 'docs' ? 'docs' : 'story';
+      await page.goto(`${base}/iframe.html?id=${entry.id}&viewMode=${viewMode}&globals=locale:${locale}`);
+      await page.waitForFunction(
+        () => document.body.classList.contains('sb-show-main') || document.body.classList.contains('sb-show-errordisplay'),
+        null,
+        { timeout: 15000 },
+      );
+      // Let Lit finish its first update and any docs tables render.
+      await page.waitForTimeout(500);
+      const state = await page.evaluate(() => ({
+        error: document.body.classList.contains('sb-show-errordisplay')
+          ? (document.querySelector('#error-message')?.textContent ?? 'error display shown')
+          : null,
+        lang: document.documentElement.lang,
+        dir: document.documentElement.dir,
+        argsTables: document.querySelectorAll('.docblock-argstable').length,
+        rootChildren: document.querySelector('#storybook-root')?.childElementCount ?? 0,
+        tagsShown: [...new Set([...document.querySelectorAll('*')].map((el) => el.localName))],
+      }));
+      if (state.error) errors.push(`Storybook shows an error: ${state.error.trim()}`);
+      const wantDir = locale === 'ar' ? 'rtl' : 'ltr';
+      // Pure MDX pages (the introduction) render no story, so no decorator sets the locale.
+      const rendersStories = !entry.tags?.includes('unattached-mdx');
+      if (rendersStories && (state.lang !== locale || state.dir !== wantDir)) {
+        errors.push(`the locale switch did not apply: <html lang="${state.lang}" dir="${state.dir}">, expected ${locale}/${wantDir}`);
+      }
+      if (entry.type === 'story') {
+        if (state.rootChildren === 0) errors.push('the story rendered nothing');
+        await page.addScriptTag({ content: axeSource });
+        const violations = await page.evaluate(async () => {
+          // @ts-ignore axe is injected above
+          const r = await window.axe.run('#storybook-root');
+          return r.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.length} node(s))`);
+        });
+        for (const v of violations) errors.push(`axe: ${v}`);
+      } else if (rendersStories && state.argsTables === 0) {
+        // A generated docs page that shows a documented component must show its API table
+        // (the story's meta needs `component: 'candor-x'` for Storybook to find it).
+        const shown = state.tagsShown.filter((t) => documentedTags.has(t));
+        if (shown.length) errors.push(`docs page shows <${shown.join('>, <')}> but no properties table (meta.component set?)`);
+      }
+      await page.screenshot({ path: join(outDir, `${entry.id}--${locale}.png`), fullPage: entry.type === 'docs' });
+      checked++;
+      if (errors.length) problems.push(`${label}:\n    ${errors.join('\n    ')}`);
+      console.log(`${errors.length ? '✗' : '✓'} ${label}${entry.type === 'docs' ? ` (docs, ${state.argsTables} args table(s))` : ''}`);
+      await page.close();
+    }
+  }
+} finally {
+  await browser.close();
+  server.close();
+}
+
+console.log(`\n${checked} page(s) checked, ${problems.length} with problems; screenshots in ${outDir}`);
+console.log(`components documented in the manifest: ${[...documentedTags].join(', ') || 'none'}`);
+if (problems.length) {
+  console.error(`\n${problems.join('\n')}`);
+  process.exitCode = 1;
+}
