@@ -1,0 +1,220 @@
+/** createIssuer: signs verification tokens (compact JWS with explicit `typ`). */
+import { CompactSign, base64url } from 'jose';
+import { CandorError } from '../errors.js';
+import { isCandorKey, type CandorKey } from '../keys/key.js';
+import { DEFAULT_MAX_TOKEN_TTL_SECONDS, isKeySet, type KeySet } from '../keys/key-set.js';
+import { parseSecureUrl } from '../lib/urls.js';
+import { ConsentRecordSchema, type ConsentRecord } from '../models/consent.js';
+import { summarizeIssues, toValidationIssues } from '../models/issues.js';
+import {
+  TOKEN_TYPE,
+  VerificationClaimsSchema,
+  type AssuranceLevel,
+  type RiskTier,
+  type VerificationClaims,
+  type VerificationMethod,
+} from './claims.js';
+
+/** Options of {@link createIssuer}. */
+export interface IssuerOptions {
+  /** Issuer identifier, an https URL (http only for localhost / 127.0.0.1 / [::1]). */
+  issuer: string;
+  /** The signing key, or a key set whose active key signs (rotation takes effect at once). */
+  keys: KeySet | CandorKey;
+  /** Token lifetime when the input gives none. Default 1 hour (capped at `maxTtlSeconds`). */
+  defaultTtlSeconds?: number;
+  /** Longest lifetime an input may ask for. Default: the key set's `maxTokenTtlSeconds` (24 h). */
+  maxTtlSeconds?: number;
+  /** Secret (at least 32 bytes) for pairwise subjects; when set, subjects are pairwise by default. */
+  pairwiseSecret?: string | Uint8Array;
+  /** Refuse to issue unless `input.consent` shows the customer agreed to reuse for that audience. */
+  requireConsentForAudiences?: boolean;
+  /** Clock, for tests. */
+  now?: () => Date;
+}
+
+/** What to put in one token. */
+export interface IssueInput {
+  /** Your stable customer reference (pseudonymous; never an e-mail address or name). */
+  subject: string;
+  /** The partner that will verify the token (its `aud`). */
+  audience: string;
+  verification: {
+    level: AssuranceLevel;
+    methods: VerificationMethod[];
+    /** When the identity was verified: a Date, or epoch milliseconds (as `Date.now()`). */
+    verifiedAt: Date | number;
+    riskTier: RiskTier;
+  };
+  /** Only the derived facts the partner needs, e.g. `{ age_over_18: true }`. */
+  attributes?: Record<string, string | number | boolean>;
+  /** Lifetime of this token; default `defaultTtlSeconds`, at most `maxTtlSeconds`. */
+  ttlSeconds?: number;
+  /** `pairwise` (default when a pairwiseSecret is set) gives each audience a different `sub`. */
+  subjectType?: 'public' | 'pairwise';
+  /** The customer's consent record; required with `requireConsentForAudiences`. */
+  consent?: ConsentRecord;
+}
+
+/** An issuer made by {@link createIssuer}. */
+export interface Issuer {
+  /** Signs a token for `input`; refuses bad input with `invalid_options` / `invalid_claims` / `consent_required`. */
+  issue(input: IssueInput): Promise<string>;
+}
+
+const DEFAULT_TTL_SECONDS = 60 * 60;
+const encoder = new TextEncoder();
+
+function optionError(field: string, message: string): CandorError {
+  return new CandorError('invalid_options', `${field} ${message}`, { field });
+}
+
+function checkSeconds(value: unknown, field: string, max: number): number {
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < 1 || value > max) {
+    throw optionError(field, `must be a whole number of seconds between 1 and ${max}; got ${JSON.stringify(value)}.`);
+  }
+  return value;
+}
+
+function randomJti(): string {
+  // 128 random bits: unguessable and, in practice, unique.
+  return base64url.encode(crypto.getRandomValues(new Uint8Array(16)));
+}
+
+function toEpochSeconds(value: unknown): number {
+  const ms = value instanceof Date ? value.getTime() : value;
+  if (typeof ms !== 'number' || !Number.isFinite(ms)) {
+    throw new CandorError('invalid_claims', 'verification.verifiedAt must be a Date or epoch milliseconds (Date.now()).', {
+      field: 'verification.verifiedAt',
+    });
+  }
+  if (ms < 1e11) {
+    throw new CandorError(
+      'invalid_claims',
+      `verification.verifiedAt ${ms} is before 1973: it looks like seconds. Pass a Date or epoch milliseconds.`,
+      { field: 'verification.verifiedAt' },
+    );
+  }
+  return Math.floor(ms / 1000);
+}
+
+/**
+ * Creates an issuer of Candor verification tokens: compact JWS signed with the active key,
+ * protected header `{ alg, kid, typ: "candor-verification+jwt" }`.
+ *
+ * @example
+ * ```ts
+ * const keys = await KeySet.generate();
+ * const issuer = createIssuer({ issuer: 'https://id.example.com', keys, pairwiseSecret: process.env.PAIRWISE_SECRET });
+ * const token = await issuer.issue({
+ *   subject: 'cust_8f2a',
+ *   audience: 'https://partner.example',
+ *   verification: { level: 'substantial', methods: ['document', 'liveness'], verifiedAt: new Date(), riskTier: 'low' },
+ *   attributes: { age_over_18: true },
+ * });
+ * ```
+ */
+export function createIssuer(options: IssuerOptions): Issuer {
+  if (options === null || typeof options !== 'object') throw optionError('options', 'must be an object.');
+  const iss = typeof options.issuer === 'string' ? parseSecureUrl(options.issuer) : undefined;
+  if (!iss || options.issuer.length > 2048) {
+    throw optionError('issuer', `must be an https URL (http only for localhost); got ${JSON.stringify(options.issuer)}.`);
+  }
+  const issuer = options.issuer;
+  const keys = options.keys;
+  let keyCeiling = DEFAULT_MAX_TOKEN_TTL_SECONDS;
+  if (isKeySet(keys)) keyCeiling = keys.maxTokenTtlSeconds;
+  else if (!isCandorKey(keys)) throw optionError('keys', 'must be a KeySet or a CandorKey (see generateKey / KeySet.generate).');
+  else if (!keys.privateKey) throw new CandorError('invalid_key', `keys: key ${keys.kid} has no private key, so it cannot sign.`, { field: 'keys' });
+
+  const maxTtl = options.maxTtlSeconds === undefined ? keyCeiling : checkSeconds(options.maxTtlSeconds, 'maxTtlSeconds', keyCeiling);
+  const defaultTtl =
+    options.defaultTtlSeconds === undefined ? Math.min(DEFAULT_TTL_SECONDS, maxTtl) : checkSeconds(options.defaultTtlSeconds, 'defaultTtlSeconds', maxTtl);
+
+  let pairwiseKey: Promise<CryptoKey> | undefined;
+  if (options.pairwiseSecret !== undefined) {
+    const secret = typeof options.pairwiseSecret === 'string' ? encoder.encode(options.pairwiseSecret) : options.pairwiseSecret;
+    if (!(secret instanceof Uint8Array) || secret.byteLength < 32) {
+      throw optionError('pairwiseSecret', 'must be a string or Uint8Array of at least 32 bytes (generate 32 random bytes and keep them secret).');
+    }
+    pairwiseKey = crypto.subtle.importKey('raw', secret.slice(), { name: 'HMAC', hash: 'SHA-256' }, false, ['sign']);
+  }
+  const requireConsent = options.requireConsentForAudiences === true;
+  const now = options.now ?? (() => new Date());
+
+  async function subjectFor(input: IssueInput): Promise<string> {
+    const type = input.subjectType ?? (pairwiseKey ? 'pairwise' : 'public');
+    if (type === 'public') return input.subject;
+    if (type !== 'pairwise') throw optionError('subjectType', `must be "public" or "pairwise"; got ${JSON.stringify(type)}.`);
+    if (!pairwiseKey) throw optionError('subjectType', '"pairwise" needs the issuer option pairwiseSecret.');
+    // JSON encoding of [audience, subject] is unambiguous (no separator an input could contain).
+    const mac = await crypto.subtle.sign('HMAC', await pairwiseKey, encoder.encode(JSON.stringify([input.audience, input.subject])));
+    return base64url.encode(new Uint8Array(mac));
+  }
+
+  function checkConsent(input: IssueInput): void {
+    const consent = input.consent;
+    const refuse = (why: string) =>
+      new CandorError(
+        'consent_required',
+        `Not issuing for audience ${JSON.stringify(input.audience)}: ${why}. Ask the customer to consent to reuse their verification with this partner, then pass the consent record.`,
+        { field: 'consent' },
+      );
+    if (consent === undefined) throw refuse('no consent record was passed');
+    const parsed = ConsentRecordSchema.safeParse(consent);
+    if (!parsed.success) throw refuse(`the consent record is not valid (${summarizeIssues(toValidationIssues(parsed.error.issues, 3))})`);
+    if (parsed.data.event !== 'decision') throw refuse(`the consent record is a ${parsed.data.event}, not a decision`);
+    if (parsed.data.subject !== input.subject) throw refuse('the consent record is for another subject');
+    if (!parsed.data.reuseAudiences.includes(input.audience)) throw refuse('the consent record does not list this audience in reuseAudiences');
+  }
+
+  return {
+    async issue(input: IssueInput): Promise<string> {
+      if (input === null || typeof input !== 'object') throw optionError('input', 'must be an object with subject, audience and verification.');
+      if (typeof input.subject !== 'string' || input.subject.length < 1 || input.subject.length > 256) {
+        throw new CandorError('invalid_claims', 'subject must be a string of 1 to 256 characters (a pseudonymous customer reference).', { field: 'subject' });
+      }
+      if (typeof input.audience !== 'string' || input.audience.length < 1 || input.audience.length > 2048) {
+        throw new CandorError('invalid_claims', "audience must be a string of 1 to 2048 characters (the partner's audience id).", { field: 'audience' });
+      }
+      const v = input.verification;
+      if (v === null || typeof v !== 'object') {
+        throw new CandorError('invalid_claims', 'verification must be an object { level, methods, verifiedAt, riskTier }.', { field: 'verification' });
+      }
+      const ttl = input.ttlSeconds === undefined ? defaultTtl : checkSeconds(input.ttlSeconds, 'ttlSeconds', maxTtl);
+      if (requireConsent) checkConsent(input);
+      const nowMs = now().getTime();
+      const iat = Math.floor(nowMs / 1000);
+      const verifiedAt = toEpochSeconds(v.verifiedAt);
+      if (verifiedAt > iat + 60) {
+        throw new CandorError('invalid_claims', 'verification.verifiedAt is in the future; pass when the verification actually happened.', {
+          field: 'verification.verifiedAt',
+        });
+      }
+      const claims: VerificationClaims = {
+        iss: issuer,
+        sub: await subjectFor(input),
+        aud: input.audience,
+        iat,
+        exp: iat + ttl,
+        jti: randomJti(),
+        verification: { level: v.level, methods: v.methods, verifiedAt, riskTier: v.riskTier },
+        ...(input.attributes !== undefined ? { attributes: input.attributes } : {}),
+      };
+      const parsed = VerificationClaimsSchema.safeParse(claims);
+      if (!parsed.success) {
+        const issues = toValidationIssues(parsed.error.issues, 5);
+        throw new CandorError('invalid_claims', `Cannot issue: ${summarizeIssues(issues)}.`, { field: issues[0]?.path });
+      }
+      const key = isKeySet(keys) ? keys.active : keys;
+      if (!key.privateKey) throw new CandorError('invalid_key', `Key ${key.kid} has no private key, so it cannot sign.`);
+      try {
+        return await new CompactSign(encoder.encode(JSON.stringify(parsed.data)))
+          .setProtectedHeader({ alg: key.alg, kid: key.kid, typ: TOKEN_TYPE })
+          .sign(key.privateKey);
+      } catch (cause) {
+        throw new CandorError('invalid_key', `Signing with key ${key.kid} failed: ${String((cause as Error)?.message ?? cause)}.`, { cause });
+      }
+    },
+  };
+}

@@ -1,0 +1,365 @@
+/** createVerifier: checks Candor verification tokens, safe by default, every failure a CandorError. */
+import { compactVerify, type JWK } from 'jose';
+import { CandorError } from '../errors.js';
+import type { CandorKey } from '../keys/key.js';
+import type { KeySet } from '../keys/key-set.js';
+import { decodeJsonObject, parseJsonObjectBytes } from '../lib/base64url.js';
+import { SIGNING_ALGORITHMS, type SigningAlgorithm } from '../lib/jwk.js';
+import { toCandorError } from '../lib/jose-errors.js';
+import { keyResolver, type RemoteJwksOptions } from '../lib/key-source.js';
+import { Lru } from '../lib/lru.js';
+import { summarizeIssues, toValidationIssues } from '../models/issues.js';
+import {
+  ASSURANCE_LEVELS,
+  REQUIRED_CLAIMS,
+  TOKEN_TYPE,
+  VerificationClaimsSchema,
+  type AssuranceLevel,
+  type RiskTier,
+  type VerificationClaims,
+} from './claims.js';
+import { MemoryReplayStore, type ReplayStore } from './replay-store.js';
+import { resolveReverificationPolicy } from './reverification.js';
+
+/** Default size cap, checked before any parsing: 8 KiB. */
+export const DEFAULT_MAX_TOKEN_BYTES = 8 * 1024;
+/** Default longest accepted lifetime (`exp - iat`): 24 hours. */
+export const DEFAULT_MAX_LIFETIME_SECONDS = 24 * 60 * 60;
+/** Default clock tolerance for `exp`, `nbf` and `iat`: 30 seconds. */
+export const DEFAULT_CLOCK_TOLERANCE_SECONDS = 30;
+/** Default result-cache size. */
+export const DEFAULT_RESULT_CACHE_ENTRIES = 1000;
+
+/** Header members that point at keys elsewhere or embed them; never fetched or trusted. */
+const FORBIDDEN_HEADERS = ['jku', 'x5u', 'jwk', 'x5c'] as const;
+/** Three non-empty base64url segments; checked with one regular expression before any decoding. */
+const COMPACT_JWS = /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/;
+
+/** Options of {@link createVerifier}. */
+export interface VerifierOptions {
+  /** Accepted `iss` value(s). */
+  issuer: string | string[];
+  /** Accepted `aud` value(s): your own audience id. */
+  audience: string | string[];
+  /** Public keys: a JWKS object, a JWK, a CandorKey, a KeySet, or the https URL of the issuer's JWKS. */
+  keys: { keys: JWK[] } | JWK | CandorKey | KeySet | URL | string;
+  /** Allowed algorithms. Default `['ES256', 'EdDSA']`. `none` and HMAC are never allowed. */
+  algorithms?: SigningAlgorithm[];
+  /** Longest token accepted, in bytes, checked before parsing. Default 8192. */
+  maxTokenBytes?: number;
+  /** Longest accepted `exp - iat`. Default 86400 (24 h). */
+  maxLifetimeSeconds?: number;
+  /** Clock skew allowed on `exp`, `nbf`, `iat`. Default 30, at most 300. */
+  clockToleranceSeconds?: number;
+  /** Refuse tokens below this assurance level (`insufficient_level`). */
+  minimumLevel?: AssuranceLevel;
+  /** Maximum age of `verification.verifiedAt` per risk tier, in seconds; merged over the defaults. */
+  reverificationPolicy?: Partial<Record<RiskTier, number>>;
+  /** Throw `reverification_due` instead of returning `outcome: 'reverification_due'`. */
+  rejectReverificationDue?: boolean;
+  /** Accept each `jti` once: `true` for an in-memory store, or your own {@link ReplayStore}. */
+  oneTimeUse?: boolean | ReplayStore;
+  /** Cache results by exact token string (LRU; entries end no later than the token's `exp`). Not with oneTimeUse. */
+  resultCache?: boolean | { maxEntries?: number };
+  /** Remote JWKS tuning (only with a URL in `keys`). */
+  jwks?: RemoteJwksOptions;
+  /** Clock, for tests. */
+  now?: () => Date;
+}
+
+/** The protected header of a verified token. */
+export interface VerifiedHeader {
+  alg: string;
+  kid: string;
+  typ: string;
+}
+
+/** A token that passed every check. */
+export interface ValidResult {
+  outcome: 'valid';
+  claims: VerificationClaims;
+  header: VerifiedHeader;
+}
+
+/** A valid token whose verification is older than the policy allows for its risk tier. */
+export interface ReverificationDueResult {
+  outcome: 'reverification_due';
+  claims: VerificationClaims;
+  header: VerifiedHeader;
+  /** When the verification became too old (`verifiedAt + maxAgeSeconds`). */
+  dueSince: Date;
+  /** The policy's maximum age for the token's risk tier. */
+  maxAgeSeconds: number;
+}
+
+/** What {@link Verifier.verify} returns; anything else is thrown as a CandorError. */
+export type VerificationResult = ValidResult | ReverificationDueResult;
+
+/** A verifier made by {@link createVerifier}. */
+export interface Verifier {
+  /** Verifies `token`; resolves with the result or rejects with a CandorError, never anything else. */
+  verify(token: unknown): Promise<VerificationResult>;
+  /** Empties the result cache (for example after revoking a key). */
+  clearCache(): void;
+}
+
+interface CacheEntry {
+  result: VerificationResult;
+  /** Epoch ms after which the entry must not be used: min(exp, re-verification due time). */
+  until: number;
+}
+
+const fail = (code: ConstructorParameters<typeof CandorError>[0], message: string, field?: string) =>
+  new CandorError(code, message, field ? { field } : {});
+
+function optionError(field: string, message: string): CandorError {
+  return new CandorError('invalid_options', `${field} ${message}`, { field });
+}
+
+function stringList(value: unknown, field: string): readonly string[] {
+  const list = typeof value === 'string' ? [value] : value;
+  if (!Array.isArray(list) || list.length === 0 || list.some((v) => typeof v !== 'string' || v.length === 0)) {
+    throw optionError(field, 'must be a non-empty string or a non-empty array of non-empty strings.');
+  }
+  return Object.freeze([...list]);
+}
+
+function wholeNumber(value: unknown, field: string, fallback: number, min: number, max: number): number {
+  if (value === undefined) return fallback;
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < min || value > max) {
+    throw optionError(field, `must be a whole number between ${min} and ${max}; got ${JSON.stringify(value)}.`);
+  }
+  return value;
+}
+
+function freezeResult<T extends VerificationResult>(result: T): T {
+  const c = result.claims;
+  Object.freeze(c.verification.methods);
+  Object.freeze(c.verification);
+  if (c.attributes) Object.freeze(c.attributes);
+  Object.freeze(c);
+  Object.freeze(result.header);
+  return Object.freeze(result);
+}
+
+/**
+ * Creates a verifier for Candor verification tokens. Safe by default: ES256/EdDSA only,
+ * explicit `typ`, `iss`/`aud`/`exp`/`iat`/`jti` required, 8 KiB cap before parsing, 24 h maximum
+ * lifetime, 30 s clock tolerance, `jku`/`x5u`/`jwk`/`x5c` refused, unknown `crit` refused.
+ *
+ * @example
+ * ```ts
+ * const verifier = createVerifier({
+ *   issuer: 'https://id.example.com',
+ *   audience: 'https://partner.example',
+ *   keys: 'https://id.example.com/.well-known/jwks.json',
+ *   minimumLevel: 'substantial',
+ * });
+ * try {
+ *   const result = await verifier.verify(token);
+ *   if (result.outcome === 'reverification_due') askToVerifyAgain();
+ *   else grantAccess(result.claims.sub, result.claims.attributes);
+ * } catch (e) {
+ *   if (isCandorError(e)) reject(e.code, e.message);
+ * }
+ * ```
+ */
+export function createVerifier(options: VerifierOptions): Verifier {
+  if (options === null || typeof options !== 'object') throw optionError('options', 'must be an object.');
+  const issuers = stringList(options.issuer, 'issuer');
+  const audiences = stringList(options.audience, 'audience');
+  const algorithms = options.algorithms === undefined ? SIGNING_ALGORITHMS : options.algorithms;
+  if (!Array.isArray(algorithms) || algorithms.length === 0 || algorithms.some((a) => !(SIGNING_ALGORITHMS as readonly string[]).includes(a))) {
+    throw optionError('algorithms', `must be a non-empty subset of ${SIGNING_ALGORITHMS.join(', ')}.`);
+  }
+  const allowed = new Set<string>(algorithms);
+  const maxTokenBytes = wholeNumber(options.maxTokenBytes, 'maxTokenBytes', DEFAULT_MAX_TOKEN_BYTES, 256, 1024 * 1024);
+  const maxLifetime = wholeNumber(options.maxLifetimeSeconds, 'maxLifetimeSeconds', DEFAULT_MAX_LIFETIME_SECONDS, 1, 366 * 24 * 3600);
+  const tolerance = wholeNumber(options.clockToleranceSeconds, 'clockToleranceSeconds', DEFAULT_CLOCK_TOLERANCE_SECONDS, 0, 300);
+  let minimumRank = 0;
+  if (options.minimumLevel !== undefined) {
+    minimumRank = ASSURANCE_LEVELS.indexOf(options.minimumLevel);
+    if (minimumRank < 0) throw optionError('minimumLevel', `must be one of ${ASSURANCE_LEVELS.join(', ')}.`);
+  }
+  const policy = resolveReverificationPolicy(options.reverificationPolicy);
+  const rejectDue = options.rejectReverificationDue === true;
+
+  let replay: ReplayStore | undefined;
+  if (options.oneTimeUse === true) replay = new MemoryReplayStore();
+  else if (options.oneTimeUse !== undefined && options.oneTimeUse !== false) {
+    if (typeof (options.oneTimeUse as ReplayStore)?.markUsed !== 'function') {
+      throw optionError('oneTimeUse', 'must be true, false, or a ReplayStore (an object with markUsed(jti, expiresAt)).');
+    }
+    replay = options.oneTimeUse as ReplayStore;
+  }
+
+  let cache: Lru<string, CacheEntry> | undefined;
+  if (options.resultCache !== undefined && options.resultCache !== false) {
+    // A cache hit skips every check, including the replay store: one-time use would be bypassed.
+    if (replay) throw optionError('resultCache', 'cannot be combined with oneTimeUse: a cached result would let a used token through again.');
+    const rc = options.resultCache === true ? {} : options.resultCache;
+    if (rc === null || typeof rc !== 'object') throw optionError('resultCache', 'must be true, false or { maxEntries }.');
+    cache = new Lru(wholeNumber(rc.maxEntries, 'resultCache.maxEntries', DEFAULT_RESULT_CACHE_ENTRIES, 1, 1_000_000));
+  }
+  if (options.now !== undefined && typeof options.now !== 'function') throw optionError('now', 'must be a function returning a Date.');
+  const nowOption = options.now;
+  const nowMs: () => number = nowOption ? () => nowOption().getTime() : Date.now;
+  const resolve = keyResolver(options.keys, options.jwks);
+
+  async function check(token: unknown): Promise<VerificationResult> {
+    if (typeof token !== 'string') {
+      throw fail('invalid_input', `A token must be a string; got ${token === null ? 'null' : Array.isArray(token) ? 'an array' : typeof token}.`);
+    }
+    if (token.length === 0) throw fail('invalid_input', 'The token is empty; pass the compact JWS string.');
+    // Characters outside ASCII make a token malformed anyway, so the length bounds its size in bytes.
+    if (token.length > maxTokenBytes) {
+      throw fail('too_large', `The token is ${token.length} bytes, over the ${maxTokenBytes}-byte limit; it was not parsed.`);
+    }
+    if (!COMPACT_JWS.test(token)) {
+      const segments = token.split('.').length;
+      throw fail(
+        'malformed',
+        segments !== 3
+          ? `A token has three dot-separated segments (header.payload.signature); this one has ${segments}.`
+          : 'The token has characters outside base64url (A-Z a-z 0-9 - _) or an empty segment.',
+      );
+    }
+    const dot = token.indexOf('.');
+    const header = decodeJsonObject(token.slice(0, dot));
+    if (!header) throw fail('malformed', 'The token header is not base64url-encoded JSON object.');
+
+    const alg = header.alg;
+    if (typeof alg !== 'string' || !allowed.has(alg)) {
+      throw fail('unsupported_algorithm', `Algorithm ${JSON.stringify(alg)} is not accepted; this verifier accepts ${[...allowed].join(', ')}.`, 'alg');
+    }
+    for (const name of FORBIDDEN_HEADERS) {
+      if (name in header) {
+        throw fail('forbidden_header', `The token header carries "${name}"; keys are taken only from the verifier's configured keys, never from the token.`, name);
+      }
+    }
+    if ('crit' in header) {
+      throw fail('unsupported_critical', `The token marks ${JSON.stringify(header.crit)} as critical; this verifier implements no JWS extensions.`, 'crit');
+    }
+    const typ = header.typ;
+    if (typeof typ !== 'string' || !isTokenType(typ)) {
+      throw fail('wrong_type', `The token typ is ${JSON.stringify(typ)}, not "${TOKEN_TYPE}": it is not a Candor verification token.`, 'typ');
+    }
+    const kid = header.kid;
+    if (typeof kid !== 'string' || kid.length === 0 || kid.length > 256) {
+      throw fail('unknown_key', 'The token header has no usable kid, so no key can be chosen; Candor tokens always carry one.', 'kid');
+    }
+
+    let key: CryptoKey;
+    try {
+      key = await resolve(alg, kid);
+    } catch (e) {
+      throw toCandorError(e, 'unknown_key');
+    }
+    let payloadBytes: Uint8Array;
+    try {
+      ({ payload: payloadBytes } = await compactVerify(token, key, { algorithms: [alg] }));
+    } catch (e) {
+      throw toCandorError(e, 'bad_signature', 'Signature check');
+    }
+    const claims = parseJsonObjectBytes(payloadBytes);
+    if (!claims) throw fail('malformed', 'The token payload is not a JSON object.');
+
+    for (const name of REQUIRED_CLAIMS) {
+      if (claims[name] === undefined) throw fail('missing_claim', `The token has no "${name}" claim, which Candor tokens must carry.`, name);
+    }
+    const { exp, iat, nbf } = claims;
+    for (const [name, value] of [['exp', exp], ['iat', iat], ['nbf', nbf]] as const) {
+      if (value !== undefined && (typeof value !== 'number' || !Number.isInteger(value))) {
+        throw fail('invalid_claims', `The "${name}" claim must be a whole number of seconds since the epoch.`, name);
+      }
+    }
+    const expS = exp as number;
+    const iatS = iat as number;
+    const ms = nowMs();
+    const now = Math.floor(ms / 1000);
+    if (now >= expS + tolerance) throw fail('expired', `The token expired at ${new Date(expS * 1000).toISOString()}. Ask for a fresh token.`, 'exp');
+    if (typeof nbf === 'number' && nbf > now + tolerance) {
+      throw fail('not_yet_valid', `The token is not valid before ${new Date(nbf * 1000).toISOString()}; check the clocks.`, 'nbf');
+    }
+    if (iatS > now + tolerance) {
+      throw fail('not_yet_valid', `The token says it was issued at ${new Date(iatS * 1000).toISOString()}, in the future; check the clocks.`, 'iat');
+    }
+    if (expS <= iatS) throw fail('invalid_claims', 'The token expires before it was issued (exp <= iat).', 'exp');
+    if (expS - iatS > maxLifetime) {
+      throw fail('lifetime_too_long', `The token lives ${expS - iatS} s (exp - iat), over the ${maxLifetime} s this verifier accepts. Issue shorter-lived tokens.`, 'exp');
+    }
+    if (!issuers.includes(claims.iss as string)) {
+      throw fail('wrong_issuer', `The token was issued by ${JSON.stringify(claims.iss)}, not by ${issuers.map((i) => JSON.stringify(i)).join(' or ')}.`, 'iss');
+    }
+    const aud = claims.aud;
+    if (!(typeof aud === 'string' ? audiences.includes(aud) : Array.isArray(aud) && aud.some((a) => audiences.includes(a)))) {
+      throw fail('wrong_audience', `The token is for audience ${JSON.stringify(aud)}, not for ${audiences.map((a) => JSON.stringify(a)).join(' or ')}.`, 'aud');
+    }
+    const parsed = VerificationClaimsSchema.safeParse(claims);
+    if (!parsed.success) {
+      const issues = toValidationIssues(parsed.error.issues, 5);
+      throw fail('invalid_claims', `The token's claims are not valid Candor claims: ${summarizeIssues(issues)}.`, issues[0]?.path);
+    }
+    const c = parsed.data;
+    if (ASSURANCE_LEVELS.indexOf(c.verification.level) < minimumRank) {
+      throw fail(
+        'insufficient_level',
+        `The verification is at level "${c.verification.level}", below the required "${ASSURANCE_LEVELS[minimumRank]}". Ask the customer to verify at a higher level.`,
+        'verification.level',
+      );
+    }
+    const maxAge = policy[c.verification.riskTier];
+    const dueAt = c.verification.verifiedAt + maxAge;
+    const due = now > dueAt;
+    if (due && rejectDue) {
+      throw fail(
+        'reverification_due',
+        `The verification from ${new Date(c.verification.verifiedAt * 1000).toISOString()} is older than ${maxAge} s allowed for risk tier "${c.verification.riskTier}"; ask the customer to verify again.`,
+        'verification.verifiedAt',
+      );
+    }
+    if (replay) {
+      let first: boolean;
+      try {
+        first = await replay.markUsed(c.jti, new Date((expS + tolerance) * 1000));
+      } catch (cause) {
+        // Fail closed: if we cannot confirm the id is unused, the token is not accepted.
+        throw new CandorError('replayed', `The replay store failed, so one-time use cannot be confirmed and the token is refused (${String((cause as Error)?.message ?? cause)}).`, { cause, field: 'jti' });
+      }
+      if (first !== true) throw fail('replayed', `Token ${c.jti} was already used; one-time tokens are accepted once. Ask for a new token.`, 'jti');
+    }
+    const h: VerifiedHeader = { alg, kid, typ };
+    const result: VerificationResult = due
+      ? freezeResult({ outcome: 'reverification_due', claims: c, header: h, dueSince: new Date(dueAt * 1000), maxAgeSeconds: maxAge })
+      : freezeResult({ outcome: 'valid', claims: c, header: h });
+    if (cache) cache.set(token, { result, until: Math.min(expS * 1000, due ? Infinity : dueAt * 1000) });
+    return result;
+  }
+
+  return {
+    async verify(token: unknown): Promise<VerificationResult> {
+      if (cache) {
+        // The fast path: one Map lookup and one clock comparison.
+        const hit = cache.get(token as string);
+        if (hit !== undefined) {
+          if (nowMs() < hit.until) return hit.result;
+          cache.delete(token as string);
+        }
+      }
+      try {
+        return await check(token);
+      } catch (e) {
+        throw toCandorError(e, 'malformed');
+      }
+    },
+    clearCache(): void {
+      cache?.clear();
+    },
+  };
+}
+
+/** RFC 7515 §4.1.9: `typ` compares case-insensitively and may omit the `application/` prefix. */
+function isTokenType(typ: string): boolean {
+  const t = typ.toLowerCase();
+  return t === TOKEN_TYPE || t === `application/${TOKEN_TYPE}`;
+}
