@@ -1,0 +1,125 @@
+// `npm run bench`: Candor's issue and verify against bare jose SignJWT / jwtVerify on the SAME keys
+// in the same process, for ES256 and EdDSA. Method: warm up, then several rounds alternating
+// baseline and candidate (ABBA order, to cancel drift from CPU frequency and GC); report the median
+// ops/s of each side and their ratio, a verdict per target, and the machine. Always exits 0.
+// Knobs: BENCH_ROUNDS (default 8), BENCH_ROUND_MS (default 400), BENCH_WARMUP_MS (default 1000).
+import os from 'node:os';
+import { randomUUID } from 'node:crypto';
+import { SignJWT, jwtVerify } from 'jose';
+import { KeySet } from '@candor/core/keys';
+import { createIssuer, createVerifier, TOKEN_TYPE } from '@candor/core/tokens';
+
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 8);
+const ROUND_MS = Number(process.env.BENCH_ROUND_MS ?? 400);
+const WARMUP_MS = Number(process.env.BENCH_WARMUP_MS ?? 1000);
+const ISS = 'https://bank.example';
+const AUD = 'https://partner.example';
+const TARGETS = { verify: 0.9, cached: 10 };
+
+/** Runs `fn` back to back for about `ms` milliseconds; returns ops/s. */
+async function measure(fn, ms) {
+  let ops = 0;
+  const start = performance.now();
+  const end = start + ms;
+  let now = start;
+  while (now < end) {
+    // Batches of 8 keep the clock reads out of the measured cost.
+    for (let i = 0; i < 8; i++) await fn();
+    ops += 8;
+    now = performance.now();
+  }
+  return (ops * 1000) / (now - start);
+}
+
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+};
+
+/** Warms both sides, then alternates them for ROUNDS rounds; returns median ops/s of each. */
+async function compare(baseline, candidate) {
+  await measure(baseline, WARMUP_MS / 2);
+  await measure(candidate, WARMUP_MS / 2);
+  const a = [];
+  const b = [];
+  for (let r = 0; r < ROUNDS; r++) {
+    // ABBA: whichever side runs second in one round runs first in the next.
+    if (r % 2 === 0) {
+      a.push(await measure(baseline, ROUND_MS));
+      b.push(await measure(candidate, ROUND_MS));
+    } else {
+      b.push(await measure(candidate, ROUND_MS));
+      a.push(await measure(baseline, ROUND_MS));
+    }
+  }
+  const base = median(a);
+  const cand = median(b);
+  return { baseline: base, candidate: cand, ratio: cand / base };
+}
+
+async function benchAlgorithm(alg) {
+  const keys = await KeySet.generate(alg);
+  const { kid, privateKey, publicKey } = keys.active;
+  const issuer = createIssuer({ issuer: ISS, keys });
+  const input = {
+    subject: 'customer-0042',
+    audience: AUD,
+    verification: { level: 'substantial', methods: ['document', 'liveness'], verifiedAt: new Date(), riskTier: 'low' },
+    attributes: { age_over_18: true },
+    ttlSeconds: 600,
+  };
+  const token = await issuer.issue(input);
+  // The baseline signs the very claims Candor signs (fresh iat/exp/jti each time, as Candor does).
+  const claims = JSON.parse(Buffer.from(token.split('.')[1], 'base64url').toString('utf8'));
+  const { iat: _iat, exp: _exp, jti: _jti, iss: _iss, aud: _aud, sub: _sub, ...rest } = claims;
+  const header = { alg, kid, typ: TOKEN_TYPE };
+  const joseSign = () =>
+    new SignJWT(rest).setProtectedHeader(header).setIssuer(ISS).setSubject(claims.sub).setAudience(AUD).setIssuedAt().setExpirationTime('600s').setJti(randomUUID()).sign(privateKey);
+  // Same checks jose can do: issuer, audience, typ, algorithm allow-list, required claims.
+  const joseOptions = { issuer: ISS, audience: AUD, typ: TOKEN_TYPE, algorithms: [alg], requiredClaims: ['sub', 'exp', 'iat', 'jti'] };
+  const joseVerify = () => jwtVerify(token, publicKey, joseOptions);
+
+  const verifier = createVerifier({ issuer: ISS, audience: AUD, keys, algorithms: [alg], resultCache: false });
+  const cachedVerifier = createVerifier({ issuer: ISS, audience: AUD, keys, algorithms: [alg], resultCache: true });
+  // Both must accept the token, or the comparison means nothing.
+  await joseVerify();
+  const check = await verifier.verify(token);
+  if (check.outcome !== 'valid') throw new Error(`Candor did not accept its own token: ${check.outcome}`);
+  await cachedVerifier.verify(token);
+
+  return {
+    alg,
+    issue: await compare(joseSign, () => issuer.issue(input)),
+    verify: await compare(joseVerify, () => verifier.verify(token)),
+    cached: await compare(joseVerify, () => cachedVerifier.verify(token)),
+  };
+}
+
+const fmt = (n) => Math.round(n).toLocaleString('en-US').padStart(9);
+const cpus = os.cpus();
+const machine = `${cpus[0]?.model?.trim() ?? 'unknown CPU'}, ${cpus.length} cores, Node ${process.version}, ${os.platform()} ${os.arch()}`;
+console.log(`Candor benchmark: ${machine}`);
+console.log(`method: ${WARMUP_MS} ms warm-up, ${ROUNDS} alternating rounds of ${ROUND_MS} ms per side, median ops/s\n`);
+
+const results = [];
+for (const alg of ['ES256', 'EdDSA']) {
+  const r = await benchAlgorithm(alg);
+  results.push(r);
+  const rows = [
+    ['issue (vs jose SignJWT)', r.issue],
+    ['verify (vs jose jwtVerify)', r.verify],
+    ['verify, repeated token, result cache (vs jwtVerify)', r.cached],
+  ];
+  console.log(`${alg}`);
+  console.log(`  ${'operation'.padEnd(52)} ${'jose ops/s'.padStart(10)} ${'Candor ops/s'.padStart(12)}  ratio`);
+  for (const [name, c] of rows) console.log(`  ${name.padEnd(52)} ${fmt(c.baseline).padStart(10)} ${fmt(c.candidate).padStart(12)}  ${c.ratio.toFixed(2)}x`);
+  console.log('');
+}
+
+console.log('targets');
+for (const r of results) {
+  console.log(`  ${r.alg.padEnd(6)} verify >= ${TARGETS.verify}x bare jose: ${r.verify.ratio.toFixed(2)}x ${r.verify.ratio >= TARGETS.verify ? 'met' : 'NOT MET'}`);
+  console.log(`  ${r.alg.padEnd(6)} repeated token via result cache >= ${TARGETS.cached}x bare jose: ${r.cached.ratio.toFixed(1)}x ${r.cached.ratio >= TARGETS.cached ? 'met' : 'NOT MET'}`);
+}
+if (process.argv.includes('--json')) console.log(JSON.stringify({ machine, rounds: ROUNDS, roundMs: ROUND_MS, results }, null, 2));

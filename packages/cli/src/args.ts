@@ -1,0 +1,161 @@
+/** Argument parsing for candor's subcommands on node:util parseArgs, with usage errors that name the flag and the fix. */
+import { parseArgs } from 'node:util';
+import { CliError } from './errors.js';
+
+/** One flag of a subcommand, as help text and parseArgs both need it. */
+export interface FlagSpec {
+  type: 'string' | 'boolean';
+  short?: string;
+  multiple?: boolean;
+  /** Placeholder in help, e.g. `FILE`. */
+  value?: string;
+  description: string;
+  required?: boolean;
+}
+
+export type FlagSpecs = Record<string, FlagSpec>;
+export type ParsedFlags = Record<string, string | boolean | string[] | boolean[] | undefined>;
+
+/** The `help` flag every subcommand accepts. */
+export const HELP_FLAG: FlagSpec = { type: 'boolean', short: 'h', description: 'Show this help.' };
+
+/**
+ * Parses `argv` strictly: unknown flags, a missing value or an extra positional is a usage error.
+ *
+ * @example
+ * const { flags, positionals } = parseFlags('verify', ['--iss', 'https://a', 'TOKEN'], specs, { maxPositionals: 1 });
+ */
+export function parseFlags(
+  command: string,
+  argv: string[],
+  specs: FlagSpecs,
+  options: { maxPositionals?: number } = {},
+): { flags: ParsedFlags; positionals: string[] } {
+  const config: Record<string, { type: 'string' | 'boolean'; short?: string; multiple?: boolean }> = {};
+  for (const [name, spec] of Object.entries({ ...specs, help: HELP_FLAG })) {
+    config[name] = { type: spec.type, ...(spec.short ? { short: spec.short } : {}), ...(spec.multiple ? { multiple: true } : {}) };
+  }
+  let parsed;
+  try {
+    parsed = parseArgs({ args: argv, options: config, allowPositionals: true, strict: true });
+  } catch (e) {
+    throw new CliError('usage', `${command}: ${describeParseError(e, specs)}`);
+  }
+  const maxPositionals = options.maxPositionals ?? 0;
+  if (parsed.positionals.length > maxPositionals) {
+    const extra = parsed.positionals[maxPositionals];
+    throw new CliError('usage', `${command}: unexpected argument "${extra}". Run \`candor ${command} --help\` to see what it takes.`);
+  }
+  const flags = parsed.values as ParsedFlags;
+  if (!flags.help) {
+    for (const [name, spec] of Object.entries(specs)) {
+      if (spec.required && flags[name] === undefined) {
+        throw new CliError('usage', `${command}: missing --${name} ${spec.value ?? ''}`.trimEnd() + ` (${lowerFirst(spec.description)})`);
+      }
+    }
+  }
+  return { flags, positionals: parsed.positionals };
+}
+
+function describeParseError(e: unknown, specs: FlagSpecs): string {
+  const err = e as { code?: string; message?: string };
+  const message = err.message ?? String(e);
+  switch (err.code) {
+    case 'ERR_PARSE_ARGS_UNKNOWN_OPTION': {
+      const flag = /'([^']+)'/.exec(message)?.[1] ?? 'that flag';
+      const known = Object.keys(specs).map((n) => `--${n}`).join(', ');
+      return `unknown flag ${flag}. Known flags: ${known || '(none)'}, --help.`;
+    }
+    case 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE': {
+      // Node's wording: "Option '--iss <value>' argument missing" or "Option '-h, --help' does not take an argument".
+      const flag = /'(?:-\w, )?(--[\w-]+)/.exec(message)?.[1] ?? 'a flag';
+      if (/argument missing/.test(message)) return `${flag} needs a value (e.g. ${flag} ${specs[flag.slice(2)]?.value ?? 'VALUE'}).`;
+      return `${flag} does not take a value.`;
+    }
+    default:
+      return message;
+  }
+}
+
+/** A string flag's value, or undefined. */
+export function stringFlag(flags: ParsedFlags, name: string): string | undefined {
+  const v = flags[name];
+  return typeof v === 'string' ? v : undefined;
+}
+
+/** A required string flag's value (parseFlags already enforced presence; this narrows the type). */
+export function requiredFlag(command: string, flags: ParsedFlags, name: string): string {
+  const v = stringFlag(flags, name);
+  if (v === undefined || v === '') throw new CliError('usage', `${command}: --${name} needs a non-empty value.`);
+  return v;
+}
+
+/** A repeatable string flag's values (comma-separated values are split too). */
+export function listFlag(flags: ParsedFlags, name: string): string[] {
+  const v = flags[name];
+  const raw = Array.isArray(v) ? v : typeof v === 'string' ? [v] : [];
+  return raw.flatMap((s) => String(s).split(',')).map((s) => s.trim()).filter((s) => s !== '');
+}
+
+/** Checks that `value` is one of `allowed`, naming the flag and the choices otherwise. */
+export function choice<T extends string>(command: string, flag: string, value: string, allowed: readonly T[]): T {
+  if ((allowed as readonly string[]).includes(value)) return value as T;
+  throw new CliError('usage', `${command}: --${flag} must be one of ${allowed.join(', ')}; got "${value}".`);
+}
+
+/**
+ * Parses a duration: plain seconds (`600`) or a number with s, m, h or d (`10m`, `30d`).
+ *
+ * @example
+ * parseDuration('verify', 'ttl', '10m'); // 600
+ */
+export function parseDuration(command: string, flag: string, value: string): number {
+  const m = /^(\d{1,9})([smhd]?)$/.exec(value.trim());
+  if (!m) throw new CliError('usage', `${command}: --${flag} must be a duration like 600, 600s, 10m, 1h or 30d; got "${value}".`);
+  const unit = { '': 1, s: 1, m: 60, h: 3600, d: 86400 }[m[2] as '' | 's' | 'm' | 'h' | 'd'];
+  const seconds = Number(m[1]) * unit;
+  if (seconds <= 0) throw new CliError('usage', `${command}: --${flag} must be more than 0 seconds.`);
+  return seconds;
+}
+
+/** Parses a whole number within [min, max]. */
+export function parseInteger(command: string, flag: string, value: string, min: number, max: number): number {
+  if (!/^\d{1,10}$/.test(value.trim())) throw new CliError('usage', `${command}: --${flag} must be a whole number from ${min} to ${max}; got "${value}".`);
+  const n = Number(value);
+  if (n < min || n > max) throw new CliError('usage', `${command}: --${flag} must be from ${min} to ${max}; got ${n}.`);
+  return n;
+}
+
+/** Parses an ISO 8601 date-time (`2026-01-31T09:00:00Z`). */
+export function parseDate(command: string, flag: string, value: string): Date {
+  // Date.parse accepts many loose formats; require the ISO shape so "tomorrow" or "1/2/3" is refused.
+  const iso = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2}))?$/;
+  const d = new Date(value);
+  if (!iso.test(value) || Number.isNaN(d.getTime())) {
+    throw new CliError('usage', `${command}: --${flag} must be an ISO 8601 date-time such as 2026-01-31T09:00:00Z; got "${value}".`);
+  }
+  return d;
+}
+
+/**
+ * Checks an http(s) URL: https anywhere, http only for localhost (a token's issuer or audience,
+ * or a JWKS location, is a trust anchor and must not travel in clear over a network).
+ */
+export function parseUrl(command: string, flag: string, value: string): URL {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new CliError('usage', `${command}: --${flag} must be an absolute URL such as https://bank.example; got "${value}".`);
+  }
+  const local = url.hostname === 'localhost' || url.hostname === '127.0.0.1' || url.hostname === '[::1]';
+  if (url.protocol !== 'https:' && !(url.protocol === 'http:' && local)) {
+    throw new CliError('usage', `${command}: --${flag} must use https (http is allowed only for localhost); got "${value}".`);
+  }
+  if (url.username || url.password) throw new CliError('usage', `${command}: --${flag} must not contain a user name or password.`);
+  return url;
+}
+
+function lowerFirst(s: string): string {
+  return s.charAt(0).toLowerCase() + s.slice(1).replace(/\.$/, '');
+}

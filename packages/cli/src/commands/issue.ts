@@ -1,0 +1,91 @@
+/** `candor issue`: sign a reusable-verification token for a verified customer with an issuer's key set. */
+import { createIssuer, type AssuranceLevel, type RiskTier, type VerificationMethod } from '@candor/core/tokens';
+import { choice, listFlag, parseDate, parseDuration, requiredFlag, stringFlag } from '../args.js';
+import { printJson, type Command } from '../command.js';
+import { CliError } from '../errors.js';
+import { ExitCode } from '../exit-codes.js';
+import { loadKeySet } from '../key-store.js';
+
+export const LEVELS = ['low', 'substantial', 'high'] as const satisfies readonly AssuranceLevel[];
+export const RISK_TIERS = ['low', 'medium', 'high'] as const satisfies readonly RiskTier[];
+export const METHODS = ['document', 'liveness', 'database_check', 'assisted', 'in_person', 'site_visit'] as const satisfies readonly VerificationMethod[];
+
+export const issue: Command = {
+  name: 'issue',
+  summary: 'Sign a token saying a customer was verified (prints the token).',
+  usage: 'issue --keys FILE --iss URL --sub ID --aud URL --level LEVEL --method LIST --risk TIER [options]',
+  flags: {
+    keys: { type: 'string', value: 'FILE', required: true, description: 'The issuer\'s private key set file (signs with its active key).' },
+    iss: { type: 'string', value: 'URL', required: true, description: 'Issuer URL (https; http only for localhost).' },
+    sub: { type: 'string', value: 'ID', required: true, description: 'The customer\'s identifier at the issuer.' },
+    aud: { type: 'string', value: 'URL', required: true, description: 'The partner the token is for.' },
+    level: { type: 'string', value: LEVELS.join('|'), required: true, description: 'Assurance level reached.' },
+    method: { type: 'string', value: 'LIST', multiple: true, required: true, description: `Verification methods used, comma-separated or repeated: ${METHODS.join(', ')}.` },
+    risk: { type: 'string', value: RISK_TIERS.join('|'), required: true, description: 'The customer\'s risk tier (decides when re-verification is due).' },
+    'verified-at': { type: 'string', value: 'ISO', description: 'When the verification happened (default: now).' },
+    ttl: { type: 'string', value: 'DURATION', description: 'Token lifetime: 600, 10m, 1h (default: the issuer\'s default).' },
+    attr: { type: 'string', value: 'NAME=VALUE', multiple: true, description: 'An attribute to disclose, repeatable: age_over_18=true (true/false become booleans, numbers become numbers).' },
+    json: { type: 'boolean', description: 'Print {"token", "kid", "alg", "expiresAt", "claims"} instead of the bare token.' },
+  },
+  examples: [
+    'candor issue --keys keys.json --iss https://bank.example --sub cust-123 --aud https://partner.example \\\n    --level substantial --method document,liveness --risk low --attr age_over_18=true',
+    'candor issue ... --ttl 10m --json',
+  ],
+  async run(flags, _positionals, ctx) {
+    const cmd = this.name;
+    const level = choice(cmd, 'level', requiredFlag(cmd, flags, 'level'), LEVELS);
+    const riskTier = choice(cmd, 'risk', requiredFlag(cmd, flags, 'risk'), RISK_TIERS);
+    const methods = listFlag(flags, 'method').map((m) => choice(cmd, 'method', m, METHODS));
+    if (methods.length === 0) throw new CliError('usage', `${cmd}: --method needs at least one of ${METHODS.join(', ')}.`);
+    const verifiedAtFlag = stringFlag(flags, 'verified-at');
+    const verifiedAt = verifiedAtFlag === undefined ? new Date() : parseDate(cmd, 'verified-at', verifiedAtFlag);
+    const ttlFlag = stringFlag(flags, 'ttl');
+    const ttlSeconds = ttlFlag === undefined ? undefined : parseDuration(cmd, 'ttl', ttlFlag);
+    const attributes = parseAttributes(cmd, listAttr(flags.attr));
+
+    const keys = await loadKeySet(requiredFlag(cmd, flags, 'keys'));
+    const issuer = createIssuer({ issuer: requiredFlag(cmd, flags, 'iss'), keys });
+    const token = await issuer.issue({
+      subject: requiredFlag(cmd, flags, 'sub'),
+      audience: requiredFlag(cmd, flags, 'aud'),
+      verification: { level, methods, verifiedAt, riskTier },
+      ...(Object.keys(attributes).length > 0 ? { attributes } : {}),
+      ...(ttlSeconds !== undefined ? { ttlSeconds } : {}),
+    });
+    if (flags.json) {
+      const header = decodeSegment(token, 0);
+      const claims = decodeSegment(token, 1);
+      const exp = typeof claims.exp === 'number' ? new Date(claims.exp * 1000).toISOString() : null;
+      printJson(ctx, { token, kid: header.kid, alg: header.alg, expiresAt: exp, claims });
+    } else {
+      ctx.out(`${token}\n`);
+    }
+    return ExitCode.ok;
+  },
+};
+
+/** --attr values are not split on commas: an attribute value may contain one. */
+function listAttr(v: unknown): string[] {
+  return Array.isArray(v) ? v.map(String) : typeof v === 'string' ? [v] : [];
+}
+
+/** Turns NAME=VALUE pairs into typed attributes (true/false and numbers are not left as strings). */
+export function parseAttributes(cmd: string, pairs: string[]): Record<string, string | number | boolean> {
+  const out: Record<string, string | number | boolean> = {};
+  for (const pair of pairs) {
+    const eq = pair.indexOf('=');
+    const name = eq < 0 ? pair : pair.slice(0, eq);
+    if (eq < 0 || !/^[A-Za-z][A-Za-z0-9_]{0,63}$/.test(name)) {
+      throw new CliError('usage', `${cmd}: --attr must look like NAME=VALUE with NAME made of letters, digits and _ (e.g. age_over_18=true); got "${pair}".`);
+    }
+    if (Object.hasOwn(out, name)) throw new CliError('usage', `${cmd}: --attr ${name} is given twice.`);
+    const raw = pair.slice(eq + 1);
+    out[name] = raw === 'true' ? true : raw === 'false' ? false : /^-?\d{1,15}(\.\d{1,15})?$/.test(raw) ? Number(raw) : raw;
+  }
+  return out;
+}
+
+function decodeSegment(token: string, index: number): Record<string, unknown> {
+  const part = token.split('.')[index] ?? '';
+  return JSON.parse(Buffer.from(part, 'base64url').toString('utf8')) as Record<string, unknown>;
+}

@@ -1,0 +1,50 @@
+/** `candor serve`: run the local JWKS server for a key file until interrupted, picking up rotations. */
+import { watchFile, unwatchFile } from 'node:fs';
+import { parseInteger, requiredFlag, stringFlag } from '../args.js';
+import type { Command } from '../command.js';
+import { ExitCode } from '../exit-codes.js';
+import { serveJwks } from '../jwks-server.js';
+import { loadKeySet } from '../key-store.js';
+
+export const serve: Command = {
+  name: 'serve',
+  summary: 'Serve a key set\'s public JWKS on http://127.0.0.1:PORT/.well-known/jwks.json.',
+  usage: 'serve --keys FILE [--port N] [--max-age SECONDS]',
+  flags: {
+    keys: { type: 'string', value: 'FILE', required: true, description: 'The private key set file (re-read when it changes, e.g. after `candor keys rotate`).' },
+    port: { type: 'string', value: 'N', description: 'Port on 127.0.0.1 (default 0: a free port, printed at start).' },
+    'max-age': { type: 'string', value: 'SECONDS', description: 'cache-control max-age partners may cache the set for (default 300).' },
+  },
+  notes: [
+    'Prints {"url", "jwksUrl"} as one JSON line on stdout once listening; stops cleanly on Ctrl-C (SIGINT) or SIGTERM.',
+    'Listens on 127.0.0.1 only: for development and tests. In production publish `candor jwks` output over https.',
+  ],
+  examples: ['candor serve --keys keys.json --port 8787', 'curl http://127.0.0.1:8787/.well-known/jwks.json'],
+  async run(flags, _positionals, ctx) {
+    const cmd = this.name;
+    const path = requiredFlag(cmd, flags, 'keys');
+    const portFlag = stringFlag(flags, 'port');
+    const port = portFlag === undefined ? 0 : parseInteger(cmd, 'port', portFlag, 0, 65535);
+    const maxAgeFlag = stringFlag(flags, 'max-age');
+    const maxAgeSeconds = maxAgeFlag === undefined ? 300 : parseInteger(cmd, 'max-age', maxAgeFlag, 0, 86400);
+    let keys = await loadKeySet(path);
+    const server = await serveJwks({ keys: () => keys.publicJwks(), port, maxAgeSeconds });
+    // Reload on change; a half-written or broken file keeps the last good set published.
+    watchFile(path, { interval: 500 }, () => {
+      loadKeySet(path).then(
+        (next) => {
+          keys = next;
+          ctx.err(`candor serve: reloaded ${path} (active kid ${next.active.kid})\n`);
+        },
+        (e: unknown) => ctx.err(`candor serve: kept the previous keys; ${e instanceof Error ? e.message : String(e)}\n`),
+      );
+    });
+    ctx.out(`${JSON.stringify({ url: server.url, jwksUrl: server.jwksUrl })}\n`);
+    ctx.err(`candor serve: publishing ${path} at ${server.jwksUrl} (Ctrl-C to stop)\n`);
+    const signal = await ctx.stopSignal();
+    unwatchFile(path);
+    await server.close();
+    ctx.err(`candor serve: stopped (${signal})\n`);
+    return ExitCode.ok;
+  },
+};

@@ -1,0 +1,145 @@
+/** `candor verify`: check a token against a JWKS file or URL, as a partner would. */
+import type { JWK } from 'jose';
+import { createVerifier, type AssuranceLevel, type RiskTier } from '@candor/core/tokens';
+import type { SigningAlgorithm } from '@candor/core/keys';
+import { isCandorError } from '@candor/core/errors';
+import { choice, listFlag, parseDuration, parseInteger, parseUrl, requiredFlag, stringFlag } from '../args.js';
+import { printJson, type CliContext, type Command } from '../command.js';
+import { CliError } from '../errors.js';
+import { ExitCode } from '../exit-codes.js';
+import { readJsonFile, readStdin } from '../io.js';
+import { LEVELS, RISK_TIERS } from './issue.js';
+
+const ALGORITHMS = ['ES256', 'EdDSA'] as const satisfies readonly SigningAlgorithm[];
+/** A JWKS file with more keys than this is not a key set anyone publishes. */
+const MAX_JWKS_KEYS = 100;
+const PRIVATE_MEMBERS = ['d', 'p', 'q', 'dp', 'dq', 'qi', 'oth', 'k'];
+
+export const verify: Command = {
+  name: 'verify',
+  summary: 'Verify a token against a JWKS file or URL (exit 0 valid, 1 invalid, 3 re-verification due).',
+  usage: 'verify --jwks FILE|URL --iss URL --aud URL [options] TOKEN|-',
+  maxPositionals: 1,
+  flags: {
+    jwks: { type: 'string', value: 'FILE|URL', required: true, description: 'The issuer\'s public keys: a JWKS file, or its https URL (http only for localhost).' },
+    iss: { type: 'string', value: 'URL', required: true, multiple: true, description: 'The issuer you trust (repeat to trust several).' },
+    aud: { type: 'string', value: 'URL', required: true, multiple: true, description: 'Your own identifier: the audience the token must be for (repeatable).' },
+    'min-level': { type: 'string', value: LEVELS.join('|'), description: 'Refuse tokens below this assurance level.' },
+    'reverify-after': { type: 'string', value: 'TIER=DURATION', multiple: true, description: 'Maximum age of the verification per risk tier, e.g. high=30d (repeatable; others keep the default policy).' },
+    alg: { type: 'string', value: 'LIST', description: 'Accepted algorithms, comma-separated (default ES256,EdDSA).' },
+    'clock-tolerance': { type: 'string', value: 'SECONDS', description: 'Clock skew tolerated on exp/nbf/iat (default: the verifier\'s).' },
+    timeout: { type: 'string', value: 'MS', description: 'Timeout for fetching a JWKS URL, in milliseconds (default 5000).' },
+  },
+  notes: [
+    'TOKEN is the token itself, or - to read it from stdin.',
+    'Prints JSON on stdout: {"valid": true, "outcome": "valid", "kid", "alg", "claims"};',
+    '{"valid": false, "code", "message"} when invalid (exit 1); or, when the verification is too old',
+    'for the customer\'s risk tier, {"valid": false, "outcome": "reverification_due", "code": "reverification_due",',
+    '"dueSince", "maxAgeSeconds", "claims"} (exit 3: ask the customer to verify again).',
+  ],
+  examples: [
+    'candor verify --jwks https://bank.example/.well-known/jwks.json --iss https://bank.example --aud https://partner.example "$TOKEN"',
+    'echo "$TOKEN" | candor verify --jwks jwks.json --iss https://bank.example --aud https://partner.example --min-level substantial -',
+  ],
+  async run(flags, positionals, ctx) {
+    const cmd = this.name;
+    const tokenArg = positionals[0];
+    if (tokenArg === undefined) throw new CliError('usage', `${cmd}: missing TOKEN. Pass the token as the last argument, or - to read it from stdin.`);
+    const minLevelFlag = stringFlag(flags, 'min-level');
+    const minimumLevel = minLevelFlag === undefined ? undefined : choice(cmd, 'min-level', minLevelFlag, LEVELS);
+    const algorithms = stringFlag(flags, 'alg') === undefined ? undefined : listFlag(flags, 'alg').map((a) => choice(cmd, 'alg', a, ALGORITHMS));
+    const tolFlag = stringFlag(flags, 'clock-tolerance');
+    const clockToleranceSeconds = tolFlag === undefined ? undefined : parseInteger(cmd, 'clock-tolerance', tolFlag, 0, 300);
+    const timeoutFlag = stringFlag(flags, 'timeout');
+    const timeoutMs = timeoutFlag === undefined ? 5000 : parseInteger(cmd, 'timeout', timeoutFlag, 100, 60_000);
+    const reverificationPolicy = parsePolicy(cmd, listFlag(flags, 'reverify-after'));
+    const keys = await jwksSource(cmd, requiredFlag(cmd, flags, 'jwks'));
+    let token: string;
+    try {
+      token = tokenArg === '-' ? (await readStdin(ctx.stdin)).trim() : tokenArg;
+    } catch (e) {
+      // An oversized token is a verdict on the token, like the verifier's own too_large.
+      if (!(e instanceof CliError && e.code === 'stdin_too_large')) throw e;
+      printJson(ctx, { valid: false, code: 'too_large', message: e.message });
+      return ExitCode.invalid;
+    }
+
+    const issuers = listFlag(flags, 'iss');
+    const audiences = listFlag(flags, 'aud');
+    const verifier = createVerifier({
+      issuer: issuers.length === 1 ? issuers[0]! : issuers,
+      audience: audiences.length === 1 ? audiences[0]! : audiences,
+      keys,
+      jwks: { timeoutMs },
+      ...(algorithms ? { algorithms } : {}),
+      ...(minimumLevel ? { minimumLevel } : {}),
+      ...(clockToleranceSeconds !== undefined ? { clockToleranceSeconds } : {}),
+      ...(Object.keys(reverificationPolicy).length > 0 ? { reverificationPolicy } : {}),
+    });
+    return report(ctx, () => verifier.verify(token));
+  },
+};
+
+async function report(ctx: CliContext, verifyOnce: () => ReturnType<ReturnType<typeof createVerifier>['verify']>): Promise<ExitCode> {
+  try {
+    const result = await verifyOnce();
+    if (result.outcome === 'valid') {
+      printJson(ctx, { valid: true, outcome: 'valid', kid: result.header.kid, alg: result.header.alg, claims: result.claims });
+      return ExitCode.ok;
+    }
+    printJson(ctx, {
+      valid: false,
+      outcome: 'reverification_due',
+      code: 'reverification_due',
+      message: `The signature and claims are valid, but the verification is older than ${result.maxAgeSeconds} s allowed for risk tier "${result.claims.verification.riskTier}": ask the customer to verify again.`,
+      dueSince: result.dueSince.toISOString(),
+      maxAgeSeconds: result.maxAgeSeconds,
+      kid: result.header.kid,
+      alg: result.header.alg,
+      claims: result.claims,
+    });
+    return ExitCode.reverificationDue;
+  } catch (e) {
+    if (isCandorError(e)) {
+      // A bad option is the caller's usage mistake, not a verdict on the token.
+      if (e.code === 'invalid_options') throw new CliError('usage', `verify: ${e.message}`);
+      printJson(ctx, { valid: false, code: e.code, message: e.message });
+      return ExitCode.invalid;
+    }
+    throw e;
+  }
+}
+
+/** `high=30d` pairs into a reverification policy. */
+function parsePolicy(cmd: string, pairs: string[]): Partial<Record<RiskTier, number>> {
+  const policy: Partial<Record<RiskTier, number>> = {};
+  for (const pair of pairs) {
+    const [tier, duration, ...rest] = pair.split('=');
+    if (tier === undefined || duration === undefined || rest.length > 0) {
+      throw new CliError('usage', `${cmd}: --reverify-after must look like TIER=DURATION, e.g. high=30d; got "${pair}".`);
+    }
+    policy[choice(cmd, 'reverify-after', tier, RISK_TIERS)] = parseDuration(cmd, 'reverify-after', duration);
+  }
+  return policy;
+}
+
+/** A JWKS URL (fetched by the verifier, with its timeout and size checks) or a validated JWKS file. */
+async function jwksSource(cmd: string, value: string): Promise<URL | { keys: JWK[] }> {
+  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(value)) return parseUrl(cmd, 'jwks', value);
+  const json = await readJsonFile(value, { what: 'JWKS file' });
+  const keys = (json as { keys?: unknown } | null)?.keys;
+  if (typeof json !== 'object' || json === null || !Array.isArray(keys)) {
+    throw new CliError('invalid_keys', `The JWKS file ${value} is not a JWK set: expected {"keys": [...]}. Get one with \`candor jwks --keys FILE\` or from the issuer's /.well-known/jwks.json.`);
+  }
+  if (keys.length === 0 || keys.length > MAX_JWKS_KEYS) {
+    throw new CliError('invalid_keys', `The JWKS file ${value} has ${keys.length} keys; expected 1 to ${MAX_JWKS_KEYS}.`);
+  }
+  keys.forEach((k, i) => {
+    if (typeof k !== 'object' || k === null || Array.isArray(k)) throw new CliError('invalid_keys', `The JWKS file ${value}: keys[${i}] is not a JSON object.`);
+    const priv = PRIVATE_MEMBERS.filter((m) => Object.hasOwn(k, m));
+    if (priv.length > 0) {
+      throw new CliError('invalid_keys', `The JWKS file ${value}: keys[${i}] holds private key material (${priv.join(', ')}). A verifier needs only public keys: use \`candor jwks --keys FILE\`.`);
+    }
+  });
+  return { keys: keys as JWK[] };
+}

@@ -1,0 +1,126 @@
+/** File, stdin and JSON input for the CLI, treating every input as hostile: size-limited, validated, never a stack trace. */
+import { chmod, mkdir, open, readFile, rename, stat, writeFile } from 'node:fs/promises';
+import { dirname, basename, join } from 'node:path';
+import { CliError } from './errors.js';
+
+/** Largest file the CLI reads (key sets and JWKS are a few KB; this leaves room for many keys). */
+export const MAX_INPUT_FILE_BYTES = 1024 * 1024;
+/** Largest token accepted on stdin (the verifier applies its own, smaller, token limit after this). */
+export const MAX_STDIN_BYTES = 256 * 1024;
+
+/**
+ * Reads a UTF-8 file of at most `maxBytes`, with errors that say which file and what to do.
+ *
+ * @example
+ * const text = await readTextFile('keys.json', { what: 'key file' });
+ */
+export async function readTextFile(path: string, options: { what: string; maxBytes?: number }): Promise<string> {
+  const maxBytes = options.maxBytes ?? MAX_INPUT_FILE_BYTES;
+  let handle;
+  try {
+    handle = await open(path, 'r');
+  } catch (e) {
+    throw fileError(path, options.what, e);
+  }
+  try {
+    const info = await handle.stat();
+    if (!info.isFile()) throw new CliError('file_unreadable', `The ${options.what} ${path} is not a regular file.`);
+    if (info.size > maxBytes) {
+      throw new CliError('file_too_large', `The ${options.what} ${path} is ${info.size} bytes; the limit is ${maxBytes} bytes.`);
+    }
+    // Read one byte more than allowed, so a file that grows after stat() is still caught.
+    const buf = Buffer.alloc(maxBytes + 1);
+    let total = 0;
+    for (;;) {
+      const { bytesRead } = await handle.read(buf, total, buf.length - total, total);
+      if (bytesRead === 0) break;
+      total += bytesRead;
+      if (total > maxBytes) {
+        throw new CliError('file_too_large', `The ${options.what} ${path} is over the ${maxBytes}-byte limit.`);
+      }
+    }
+    return new TextDecoder('utf-8', { fatal: true }).decode(buf.subarray(0, total));
+  } catch (e) {
+    if (e instanceof CliError) throw e;
+    if (e instanceof TypeError) throw new CliError('file_unreadable', `The ${options.what} ${path} is not UTF-8 text.`);
+    throw fileError(path, options.what, e);
+  } finally {
+    await handle.close();
+  }
+}
+
+/** Parses JSON text from `source`, naming the source when it is not JSON. */
+export function parseJson(text: string, source: string): unknown {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch (e) {
+    const detail = e instanceof SyntaxError ? `: ${e.message}` : '';
+    throw new CliError('invalid_json', `${source} is not valid JSON${detail}.`);
+  }
+}
+
+/**
+ * Reads and parses a JSON file (size-limited).
+ *
+ * @example
+ * const jwks = await readJsonFile('jwks.json', { what: 'JWKS file' });
+ */
+export async function readJsonFile(path: string, options: { what: string; maxBytes?: number }): Promise<unknown> {
+  return parseJson(await readTextFile(path, options), `The ${options.what} ${path}`);
+}
+
+/**
+ * Writes a file only its owner can read (mode 0600 unless `mode` says otherwise), atomically: a
+ * crash never leaves half a key file.
+ *
+ * @example
+ * await writePrivateFile('.candor/keys.json', JSON.stringify(keySetJson));
+ */
+export async function writePrivateFile(path: string, contents: string, mode = 0o600): Promise<void> {
+  const tmp = join(dirname(path), `.${basename(path)}.${process.pid}.${Date.now()}.tmp`);
+  try {
+    await writeFile(tmp, contents, { mode, flag: 'wx' });
+    await chmod(tmp, mode); // the umask may have removed bits a public file needs
+    await rename(tmp, path);
+  } catch (e) {
+    throw new CliError('write_failed', `Could not write ${path}: ${systemMessage(e)}. Check that the folder exists and is writable.`, { cause: e });
+  }
+}
+
+/** Creates a folder only its owner can enter (0700), if it does not exist yet. */
+export async function ensurePrivateDir(path: string): Promise<void> {
+  try {
+    await mkdir(path, { recursive: true, mode: 0o700 });
+    const info = await stat(path);
+    if (!info.isDirectory()) throw new CliError('write_failed', `${path} exists and is not a folder.`);
+  } catch (e) {
+    if (e instanceof CliError) throw e;
+    throw new CliError('write_failed', `Could not create the folder ${path}: ${systemMessage(e)}.`, { cause: e });
+  }
+}
+
+/** Reads all of stdin as UTF-8, refusing more than `maxBytes`. */
+export async function readStdin(stdin: NodeJS.ReadableStream = process.stdin, maxBytes = MAX_STDIN_BYTES): Promise<string> {
+  const chunks: Buffer[] = [];
+  let total = 0;
+  for await (const chunk of stdin) {
+    const buf = typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer);
+    total += buf.length;
+    if (total > maxBytes) throw new CliError('stdin_too_large', `The token on stdin is over ${maxBytes} bytes; a Candor token is a few KB at most.`);
+    chunks.push(buf);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+function fileError(path: string, what: string, e: unknown): CliError {
+  const code = (e as NodeJS.ErrnoException | undefined)?.code;
+  if (code === 'ENOENT') return new CliError('file_not_found', `The ${what} ${path} does not exist. Check the path.`);
+  if (code === 'EACCES' || code === 'EPERM') return new CliError('file_unreadable', `The ${what} ${path} cannot be read (permission denied).`);
+  if (code === 'EISDIR') return new CliError('file_unreadable', `The ${what} ${path} is a folder, not a file.`);
+  return new CliError('file_unreadable', `The ${what} ${path} cannot be read: ${systemMessage(e)}.`);
+}
+
+function systemMessage(e: unknown): string {
+  const err = e as NodeJS.ErrnoException | undefined;
+  return err?.code ?? (e instanceof Error ? e.message : String(e));
+}

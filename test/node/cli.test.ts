@@ -1,0 +1,343 @@
+import { expect } from 'chai';
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { KeySet } from '@candor/core/keys';
+import { loadKeySet, serveJwks } from '@candor/cli';
+import { runNode, type RunResult } from './support/spawn.js';
+
+const BIN = 'packages/cli/bin/candor.js';
+const ISS = 'https://bank.example';
+const AUD = 'https://partner.example';
+const PRIVATE_MEMBERS = ['d', 'p', 'q', 'dp', 'dq', 'qi', 'oth', 'k'];
+
+const candor = (args: string[], input?: string): Promise<RunResult> => runNode(BIN, args, input === undefined ? {} : { input });
+const json = (r: RunResult) => JSON.parse(r.stdout) as Record<string, any>;
+const issueArgs = (keys: string, extra: string[] = []) => [
+  'issue', '--keys', keys, '--iss', ISS, '--sub', 'cust-123', '--aud', AUD,
+  '--level', 'substantial', '--method', 'document,liveness', '--risk', 'low', ...extra,
+];
+/** A user error is a one-line explanation, never a stack trace. */
+function expectNoStack(r: RunResult) {
+  expect(r.stderr).to.not.match(/\n\s+at /);
+  expect(r.stderr).to.not.match(/unexpected error/);
+}
+
+describe('candor CLI', function () {
+  this.timeout(60_000);
+  let dir: string;
+  let keysFile: string;
+  let jwksFile: string;
+
+  before(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'candor-cli-'));
+    keysFile = join(dir, 'keys.json');
+    jwksFile = join(dir, 'jwks.json');
+    const gen = await candor(['keys', 'generate', '--out', keysFile]);
+    expect(gen.code, gen.stderr).to.equal(0);
+    const pub = await candor(['jwks', '--keys', keysFile, '--out', jwksFile]);
+    expect(pub.code, pub.stderr).to.equal(0);
+  });
+  after(() => rmSync(dir, { recursive: true, force: true }));
+
+  describe('help, version and usage errors', () => {
+    it('prints the version from the package with --version', async () => {
+      const r = await candor(['--version']);
+      const pkg = JSON.parse(readFileSync('packages/cli/package.json', 'utf8')) as { version: string };
+      expect(r.code).to.equal(0);
+      expect(r.stdout.trim()).to.equal(pkg.version);
+    });
+
+    it('lists every command and the exit codes with --help', async () => {
+      const r = await candor(['--help']);
+      expect(r.code).to.equal(0);
+      for (const c of ['keys generate', 'keys rotate', 'keys prune', 'jwks', 'issue', 'verify', 'serve']) expect(r.stdout).to.include(c);
+      expect(r.stdout).to.include('3 token valid but re-verification due');
+    });
+
+    it('prints help and exits 2 when run with no command', async () => {
+      const r = await candor([]);
+      expect(r.code).to.equal(2);
+      expect(r.stdout).to.include('Usage: candor <command>');
+    });
+
+    it('documents each command\'s flags with <command> --help', async () => {
+      for (const [args, flag] of [
+        [['keys', 'generate'], '--alg'], [['keys', 'rotate'], '--keys'], [['keys', 'prune'], '--now'], [['jwks'], '--out'],
+        [['issue'], '--attr'], [['verify'], '--reverify-after'], [['serve'], '--port'],
+      ] as const) {
+        const r = await candor([...args, '--help']);
+        expect(r.code, args.join(' ')).to.equal(0);
+        expect(r.stdout).to.include(`Usage: candor ${args.join(' ')}`).and.include(flag).and.include('Examples:');
+      }
+    });
+
+    it('exits 2 naming an unknown command', async () => {
+      const r = await candor(['sign']);
+      expect(r.code).to.equal(2);
+      expect(r.stderr).to.include('unknown command "sign"');
+    });
+
+    it('exits 2 naming an unknown flag and listing the known ones', async () => {
+      const r = await candor(['jwks', '--keys', keysFile, '--pretty']);
+      expect(r.code).to.equal(2);
+      expect(r.stderr).to.include('unknown flag --pretty').and.include('--keys');
+      expectNoStack(r);
+    });
+
+    it('exits 2 naming a missing required flag', async () => {
+      const r = await candor(['issue', '--keys', keysFile, '--iss', ISS, '--sub', 'x', '--aud', AUD, '--level', 'low', '--method', 'document']);
+      expect(r.code).to.equal(2);
+      expect(r.stderr).to.include('missing --risk');
+    });
+
+    it('exits 2 naming a flag whose value is not allowed, with the allowed values', async () => {
+      const r = await candor(['keys', 'generate', '--alg', 'RS256']);
+      expect(r.code).to.equal(2);
+      expect(r.stderr).to.include('--alg must be one of ES256, EdDSA; got "RS256"');
+      const level = await candor(issueArgs(keysFile).map((a) => (a === 'substantial' ? 'medium' : a)));
+      expect(level.code).to.equal(2);
+      expect(level.stderr).to.include('--level must be one of low, substantial, high');
+    });
+
+    it('exits 2 with a clear message, not a stack trace, for a missing key file', async () => {
+      const r = await candor(['jwks', '--keys', join(dir, 'nope.json')]);
+      expect(r.code).to.equal(2);
+      expect(r.stderr).to.include('nope.json does not exist');
+      expectNoStack(r);
+    });
+
+    it('exits 2 for a key file that is not JSON or not a key set', async () => {
+      const bad = join(dir, 'bad.json');
+      writeFileSync(bad, '{"active": ');
+      const r = await candor(['jwks', '--keys', bad]);
+      expect(r.code).to.equal(2);
+      expect(r.stderr).to.include('is not valid JSON');
+      writeFileSync(bad, '{"version": 1, "active": {"kty": "oct", "k": "AAAA"}, "retired": []}');
+      const r2 = await candor(['jwks', '--keys', bad]);
+      expect(r2.code).to.equal(2);
+      expect(r2.stderr).to.include('is not a usable Candor key set');
+      expectNoStack(r2);
+    });
+
+    it('refuses an oversized input file before parsing it', async () => {
+      const big = join(dir, 'big.json');
+      writeFileSync(big, `{"keys":[${'"x",'.repeat(300_000)}"x"]}`);
+      const r = await candor(['verify', '--jwks', big, '--iss', ISS, '--aud', AUD, 'a.b.c']);
+      expect(r.code).to.equal(2);
+      expect(r.stderr).to.match(/limit is \d+ bytes/);
+    });
+  });
+
+  describe('keys and jwks', () => {
+    it('keys generate --out writes a 0600 key file and prints only kids', async () => {
+      const file = join(dir, 'gen.json');
+      const r = await candor(['keys', 'generate', '--alg', 'EdDSA', '--out', file]);
+      expect(r.code).to.equal(0);
+      expect(statSync(file).mode & 0o777).to.equal(0o600);
+      const out = json(r);
+      expect(out.active.alg).to.equal('EdDSA');
+      expect(r.stdout).to.not.match(/"d"\s*:/);
+      const stored = await loadKeySet(file);
+      expect(stored.active.kid).to.equal(out.active.kid);
+    });
+
+    it('keys generate refuses to overwrite a key file without --force', async () => {
+      const file = join(dir, 'gen2.json');
+      expect((await candor(['keys', 'generate', '--out', file])).code).to.equal(0);
+      const before = readFileSync(file, 'utf8');
+      const again = await candor(['keys', 'generate', '--out', file]);
+      expect(again.code).to.equal(2);
+      expect(again.stderr).to.include('already exists').and.include('--force');
+      expect(readFileSync(file, 'utf8')).to.equal(before);
+      expect((await candor(['keys', 'generate', '--out', file, '--force'])).code).to.equal(0);
+      expect(readFileSync(file, 'utf8')).to.not.equal(before);
+    });
+
+    it('keys generate without --out prints a key set that loads back', async () => {
+      const r = await candor(['keys', 'generate']);
+      expect(r.code).to.equal(0);
+      const set = await KeySet.fromJSON(json(r) as any);
+      expect(set.active.alg).to.equal('ES256');
+    });
+
+    it('keys rotate keeps the old key published next to the new one; prune drops it once expired', async () => {
+      const file = join(dir, 'rot.json');
+      await candor(['keys', 'generate', '--out', file, '--max-token-ttl', '1h']);
+      const first = (await loadKeySet(file)).active.kid;
+      const rot = await candor(['keys', 'rotate', '--keys', file, '--alg', 'EdDSA']);
+      expect(rot.code, rot.stderr).to.equal(0);
+      const out = json(rot);
+      expect(out.previous).to.equal(first);
+      expect(out.active.alg).to.equal('EdDSA');
+      expect(out.retired.map((k: { kid: string }) => k.kid)).to.deep.equal([first]);
+      expect(statSync(file).mode & 0o777).to.equal(0o600);
+
+      const pub = json(await candor(['jwks', '--keys', file]));
+      expect(pub.keys.map((k: { kid: string }) => k.kid)).to.have.members([first, out.active.kid]);
+
+      const early = json(await candor(['keys', 'prune', '--keys', file]));
+      expect(early.pruned).to.deep.equal([]);
+      const later = new Date(Date.now() + 3 * 3600_000).toISOString();
+      const pruned = await candor(['keys', 'prune', '--keys', file, '--now', later]);
+      expect(json(pruned).pruned).to.deep.equal([first]);
+      expect((await loadKeySet(file)).publicJwks().keys.map((k) => k.kid)).to.deep.equal([out.active.kid]);
+    });
+
+    it('jwks prints public keys only', async () => {
+      const r = await candor(['jwks', '--keys', keysFile]);
+      expect(r.code).to.equal(0);
+      const set = json(r);
+      expect(set.keys).to.have.length(1);
+      for (const m of PRIVATE_MEMBERS) expect(set.keys[0]).to.not.have.property(m);
+      expect(JSON.parse(readFileSync(jwksFile, 'utf8'))).to.deep.equal(set);
+    });
+  });
+
+  describe('issue and verify', () => {
+    it('issues a token that verifies against the JWKS file (exit 0, claims and kid)', async () => {
+      const token = (await candor(issueArgs(keysFile, ['--attr', 'age_over_18=true']))).stdout.trim();
+      expect(token.split('.')).to.have.length(3);
+      const r = await candor(['verify', '--jwks', jwksFile, '--iss', ISS, '--aud', AUD, token]);
+      expect(r.code, r.stdout + r.stderr).to.equal(0);
+      const out = json(r);
+      expect(out).to.include({ valid: true, outcome: 'valid', kid: (await loadKeySet(keysFile)).active.kid });
+      expect(out.claims.sub).to.equal('cust-123');
+      expect(out.claims.verification).to.include({ level: 'substantial', riskTier: 'low' });
+      expect(out.claims.attributes).to.deep.equal({ age_over_18: true });
+    });
+
+    it('issue --json prints the token with its kid, expiry and claims', async () => {
+      const r = await candor(issueArgs(keysFile, ['--json', '--ttl', '5m', '--attr', 'age_over_21=false', '--attr', 'score=7']));
+      expect(r.code, r.stderr).to.equal(0);
+      const out = json(r);
+      expect(out.token.split('.')).to.have.length(3);
+      expect(out.kid).to.equal((await loadKeySet(keysFile)).active.kid);
+      expect(out.claims.exp - out.claims.iat).to.equal(300);
+      expect(new Date(out.expiresAt).getTime()).to.equal(out.claims.exp * 1000);
+      expect(out.claims.attributes).to.deep.equal({ age_over_21: false, score: 7 });
+    });
+
+    it('issue exits 2 for a malformed --attr or --verified-at', async () => {
+      const r = await candor(issueArgs(keysFile, ['--attr', 'no-equals-sign']));
+      expect(r.code).to.equal(2);
+      expect(r.stderr).to.include('--attr must look like NAME=VALUE');
+      const d = await candor(issueArgs(keysFile, ['--verified-at', 'yesterday']));
+      expect(d.code).to.equal(2);
+      expect(d.stderr).to.include('--verified-at must be an ISO 8601 date-time');
+    });
+
+    it('verifies a token read from stdin with -', async () => {
+      const token = (await candor(issueArgs(keysFile))).stdout;
+      const r = await candor(['verify', '--jwks', jwksFile, '--iss', ISS, '--aud', AUD, '-'], token);
+      expect(r.code, r.stdout + r.stderr).to.equal(0);
+      expect(json(r).valid).to.equal(true);
+    });
+
+    it('exits 1 with code bad_signature for a tampered token', async () => {
+      const [h, p, s] = (await candor(issueArgs(keysFile))).stdout.trim().split('.') as [string, string, string];
+      const claims = JSON.parse(Buffer.from(p, 'base64url').toString('utf8'));
+      claims.verification.level = 'high';
+      const tampered = `${h}.${Buffer.from(JSON.stringify(claims)).toString('base64url')}.${s}`;
+      const r = await candor(['verify', '--jwks', jwksFile, '--iss', ISS, '--aud', AUD, tampered]);
+      expect(r.code).to.equal(1);
+      expect(json(r)).to.include({ valid: false, code: 'bad_signature' });
+      expect(json(r).message).to.be.a('string').and.not.equal('');
+    });
+
+    it('exits 1 with code malformed for garbage and wrong_audience for another partner\'s token', async () => {
+      const garbage = await candor(['verify', '--jwks', jwksFile, '--iss', ISS, '--aud', AUD, 'not-a-token']);
+      expect(garbage.code).to.equal(1);
+      expect(json(garbage).code).to.equal('malformed');
+      const token = (await candor(issueArgs(keysFile))).stdout.trim();
+      const other = await candor(['verify', '--jwks', jwksFile, '--iss', ISS, '--aud', 'https://other.example', token]);
+      expect(other.code).to.equal(1);
+      expect(json(other).code).to.equal('wrong_audience');
+    });
+
+    it('exits 1 with insufficient_level when --min-level is above the token', async () => {
+      const token = (await candor(issueArgs(keysFile))).stdout.trim();
+      const r = await candor(['verify', '--jwks', jwksFile, '--iss', ISS, '--aud', AUD, '--min-level', 'high', token]);
+      expect(r.code).to.equal(1);
+      expect(json(r).code).to.equal('insufficient_level');
+    });
+
+    it('exits 3 when the verification is older than --reverify-after allows for its risk tier', async () => {
+      const verifiedAt = new Date(Date.now() - 3 * 86400_000).toISOString();
+      const token = (await candor(issueArgs(keysFile, ['--verified-at', verifiedAt]))).stdout.trim();
+      const r = await candor(['verify', '--jwks', jwksFile, '--iss', ISS, '--aud', AUD, '--reverify-after', 'low=2d', token]);
+      expect(r.code, r.stdout + r.stderr).to.equal(3);
+      const out = json(r);
+      expect(out).to.include({ valid: false, outcome: 'reverification_due', code: 'reverification_due', maxAgeSeconds: 172800 });
+      expect(out.claims.sub).to.equal('cust-123');
+      const fresh = await candor(['verify', '--jwks', jwksFile, '--iss', ISS, '--aud', AUD, '--reverify-after', 'low=4d', token]);
+      expect(fresh.code).to.equal(0);
+    });
+
+    it('exits 2 for a JWKS file holding private keys, telling the user to publish public keys', async () => {
+      const token = (await candor(issueArgs(keysFile))).stdout.trim();
+      const stored = JSON.parse(readFileSync(keysFile, 'utf8'));
+      const priv = join(dir, 'private-jwks.json');
+      writeFileSync(priv, JSON.stringify({ keys: [stored.active] }));
+      const r = await candor(['verify', '--jwks', priv, '--iss', ISS, '--aud', AUD, token]);
+      expect(r.code).to.equal(2);
+      expect(r.stderr).to.include('holds private key material').and.include('candor jwks');
+    });
+
+    it('exits 2 for a JWKS URL that is not https (outside localhost) or not a URL', async () => {
+      const r = await candor(['verify', '--jwks', 'http://bank.example/.well-known/jwks.json', '--iss', ISS, '--aud', AUD, 'a.b.c']);
+      expect(r.code).to.equal(2);
+      expect(r.stderr).to.include('--jwks must use https');
+      expectNoStack(r);
+    });
+
+    it('verifies against a JWKS URL served by the local server, and reports an unreachable one as jwks_unavailable', async () => {
+      const keys = await loadKeySet(keysFile);
+      const server = await serveJwks({ keys });
+      const token = (await candor(issueArgs(keysFile))).stdout.trim();
+      try {
+        const r = await candor(['verify', '--jwks', server.jwksUrl, '--iss', ISS, '--aud', AUD, token]);
+        expect(r.code, r.stdout + r.stderr).to.equal(0);
+        expect(json(r).kid).to.equal(keys.active.kid);
+      } finally {
+        await server.close();
+      }
+      const down = await candor(['verify', '--jwks', server.jwksUrl, '--iss', ISS, '--aud', AUD, '--timeout', '2000', token]);
+      expect(down.code).to.equal(1);
+      expect(json(down).code).to.equal('jwks_unavailable');
+    });
+  });
+
+  describe('serve', () => {
+    it('serves the key file\'s JWKS until SIGTERM, then exits 0', async () => {
+      const child = spawn(process.execPath, [BIN, 'serve', '--keys', keysFile], { stdio: ['ignore', 'pipe', 'pipe'] });
+      try {
+        const first = await new Promise<string>((resolve, reject) => {
+          let buf = '';
+          child.stdout.setEncoding('utf8').on('data', (d: string) => {
+            buf += d;
+            if (buf.includes('\n')) resolve(buf.split('\n')[0]!);
+          });
+          child.on('exit', (code) => reject(new Error(`serve exited early with ${code}`)));
+        });
+        const { jwksUrl } = JSON.parse(first) as { jwksUrl: string };
+        const res = await fetch(jwksUrl);
+        expect(res.headers.get('content-type')).to.equal('application/jwk-set+json');
+        const set = (await res.json()) as { keys: Array<{ kid: string }> };
+        expect(set.keys.map((k) => k.kid)).to.deep.equal([(await loadKeySet(keysFile)).active.kid]);
+        const exited = new Promise<number | null>((resolve) => child.on('exit', resolve));
+        child.kill('SIGTERM');
+        expect(await exited).to.equal(0);
+      } finally {
+        if (child.exitCode === null) child.kill('SIGKILL');
+      }
+    });
+
+    it('exits 2 for a bad --port', async () => {
+      const r = await candor(['serve', '--keys', keysFile, '--port', 'eighty']);
+      expect(r.code).to.equal(2);
+      expect(r.stderr).to.include('--port must be a whole number from 0 to 65535');
+    });
+  });
+});
