@@ -44,7 +44,8 @@ async function main() {
     line(`outcome: ${result.outcome === 'valid' ? 'VALID ✓' : 'RE-VERIFICATION DUE'}  (kid ${result.header.kid}, ${result.header.alg})`);
     line(`customer ${c.sub}: level ${c.verification.level}, methods ${c.verification.methods.join(' + ')}, risk ${c.verification.riskTier}`);
     line(`attributes: ${JSON.stringify(c.attributes ?? {})}`);
-    line(`claims: ${JSON.stringify(c)}`);
+    line('claims:');
+    for (const l of JSON.stringify(c, null, 2).split('\n')) line(`  ${l}`);
     return result.outcome === 'valid' ? 0 : 3;
   } catch (e) {
     if (isCandorError(e)) {

@@ -45,7 +45,7 @@ describe('quickstart (npm start)', function () {
     const second = await runNode(START, [], { env: { ...process.env, CANDOR_KEY_DIR: dir } });
     expect(second.code, second.stdout + second.stderr).to.equal(0);
     expect(second.stdout).to.include('reusing the stored ES256 signing key');
-    expect(second.stdout).to.not.include('first run)');
+    expect(second.stdout).to.not.include('generated a new');
     expect(readFileSync(join(dir, 'issuer-keys.json'), 'utf8')).to.equal(stored);
     const kid = (JSON.parse(stored) as { active: { kid: string } }).active.kid;
     expect(second.stdout).to.include(`outcome: VALID ✓  (kid ${kid}, ES256)`);
