@@ -1,0 +1,22 @@
+/** Internal: validates consent inputs against the shared models and turns failures into typed errors. */
+import { ConsentNoticeSchema, ConsentRecordSchema, type ConsentNotice, type ConsentRecord } from '../models/consent.js';
+import { summarizeIssues, toValidationIssues } from '../models/issues.js';
+import { CandorError } from '../errors.js';
+
+/** Returns the notice if it matches `ConsentNoticeSchema`, else throws `invalid_consent` naming the fields. */
+export function parseNotice(notice: unknown): ConsentNotice {
+  const r = ConsentNoticeSchema.safeParse(notice);
+  if (!r.success) {
+    throw new CandorError('invalid_consent', `The consent notice is not valid: ${summarizeIssues(toValidationIssues(r.error.issues, 5))}.`);
+  }
+  return r.data;
+}
+
+/** Returns the record if it matches `ConsentRecordSchema`, else throws with `code` naming the fields. */
+export function parseRecord(record: unknown, code: 'invalid_consent' | 'invalid_claims' = 'invalid_consent'): ConsentRecord {
+  const r = ConsentRecordSchema.safeParse(record);
+  if (!r.success) {
+    throw new CandorError(code, `The consent record is not valid: ${summarizeIssues(toValidationIssues(r.error.issues, 5))}.`);
+  }
+  return r.data;
+}
