@@ -32,8 +32,8 @@ export const DEFAULT_RESULT_CACHE_ENTRIES = 1000;
 
 /** Header members that point at keys elsewhere or embed them; never fetched or trusted. */
 const FORBIDDEN_HEADERS = ['jku', 'x5u', 'jwk', 'x5c'] as const;
-/** Three non-empty base64url segments; checked with one regular expression before any decoding. */
-const COMPACT_JWS = /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/;
+/** One non-empty base64url segment (no padding, no `+` or `/`). */
+const BASE64URL = /^[A-Za-z0-9_-]+$/;
 
 /** Options of {@link createVerifier}. */
 export interface VerifierOptions {
@@ -184,8 +184,12 @@ export function createVerifier(options: VerifierOptions): Verifier {
   const policy = resolveReverificationPolicy(options.reverificationPolicy);
   const rejectDue = options.rejectReverificationDue === true;
 
+  if (options.now !== undefined && typeof options.now !== 'function') throw optionError('now', 'must be a function returning a Date.');
+  const nowOption = options.now;
+  const nowMs: () => number = nowOption ? () => nowOption().getTime() : Date.now;
+
   let replay: ReplayStore | undefined;
-  if (options.oneTimeUse === true) replay = new MemoryReplayStore();
+  if (options.oneTimeUse === true) replay = new MemoryReplayStore({ now: nowMs });
   else if (options.oneTimeUse !== undefined && options.oneTimeUse !== false) {
     if (typeof (options.oneTimeUse as ReplayStore)?.markUsed !== 'function') {
       throw optionError('oneTimeUse', 'must be true, false, or a ReplayStore (an object with markUsed(jti, expiresAt)).');
@@ -201,9 +205,6 @@ export function createVerifier(options: VerifierOptions): Verifier {
     if (rc === null || typeof rc !== 'object') throw optionError('resultCache', 'must be true, false or { maxEntries }.');
     cache = new Lru(wholeNumber(rc.maxEntries, 'resultCache.maxEntries', DEFAULT_RESULT_CACHE_ENTRIES, 1, 1_000_000));
   }
-  if (options.now !== undefined && typeof options.now !== 'function') throw optionError('now', 'must be a function returning a Date.');
-  const nowOption = options.now;
-  const nowMs: () => number = nowOption ? () => nowOption().getTime() : Date.now;
   const resolve = keyResolver(options.keys, options.jwks);
 
   async function check(token: unknown): Promise<VerificationResult> {
@@ -215,18 +216,14 @@ export function createVerifier(options: VerifierOptions): Verifier {
     if (token.length > maxTokenBytes) {
       throw fail('too_large', `The token is ${token.length} bytes, over the ${maxTokenBytes}-byte limit; it was not parsed.`);
     }
-    if (!COMPACT_JWS.test(token)) {
-      const segments = token.split('.').length;
-      throw fail(
-        'malformed',
-        segments !== 3
-          ? `A token has three dot-separated segments (header.payload.signature); this one has ${segments}.`
-          : 'The token has characters outside base64url (A-Z a-z 0-9 - _) or an empty segment.',
-      );
-    }
     const dot = token.indexOf('.');
-    const header = decodeJsonObject(token.slice(0, dot));
-    if (!header) throw fail('malformed', 'The token header is not base64url-encoded JSON object.');
+    const dot2 = dot < 0 ? -1 : token.indexOf('.', dot + 1);
+    if (dot2 < 0 || token.indexOf('.', dot2 + 1) >= 0) {
+      throw fail('malformed', `A token has three dot-separated segments (header.payload.signature); this one has ${token.split('.').length}.`);
+    }
+    const headerSegment = token.slice(0, dot);
+    const header = BASE64URL.test(headerSegment) ? decodeJsonObject(headerSegment) : undefined;
+    if (!header) throw fail('malformed', 'The token header is not a base64url-encoded JSON object; pass the token exactly as issued.');
 
     const alg = header.alg;
     if (typeof alg !== 'string' || !allowed.has(alg)) {
@@ -249,6 +246,10 @@ export function createVerifier(options: VerifierOptions): Verifier {
       throw fail('unknown_key', 'The token header has no usable kid, so no key can be chosen; Candor tokens always carry one.', 'kid');
     }
 
+    // Checked after the header so that, for example, an unsigned `alg: none` token is reported as such.
+    if (!BASE64URL.test(token.slice(dot + 1, dot2)) || !BASE64URL.test(token.slice(dot2 + 1))) {
+      throw fail('malformed', 'The token payload or signature has characters outside base64url (A-Z a-z 0-9 - _) or is empty.');
+    }
     let key: CryptoKey;
     try {
       key = await resolve(alg, kid);
