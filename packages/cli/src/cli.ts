@@ -96,14 +96,40 @@ function reportError(ctx: CliContext, command: Command, e: unknown): ExitCode {
     return usage ? ExitCode.usage : ExitCode.invalid;
   }
   if (isCandorError(e)) {
-    // Bad options or keys given on the command line are usage errors; anything else failed the operation.
-    const usage = e.code === 'invalid_options' || e.code === 'invalid_key' || e.code === 'consent_required';
-    ctx.err(`candor ${command.name}: ${e.message} (${e.code})\n`);
-    return usage ? ExitCode.usage : ExitCode.invalid;
+    // Outside verify's verdicts (handled by verify itself), a CandorError means the SDK refused
+    // what the flags asked for: a usage error. Name the flag, not the SDK option behind it.
+    const flag = e.field === undefined ? undefined : flagForField(e.field);
+    ctx.err(`candor ${command.name}: ${flag ? `${flag} was refused: ` : ''}${e.message} (${e.code})\n`);
+    return ExitCode.usage;
   }
   // A bug, not a user error: keep the stack so it can be reported.
   ctx.err(`candor ${command.name}: unexpected error. Please report it with this output:\n${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
   return ExitCode.invalid;
+}
+
+/** SDK option or claim names (CandorError.field) and the flags that set them. */
+const FIELD_FLAGS: Record<string, string> = {
+  issuer: '--iss',
+  audience: '--aud',
+  subject: '--sub',
+  ttlSeconds: '--ttl',
+  maxTokenTtlSeconds: '--max-token-ttl',
+  'verification.level': '--level',
+  'verification.methods': '--method',
+  'verification.riskTier': '--risk',
+  'verification.verifiedAt': '--verified-at',
+  attributes: '--attr',
+  algorithms: '--alg',
+  minimumLevel: '--min-level',
+  clockToleranceSeconds: '--clock-tolerance',
+  reverificationPolicy: '--reverify-after',
+  'jwks.timeoutMs': '--timeout',
+};
+
+function flagForField(field: string): string | undefined {
+  if (FIELD_FLAGS[field]) return FIELD_FLAGS[field];
+  const root = field.split('.')[0] ?? field;
+  return root === 'attributes' || root === 'reverificationPolicy' ? FIELD_FLAGS[root] : undefined;
 }
 
 /** The top-level help text. */
