@@ -22,8 +22,10 @@ const isTheme = (v: unknown): v is Theme => (THEMES as readonly unknown[]).inclu
 
 /**
  * Sets `lang`, `dir` and `theme` on the document element before the story renders. The
- * components inherit direction and language from their context, exactly as on a customer's
- * page, so this is the honest way to show them in Arabic or dark.
+ * components resolve all three from their closest ancestor that declares them (see
+ * packages/elements/src/shared/environment.ts), exactly as on a customer's page, so this is the
+ * honest way to show them in Arabic or dark. A story may still pin its own `lang`/`theme` on a
+ * wrapper (the Arabic stories do): the closest declaration wins.
  */
 const withLocaleAndTheme: Decorator = (story, context) => {
   const locale: Locale = isLocale(context.globals['locale']) ? context.globals['locale'] : 'en';
@@ -31,7 +33,12 @@ const withLocaleAndTheme: Decorator = (story, context) => {
   const root = document.documentElement;
   root.lang = locale;
   root.dir = LOCALES[locale].dir;
-  root.setAttribute('theme', theme);
+  // The components know `theme="light"` and `theme="dark"`; without the attribute they follow
+  // prefers-color-scheme, which is what "system" means.
+  if (theme === 'system') root.removeAttribute('theme');
+  else root.setAttribute('theme', theme);
+  // The canvas around the component follows too, so a dark component is not shown on white.
+  root.style.colorScheme = theme === 'system' ? 'light dark' : theme;
   return story();
 };
 

@@ -88,8 +88,18 @@ try {
         null,
         { timeout: 15000 },
       );
+      // Pure MDX pages (the introduction) render no story, so no decorator sets the locale.
+      const rendersStories = !entry.tags?.includes('unattached-mdx');
+      const wantDir = locale === 'ar' ? 'rtl' : 'ltr';
+      // Docs pages render their stories after the page itself: wait for the decorator to run.
+      if (rendersStories) {
+        await page
+          .waitForFunction((dir) => document.documentElement.dir === dir, wantDir, { timeout: 10000 })
+          .catch(() => {});
+      }
+      await page.waitForLoadState('networkidle');
       // Let Lit finish its first update and any docs tables render.
-      await page.waitForTimeout(500);
+      await page.waitForTimeout(300);
       const state = await page.evaluate(() => ({
         error: document.body.classList.contains('sb-show-errordisplay')
           ? (document.querySelector('#error-message')?.textContent ?? 'error display shown')
@@ -101,9 +111,6 @@ try {
         tagsShown: [...new Set([...document.querySelectorAll('*')].map((el) => el.localName))],
       }));
       if (state.error) errors.push(`Storybook shows an error: ${state.error.trim()}`);
-      const wantDir = locale === 'ar' ? 'rtl' : 'ltr';
-      // Pure MDX pages (the introduction) render no story, so no decorator sets the locale.
-      const rendersStories = !entry.tags?.includes('unattached-mdx');
       if (rendersStories && (state.lang !== locale || state.dir !== wantDir)) {
         errors.push(`the locale switch did not apply: <html lang="${state.lang}" dir="${state.dir}">, expected ${locale}/${wantDir}`);
       }
