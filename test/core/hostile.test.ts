@@ -69,6 +69,14 @@ describe('hostile tokens', () => {
       const [h, p, s] = good.split('.');
       await rejectsWith(verifier.verify(`${h}.${p}é.${s}`), 'malformed');
     });
+    it('rejects a signature with stray bits in its last character (non-canonical base64url) with malformed', async () => {
+      const [h, p, s] = good.split('.');
+      const last = s!.at(-1)!;
+      const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
+      // Same decoded bytes under a lenient decoder: only the unused low bits differ.
+      const twin = alphabet[alphabet.indexOf(last) + 1]!;
+      await rejectsWith(verifier.verify(`${h}.${p}.${s!.slice(0, -1)}${twin}`), 'malformed');
+    });
     it('rejects a header that is not JSON with malformed', async () => {
       const [, p, s] = good.split('.');
       await rejectsWith(verifier.verify(`${b64url('{"alg":"ES256",')}.${p}.${s}`), 'malformed');
@@ -189,7 +197,8 @@ describe('hostile tokens', () => {
     });
 
     it('rejects a truncated signature with bad_signature', async () => {
-      await rejectsWith(verifier.verify(good.slice(0, -4)), 'bad_signature');
+      // 84 of 86 characters: canonical base64url, but 63 bytes instead of the 64 an ES256 signature has.
+      await rejectsWith(verifier.verify(good.slice(0, -2)), 'bad_signature');
     });
 
     it("rejects a token signed by another key under the issuer's kid with bad_signature", async () => {

@@ -35,6 +35,25 @@ const FORBIDDEN_HEADERS = ['jku', 'x5u', 'jwk', 'x5c'] as const;
 /** One non-empty base64url segment (no padding, no `+` or `/`). */
 const BASE64URL = /^[A-Za-z0-9_-]+$/;
 
+/**
+ * True when a base64url segment is in canonical form: a length that encodes whole bytes and no
+ * stray bits in the last character. Lenient decoders ignore those bits, so without this check
+ * several different strings would carry the same signature (a cache key or log line would then
+ * not identify a token uniquely).
+ */
+function canonicalBase64url(segment: string): boolean {
+  switch (segment.length % 4) {
+    case 0:
+      return true;
+    case 2: // the last character carries 2 data bits: its 4 low bits must be zero
+      return 'AQgw'.includes(segment[segment.length - 1]!);
+    case 3: // the last character carries 4 data bits: its 2 low bits must be zero
+      return 'AEIMQUYcgkosw048'.includes(segment[segment.length - 1]!);
+    default:
+      return false;
+  }
+}
+
 /** Options of {@link createVerifier}. */
 export interface VerifierOptions {
   /** Accepted `iss` value(s). */
@@ -222,7 +241,7 @@ export function createVerifier(options: VerifierOptions): Verifier {
       throw fail('malformed', `A token has three dot-separated segments (header.payload.signature); this one has ${token.split('.').length}.`);
     }
     const headerSegment = token.slice(0, dot);
-    const header = BASE64URL.test(headerSegment) ? decodeJsonObject(headerSegment) : undefined;
+    const header = BASE64URL.test(headerSegment) && canonicalBase64url(headerSegment) ? decodeJsonObject(headerSegment) : undefined;
     if (!header) throw fail('malformed', 'The token header is not a base64url-encoded JSON object; pass the token exactly as issued.');
 
     const alg = header.alg;
@@ -247,8 +266,15 @@ export function createVerifier(options: VerifierOptions): Verifier {
     }
 
     // Checked after the header so that, for example, an unsigned `alg: none` token is reported as such.
-    if (!BASE64URL.test(token.slice(dot + 1, dot2)) || !BASE64URL.test(token.slice(dot2 + 1))) {
-      throw fail('malformed', 'The token payload or signature has characters outside base64url (A-Z a-z 0-9 - _) or is empty.');
+    const payloadSegment = token.slice(dot + 1, dot2);
+    const signatureSegment = token.slice(dot2 + 1);
+    if (
+      !BASE64URL.test(payloadSegment) ||
+      !BASE64URL.test(signatureSegment) ||
+      !canonicalBase64url(payloadSegment) ||
+      !canonicalBase64url(signatureSegment)
+    ) {
+      throw fail('malformed', 'The token payload or signature is not canonical base64url (A-Z a-z 0-9 - _, no padding), or is empty.');
     }
     let key: CryptoKey;
     try {
