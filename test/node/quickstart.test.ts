@@ -2,6 +2,9 @@ import { expect } from 'chai';
 import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { KeySet } from '@candor/core/keys';
+import { createIssuer } from '@candor/core/tokens';
+import { serveJwks } from '@candor/cli';
 import { runNode } from './support/spawn.js';
 
 const START = 'examples/quickstart/start.mjs';
@@ -60,5 +63,27 @@ describe('quickstart (npm start)', function () {
     expect(r.stderr).to.include('Quickstart failed').and.include('is not valid JSON');
     expect(r.stderr).to.include('Delete the key folder');
     expect(r.stderr).to.not.match(/\n\s+at /);
+  });
+});
+
+describe('partner-verify example', function () {
+  this.timeout(30_000);
+
+  it('accepts a token fetched against the issuer\'s JWKS URL and refuses one for another audience', async () => {
+    const keys = await KeySet.generate('EdDSA');
+    const server = await serveJwks({ keys });
+    try {
+      const issuer = createIssuer({ issuer: server.url, keys });
+      const input = { subject: 'customer-7', verification: { level: 'substantial' as const, methods: ['document' as const], verifiedAt: new Date(), riskTier: 'low' as const } };
+      const env = { ...process.env, CANDOR_JWKS_URL: server.jwksUrl, CANDOR_ISSUER: server.url, CANDOR_AUDIENCE: 'https://partner.example' };
+      const ok = await runNode('examples/partner-verify/verify.mjs', ['-'], { env, input: await issuer.issue({ ...input, audience: 'https://partner.example' }) });
+      expect(ok.code, ok.stderr).to.equal(0);
+      expect(JSON.parse(ok.stdout)).to.include({ accepted: true, customer: 'customer-7', kid: keys.active.kid });
+      const other = await runNode('examples/partner-verify/verify.mjs', [await issuer.issue({ ...input, audience: 'https://other.example' })], { env });
+      expect(other.code).to.equal(1);
+      expect(JSON.parse(other.stdout)).to.include({ accepted: false, reason: 'wrong_audience' });
+    } finally {
+      await server.close();
+    }
   });
 });
