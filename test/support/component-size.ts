@@ -32,6 +32,8 @@ export interface ComponentSize {
   gzip: number;
   /** Every module that contributes code, largest first, with its rendered (unminified) bytes. */
   modules: { id: string; bytes: number }[];
+  /** Filled in by {@link gzipByGroup} when someone needs to know where the bytes come from. */
+  gzipByGroup?: { group: string; gzip: number }[];
 }
 
 const REGISTERING_FILE = /(?:^|\/)candor-[a-z0-9-]+\.js$/;
@@ -71,9 +73,33 @@ function readableId(id: string): string {
   return rel.startsWith('..') ? id : rel;
 }
 
+/** Bundles `file` for the browser as a page would load it (`browser` export condition, lit's production build). */
+async function bundleFor(tag: string, file: string, external?: (id: string) => boolean) {
+  const warnings: string[] = [];
+  const bundle = await rollup({
+    input: file,
+    plugins: [nodeResolve({ browser: true, exportConditions: ['browser', 'production'] })],
+    // Rollup asks again with the resolved absolute path, which is what the groups match.
+    ...(external ? { external: (id: string, _importer: string | undefined, resolved: boolean) => resolved && external(id) } : {}),
+    onwarn(warning: RollupLog) {
+      // lit's and zod's own circular imports are harmless and not ours to fix.
+      if (warning.code === 'CIRCULAR_DEPENDENCY') return;
+      warnings.push(warning.message);
+    },
+  });
+  const unresolved = warnings.filter((w) => /could not be resolved|treating it as an external/i.test(w));
+  if (unresolved.length) {
+    await bundle.close();
+    throw new Error(`${tag}: imports that do not resolve: ${unresolved.join('; ')}`);
+  }
+  return bundle;
+}
+
+const minify = terser({ format: { comments: false } });
+const gzipLength = (code: string): number => gzipSync(Buffer.from(code, 'utf8'), { level: 9 }).length;
+
 /**
- * Bundles one registering file for the browser as a page would load it (the `browser` export
- * condition, lit's production build) and measures it. Deterministic: same input, same bytes.
+ * Bundles one registering file on its own and measures it. Deterministic: same input, same bytes.
  *
  * @example
  * const { gzip } = await measureComponent(componentEntries()[0]!);
@@ -85,27 +111,15 @@ export async function measureComponent(entry: ComponentEntry): Promise<Component
         'build first (npm run build).',
     );
   }
-  const warnings: string[] = [];
-  const bundle = await rollup({
-    input: entry.file,
-    plugins: [nodeResolve({ browser: true, exportConditions: ['browser', 'production'] })],
-    onwarn(warning: RollupLog) {
-      // lit's and zod's own circular imports are harmless and not ours to fix.
-      if (warning.code === 'CIRCULAR_DEPENDENCY') return;
-      warnings.push(warning.message);
-    },
-  });
+  const bundle = await bundleFor(entry.tag, entry.file);
   try {
-    const unresolved = warnings.filter((w) => /could not be resolved|treating it as an external/i.test(w));
-    if (unresolved.length) throw new Error(`${entry.tag}: imports that do not resolve: ${unresolved.join('; ')}`);
     const raw = await bundle.generate({ format: 'es' });
-    const min = await bundle.generate({ format: 'es', plugins: [terser({ format: { comments: false } })] });
-    const rawChunk = raw.output[0] as OutputChunk;
-    const minChunk = min.output[0] as OutputChunk;
+    const min = await bundle.generate({ format: 'es', plugins: [minify] });
     if (raw.output.length !== 1 || min.output.length !== 1) {
       throw new Error(`${entry.tag}: expected one chunk; the component has a dynamic import() that splits the bundle`);
     }
-    const minBytes = Buffer.from(minChunk.code, 'utf8');
+    const rawChunk = raw.output[0] as OutputChunk;
+    const minChunk = min.output[0] as OutputChunk;
     const modules = Object.entries(rawChunk.modules)
       .filter(([, m]) => m.renderedLength > 0)
       .map(([id, m]) => ({ id: readableId(id), bytes: m.renderedLength }))
@@ -113,13 +127,48 @@ export async function measureComponent(entry: ComponentEntry): Promise<Component
     return {
       tag: entry.tag,
       raw: Buffer.byteLength(rawChunk.code, 'utf8'),
-      min: minBytes.length,
-      gzip: gzipSync(minBytes, { level: 9 }).length,
+      min: Buffer.byteLength(minChunk.code, 'utf8'),
+      gzip: gzipLength(minChunk.code),
       modules,
     };
   } finally {
     await bundle.close();
   }
+}
+
+/** Where a component's bytes come from, by the package (or folder) that contributes them. */
+const GROUPS: { name: string; test: (readable: string) => boolean }[] = [
+  { name: 'lit', test: (id) => /^node_modules\/(lit|lit-html|lit-element|@lit)\//.test(id) },
+  { name: 'zod', test: (id) => id.startsWith('node_modules/zod/') },
+  { name: '@candor/core', test: (id) => id.startsWith('packages/core/') },
+  { name: '@candor/elements shared foundation', test: (id) => id.startsWith('packages/elements/dist/shared/') },
+];
+
+/**
+ * What each dependency group costs the component, gzipped: the bundle measured again with that
+ * group left out (made external), so the figure is what dropping it would save. Whatever is
+ * not in a group is the component's own code.
+ *
+ * @example
+ * for (const g of await gzipByGroup(entry, size)) console.log(g.group, kb(g.gzip));
+ */
+export async function gzipByGroup(entry: ComponentEntry, size: ComponentSize): Promise<{ group: string; gzip: number }[]> {
+  const out: { group: string; gzip: number }[] = [];
+  let attributed = 0;
+  for (const g of GROUPS) {
+    if (!size.modules.some((m) => g.test(m.id))) continue;
+    const bundle = await bundleFor(entry.tag, entry.file, (id) => g.test(readableId(id)));
+    try {
+      const { output } = await bundle.generate({ format: 'es', plugins: [minify] });
+      const without = output.reduce((n, o) => n + (o.type === 'chunk' ? gzipLength(o.code) : 0), 0);
+      out.push({ group: g.name, gzip: size.gzip - without });
+      attributed += size.gzip - without;
+    } finally {
+      await bundle.close();
+    }
+  }
+  out.push({ group: `${entry.tag}'s own code (and what ties it together)`, gzip: size.gzip - attributed });
+  return out.sort((a, b) => b.gzip - a.gzip);
 }
 
 /** `12345` -> `12.06 KB` (KB = 1024 bytes, as in the budget). */
