@@ -6,8 +6,16 @@ import { spawn } from 'node:child_process';
 import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
 import { relative, resolve } from 'node:path';
-import { createIssuer } from '@candor/core/tokens';
-import { loadOrCreateKeySet, serveJwks } from '@candor/cli';
+
+// Loaded dynamically so a missing build is reported in one line, not as a module-resolution stack.
+let createIssuer, loadOrCreateKeySet, serveJwks;
+try {
+  ({ createIssuer } = await import('@candor/core/tokens'));
+  ({ loadOrCreateKeySet, serveJwks } = await import('@candor/cli'));
+} catch (e) {
+  console.error(`✗ The Candor packages are not built (${e.code ?? e.message}). Run \`npm start\` (it builds first) or \`npm run build\`.`);
+  process.exit(1);
+}
 
 const PARTNER_AUDIENCE = 'https://partner.example';
 const PARTNER_TIMEOUT_MS = 20_000;

@@ -73,6 +73,16 @@ describe('candor CLI', function () {
       }
     });
 
+    it('lists the keys subcommands with keys --help, and exits 2 for keys alone', async () => {
+      const help = await candor(['keys', '--help']);
+      expect(help.code).to.equal(0);
+      expect(help.stdout).to.include('keys generate').and.include('keys rotate').and.include('keys prune');
+      expect((await candor(['keys'])).code).to.equal(2);
+      const unknown = await candor(['keys', 'delete']);
+      expect(unknown.code).to.equal(2);
+      expect(unknown.stderr).to.include('unknown subcommand "keys delete"');
+    });
+
     it('exits 2 naming an unknown command', async () => {
       const r = await candor(['sign']);
       expect(r.code).to.equal(2);
@@ -331,6 +341,33 @@ describe('candor CLI', function () {
         expect(await exited).to.equal(0);
       } finally {
         if (child.exitCode === null) child.kill('SIGKILL');
+      }
+    });
+
+    it('picks up a rotation of the key file while serving', async () => {
+      const file = join(dir, 'serve-rotate.json');
+      await candor(['keys', 'generate', '--out', file]);
+      const child = spawn(process.execPath, [BIN, 'serve', '--keys', file], { stdio: ['ignore', 'pipe', 'pipe'] });
+      try {
+        const jwksUrl = await new Promise<string>((resolve, reject) => {
+          let buf = '';
+          child.stdout.setEncoding('utf8').on('data', (d: string) => {
+            buf += d;
+            if (buf.includes('\n')) resolve((JSON.parse(buf.split('\n')[0]!) as { jwksUrl: string }).jwksUrl);
+          });
+          child.on('exit', (code) => reject(new Error(`serve exited early with ${code}`)));
+        });
+        const kids = async () => ((await (await fetch(jwksUrl)).json()) as { keys: Array<{ kid: string }> }).keys.map((k) => k.kid);
+        expect(await kids()).to.have.length(1);
+        const rotated = json(await candor(['keys', 'rotate', '--keys', file]));
+        let served: string[] = [];
+        for (let i = 0; i < 40 && served.length < 2; i++) {
+          await new Promise((r) => setTimeout(r, 250));
+          served = await kids();
+        }
+        expect(served).to.have.members([rotated.previous, rotated.active.kid]);
+      } finally {
+        child.kill('SIGKILL');
       }
     });
 

@@ -62,6 +62,11 @@ export async function runCli(argv: string[], ctx: CliContext = processContext())
     return ExitCode.ok;
   }
   const found = findCommand(argv);
+  if (!found && first === 'keys' && (second === undefined || second === '--help' || second === '-h')) {
+    // `candor keys` alone lists its subcommands; with --help that is what was asked for.
+    ctx.out(groupHelp('keys'));
+    return second === undefined ? ExitCode.usage : ExitCode.ok;
+  }
   if (!found) {
     const what = first === 'keys' ? (second === undefined ? 'keys needs a subcommand' : `unknown subcommand "keys ${second}"`) : `unknown command "${first}"`;
     ctx.err(`candor: ${what}. Commands: ${COMMANDS.map((c) => c.name).join(', ')}. Run \`candor --help\`.\n`);
@@ -149,6 +154,20 @@ export function mainHelp(): string {
     '            2 usage or input error (nothing was done), 3 token valid but re-verification due.',
     '',
     'Run `candor <command> --help` for a command\'s flags and examples.',
+    '',
+  ].join('\n');
+}
+
+/** Help for a group of subcommands (`candor keys`). */
+function groupHelp(group: string): string {
+  const members = COMMANDS.filter((c) => c.name.startsWith(`${group} `));
+  const width = Math.max(...members.map((c) => c.name.length));
+  return [
+    `Usage: candor ${group} <${members.map((c) => c.name.slice(group.length + 1)).join('|')}> [flags]`,
+    '',
+    ...members.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`),
+    '',
+    `Run \`candor ${group} <subcommand> --help\` for its flags.`,
     '',
   ].join('\n');
 }
