@@ -5,7 +5,28 @@ import type { Decorator, Preview } from '@storybook/web-components-vite';
 import { setCustomElementsManifest } from '@storybook/web-components-vite';
 import manifest from '@candor/elements/custom-elements.json';
 
-setCustomElementsManifest(manifest);
+interface ManifestMember {
+  name?: string;
+  privacy?: string;
+  static?: boolean;
+}
+
+/**
+ * Storybook lists every member of a class as a property with a control, including the
+ * protected ones subclasses use (`frame`, `localize`, `resolvedTheme`). Designers should see
+ * only what a page can set, so the docs get the manifest without them.
+ */
+function forDesigners<T>(cem: T): T {
+  const copy = structuredClone(cem) as { modules?: { declarations?: { members?: ManifestMember[] }[] }[] };
+  for (const mod of copy.modules ?? []) {
+    for (const decl of mod.declarations ?? []) {
+      if (decl.members) decl.members = decl.members.filter((m) => !m.privacy && !m.static);
+    }
+  }
+  return copy as T;
+}
+
+setCustomElementsManifest(forDesigners(manifest));
 
 /** The languages the toolbar offers, with the writing direction each one uses. */
 const LOCALES = {

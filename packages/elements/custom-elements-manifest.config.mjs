@@ -27,6 +27,34 @@ function pointAtDist() {
   };
 }
 
+/**
+ * Keeps the manifest to what a user of the components can touch:
+ * - drops `private` and `#private` members (implementation details no caller can reach;
+ *   `protected` ones stay, for subclasses);
+ * - drops the events the analyzer infers from `dispatchEvent(new SomeEvent(detail))`: it cannot
+ *   see the name inside the event class, so it records a nameless event, or one named after
+ *   the constructor's first argument (`detail`). Every real event is documented with `@fires`,
+ *   which carries its `candor-*` name.
+ */
+function publicSurfaceOnly() {
+  return {
+    name: 'candor-public-surface-only',
+    packageLinkPhase({ customElementsManifest }) {
+      for (const mod of customElementsManifest.modules ?? []) {
+        for (const decl of mod.declarations ?? []) {
+          if (Array.isArray(decl.members)) {
+            decl.members = decl.members.filter((m) => m.privacy !== 'private' && !m.name?.startsWith('#'));
+          }
+          if (Array.isArray(decl.events)) {
+            const documented = new Set(decl.events.filter((e) => e.description).map((e) => e.type?.text));
+            decl.events = decl.events.filter((e) => e.name && !(!e.description && documented.has(e.type?.text)));
+          }
+        }
+      }
+    },
+  };
+}
+
 export default {
   globs: ['src/**/*.ts'],
   // Tests and declaration files are not part of the public surface.
@@ -36,5 +64,5 @@ export default {
   // package.json already names the manifest ("customElements"); never rewrite that file.
   packagejson: false,
   dependencies: false,
-  plugins: [pointAtDist()],
+  plugins: [publicSurfaceOnly(), pointAtDist()],
 };
