@@ -1,6 +1,6 @@
 // Opens the BUILT Storybook (storybook-static/) in headless Chromium and checks that every story
-// and docs page renders without console errors, in English and in Arabic (RTL), and that each
-// story is axe-clean. Screenshots go to test-results/storybook/. Serves the files with a tiny
+// and docs page renders without console errors, in English, in Arabic (RTL) and in the dark
+// theme, and that each story is axe-clean in each. Screenshots go to test-results/storybook/. Serves the files with a tiny
 // node:http server on 127.0.0.1 (no network beyond localhost).
 // Usage: npm run build && npm run build-storybook && node test/support/storybook-smoke.mjs [id-filter]
 import { createServer } from 'node:http';
@@ -13,6 +13,12 @@ import { chromiumPath } from './chromium.mjs';
 const root = resolve('storybook-static');
 const outDir = resolve('test-results/storybook');
 const filter = process.argv[2];
+/** Each page is checked as designers see it by default, in Arabic (RTL) and in the dark theme. */
+const VARIANTS = [
+  { locale: 'en', theme: 'light' },
+  { locale: 'ar', theme: 'light' },
+  { locale: 'en', theme: 'dark' },
+];
 
 const TYPES = {
   '.html': 'text/html; charset=utf-8',
@@ -70,8 +76,8 @@ const problems = [];
 let checked = 0;
 try {
   for (const entry of entries) {
-    for (const locale of ['en', 'ar']) {
-      const label = `${entry.id} [${locale}]`;
+    for (const { locale, theme } of VARIANTS) {
+      const label = `${entry.id} [${locale}, ${theme}]`;
       const page = await browser.newPage({ viewport: { width: 900, height: 700 } });
       const errors = [];
       page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
@@ -82,7 +88,7 @@ try {
         return route.abort();
       });
       const viewMode = entry.type === 'docs' ? 'docs' : 'story';
-      await page.goto(`${base}/iframe.html?id=${entry.id}&viewMode=${viewMode}&globals=locale:${locale}`);
+      await page.goto(`${base}/iframe.html?id=${entry.id}&viewMode=${viewMode}&globals=locale:${locale};theme:${theme}`);
       await page.waitForFunction(
         () => document.body.classList.contains('sb-show-main') || document.body.classList.contains('sb-show-errordisplay'),
         null,
@@ -105,6 +111,7 @@ try {
           ? (document.querySelector('#error-message')?.textContent ?? 'error display shown')
           : null,
         lang: document.documentElement.lang,
+        theme: document.documentElement.getAttribute('theme'),
         dir: document.documentElement.dir,
         argsTables: document.querySelectorAll('.docblock-argstable').length,
         rootChildren: document.querySelector('#storybook-root')?.childElementCount ?? 0,
@@ -113,6 +120,9 @@ try {
       if (state.error) errors.push(`Storybook shows an error: ${state.error.trim()}`);
       if (rendersStories && (state.lang !== locale || state.dir !== wantDir)) {
         errors.push(`the locale switch did not apply: <html lang="${state.lang}" dir="${state.dir}">, expected ${locale}/${wantDir}`);
+      }
+      if (rendersStories && state.theme !== theme) {
+        errors.push(`the theme switch did not apply: <html theme="${state.theme}">, expected ${theme}`);
       }
       if (entry.type === 'story') {
         if (state.rootChildren === 0) errors.push('the story rendered nothing');
@@ -129,7 +139,7 @@ try {
         const shown = state.tagsShown.filter((t) => documentedTags.has(t));
         if (shown.length) errors.push(`docs page shows <${shown.join('>, <')}> but no properties table (meta.component set?)`);
       }
-      await page.screenshot({ path: join(outDir, `${entry.id}--${locale}.png`), fullPage: entry.type === 'docs' });
+      await page.screenshot({ path: join(outDir, `${entry.id}--${locale}-${theme}.png`), fullPage: entry.type === 'docs' });
       checked++;
       if (errors.length) problems.push(`${label}:\n    ${errors.join('\n    ')}`);
       console.log(`${errors.length ? '✗' : '✓'} ${label}${entry.type === 'docs' ? ` (docs, ${state.argsTables} args table(s))` : ''}`);
