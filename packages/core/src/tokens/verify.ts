@@ -1,9 +1,10 @@
 /** createVerifier: checks Candor verification tokens, safe by default, every failure a CandorError. */
-import { compactVerify, type JWK } from 'jose';
+import type { JWK } from 'jose';
 import { CandorError } from '../errors.js';
 import type { CandorKey } from '../keys/key.js';
 import type { KeySet } from '../keys/key-set.js';
-import { decodeJsonObject, parseJsonObjectBytes } from '../lib/base64url.js';
+import { decodeBase64url, decodeJsonObject, parseJsonObjectBytes } from '../lib/base64url.js';
+import { verifySignature } from '../lib/signature.js';
 import { SIGNING_ALGORITHMS, type SigningAlgorithm } from '../lib/jwk.js';
 import { toCandorError } from '../lib/jose-errors.js';
 import { keyResolver, type RemoteJwksOptions } from '../lib/key-source.js';
@@ -225,22 +226,11 @@ export function createVerifier(options: VerifierOptions): Verifier {
     cache = new Lru(wholeNumber(rc.maxEntries, 'resultCache.maxEntries', DEFAULT_RESULT_CACHE_ENTRIES, 1, 1_000_000));
   }
   const resolve = keyResolver(options.keys, options.jwks);
+  /** Headers that passed every check, by their exact base64url segment. */
+  const headers = new Map<string, VerifiedHeader & { alg: SigningAlgorithm }>();
 
-  async function check(token: unknown): Promise<VerificationResult> {
-    if (typeof token !== 'string') {
-      throw fail('invalid_input', `A token must be a string; got ${token === null ? 'null' : Array.isArray(token) ? 'an array' : typeof token}.`);
-    }
-    if (token.length === 0) throw fail('invalid_input', 'The token is empty; pass the compact JWS string.');
-    // Characters outside ASCII make a token malformed anyway, so the length bounds its size in bytes.
-    if (token.length > maxTokenBytes) {
-      throw fail('too_large', `The token is ${token.length} bytes, over the ${maxTokenBytes}-byte limit; it was not parsed.`);
-    }
-    const dot = token.indexOf('.');
-    const dot2 = dot < 0 ? -1 : token.indexOf('.', dot + 1);
-    if (dot2 < 0 || token.indexOf('.', dot2 + 1) >= 0) {
-      throw fail('malformed', `A token has three dot-separated segments (header.payload.signature); this one has ${token.split('.').length}.`);
-    }
-    const headerSegment = token.slice(0, dot);
+  /** Decodes and checks a protected header; throws the reason it is refused. */
+  function checkHeader(headerSegment: string): VerifiedHeader & { alg: SigningAlgorithm } {
     const header = BASE64URL.test(headerSegment) && canonicalBase64url(headerSegment) ? decodeJsonObject(headerSegment) : undefined;
     if (!header) throw fail('malformed', 'The token header is not a base64url-encoded JSON object; pass the token exactly as issued.');
 
@@ -264,6 +254,32 @@ export function createVerifier(options: VerifierOptions): Verifier {
     if (typeof kid !== 'string' || kid.length === 0 || kid.length > 256) {
       throw fail('unknown_key', 'The token header has no usable kid, so no key can be chosen; Candor tokens always carry one.', 'kid');
     }
+    return Object.freeze({ alg: alg as SigningAlgorithm, kid, typ });
+  }
+
+  async function check(token: unknown): Promise<VerificationResult> {
+    if (typeof token !== 'string') {
+      throw fail('invalid_input', `A token must be a string; got ${token === null ? 'null' : Array.isArray(token) ? 'an array' : typeof token}.`);
+    }
+    if (token.length === 0) throw fail('invalid_input', 'The token is empty; pass the compact JWS string.');
+    // Characters outside ASCII make a token malformed anyway, so the length bounds its size in bytes.
+    if (token.length > maxTokenBytes) {
+      throw fail('too_large', `The token is ${token.length} bytes, over the ${maxTokenBytes}-byte limit; it was not parsed.`);
+    }
+    const dot = token.indexOf('.');
+    const dot2 = dot < 0 ? -1 : token.indexOf('.', dot + 1);
+    if (dot2 < 0 || token.indexOf('.', dot2 + 1) >= 0) {
+      throw fail('malformed', `A token has three dot-separated segments (header.payload.signature); this one has ${token.split('.').length}.`);
+    }
+    const headerSegment = token.slice(0, dot);
+    // Every token from one key has the same header bytes: check them once, then remember them.
+    let h = headers.get(headerSegment);
+    if (h === undefined) {
+      h = checkHeader(headerSegment);
+      if (headers.size >= 64) headers.clear();
+      headers.set(headerSegment, h);
+    }
+    const { alg, kid } = h;
 
     // Checked after the header so that, for example, an unsigned `alg: none` token is reported as such.
     const payloadSegment = token.slice(dot + 1, dot2);
@@ -278,15 +294,16 @@ export function createVerifier(options: VerifierOptions): Verifier {
     }
     let key: CryptoKey;
     try {
-      key = await resolve(alg, kid);
+      const found = resolve(alg, kid);
+      key = found instanceof Promise ? await found : found;
     } catch (e) {
       throw toCandorError(e, 'unknown_key');
     }
-    let payloadBytes: Uint8Array;
-    try {
-      ({ payload: payloadBytes } = await compactVerify(token, key, { algorithms: [alg] }));
-    } catch (e) {
-      throw toCandorError(e, 'bad_signature', 'Signature check');
+    const signature = decodeBase64url(signatureSegment);
+    const payloadBytes = decodeBase64url(payloadSegment);
+    if (!signature || !payloadBytes) throw fail('malformed', 'The token payload or signature is not valid base64url.');
+    if (!(await verifySignature(alg, key, token.slice(0, dot2), signature))) {
+      throw fail('bad_signature', 'The signature does not match: the token was altered or signed by another key. Ask the issuer for a new token.');
     }
     const claims = parseJsonObjectBytes(payloadBytes);
     if (!claims) throw fail('malformed', 'The token payload is not a JSON object.');
@@ -355,7 +372,6 @@ export function createVerifier(options: VerifierOptions): Verifier {
       }
       if (first !== true) throw fail('replayed', `Token ${c.jti} was already used; one-time tokens are accepted once. Ask for a new token.`, 'jti');
     }
-    const h: VerifiedHeader = { alg, kid, typ };
     const result: VerificationResult = due
       ? freezeResult({ outcome: 'reverification_due', claims: c, header: h, dueSince: new Date(dueAt * 1000), maxAgeSeconds: maxAge })
       : freezeResult({ outcome: 'valid', claims: c, header: h });
