@@ -3,3 +3,4 @@
  * subpath (`@candor/elements/stepper`) to load only that one.
  */
 export * from './shared/index.js';
+export * from './consent/candor-consent.js';
