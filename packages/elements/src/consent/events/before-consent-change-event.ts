@@ -1,0 +1,27 @@
+/** `candor-before-consent-change`: cancelable, fired before a consent decision is stored. */
+import type { ConsentRecord } from '@candor/core/models';
+
+/**
+ * Fired when the customer accepts all, rejects optional purposes or saves their choices, with
+ * the record about to be stored. Call `preventDefault()` to veto: nothing is stored and no
+ * `candor-consent-change` follows.
+ *
+ * @example
+ * consent.addEventListener('candor-before-consent-change', (e) => { if (!sessionIsValid()) e.preventDefault(); });
+ */
+export class BeforeConsentChangeEvent extends Event {
+  static readonly type = 'candor-before-consent-change';
+  /** The record that will be stored unless the event is canceled. */
+  readonly detail: ConsentRecord;
+
+  constructor(record: ConsentRecord) {
+    super(BeforeConsentChangeEvent.type, { bubbles: true, composed: true, cancelable: true });
+    this.detail = record;
+  }
+}
+
+declare global {
+  interface GlobalEventHandlersEventMap {
+    'candor-before-consent-change': BeforeConsentChangeEvent;
+  }
+}

@@ -1,0 +1,550 @@
+// <candor-consent> in real Chromium: every state, events and vetoes, storage order and reloads,
+// notice changes, keyboard-only use, axe in English/Arabic/dark, RTL mirroring, inert payloads,
+// and the receipt download.
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import { MemoryConsentStorage, noticeText, type ConsentStorage } from '@candor/core/consent';
+import type { ConsentNotice, ConsentRecord } from '@candor/core/models';
+import type { CandorErrorEvent } from '@candor/elements/shared';
+import '@candor/elements/consent';
+import { copy, noticeV1, noticeV2 } from '../support/consent-notice.js';
+
+type CandorConsent = HTMLElementTagNameMap['candor-consent'];
+
+const SUBJECT = 'cust_7f3a';
+const KEY = `candor:consent:v1:${encodeURIComponent('Acme Bank')}:${SUBJECT}`;
+
+const root = (el: CandorConsent) => el.shadowRoot!;
+const $ = <T extends HTMLElement = HTMLElement>(el: CandorConsent, sel: string) => root(el).querySelector<T>(sel);
+const $$ = <T extends HTMLElement = HTMLElement>(el: CandorConsent, sel: string) => [...root(el).querySelectorAll<T>(sel)];
+const toggle = (el: CandorConsent, id: string) => $<HTMLInputElement>(el, `#purpose-${id}`)!;
+const button = (el: CandorConsent, label: string) => {
+  const b = $$<HTMLButtonElement>(el, 'button').find((x) => x.textContent!.trim() === label);
+  if (!b) throw new Error(`no button "${label}" in ${$$(el, 'button').map((x) => x.textContent!.trim()).join(' | ')}`);
+  return b;
+};
+const textOf = (el: CandorConsent) => root(el).textContent!.replace(/\s+/g, ' ');
+const live = (el: CandorConsent) => $(el, '[part~="live"]')!.textContent!.trim();
+const focused = (el: CandorConsent) => root(el).activeElement as HTMLElement | null;
+
+async function settled(el: CandorConsent): Promise<CandorConsent> {
+  await waitUntil(() => el.state !== 'loading', 'still loading', { timeout: 5000 });
+  await el.updateComplete;
+  return el;
+}
+
+interface Options {
+  notice?: unknown;
+  subject?: string | undefined;
+  storage?: ConsentStorage;
+  lang?: string;
+  theme?: string;
+}
+
+/** A <candor-consent> in a wrapper with `lang`/`theme`, loaded (storage read) before it is returned. */
+async function consent(o: Options = {}): Promise<CandorConsent> {
+  const wrapper = await fixture<HTMLDivElement>(html`<div lang=${o.lang ?? 'en'} theme=${o.theme ?? 'light'}>
+    <button id="before">before</button>
+    <candor-consent
+      subject=${'subject' in o ? (o.subject ?? '') : SUBJECT}
+      .notice=${'notice' in o ? o.notice : noticeV1}
+      .storage=${o.storage}
+    ></candor-consent>
+  </div>`);
+  return settled(wrapper.querySelector('candor-consent')!);
+}
+
+function collect(el: EventTarget, ...types: string[]): Event[] {
+  const seen: Event[] = [];
+  for (const t of types) el.addEventListener(t, (e) => seen.push(e));
+  return seen;
+}
+
+const stored = (): ConsentRecord[] => JSON.parse(localStorage.getItem(KEY) ?? '[]');
+
+beforeEach(() => localStorage.clear());
+after(() => localStorage.clear());
+
+describe('<candor-consent> first visit', () => {
+  it('shows the one-sentence summary first, then every purpose with its switch; nothing optional is on', async () => {
+    const el = await consent();
+    expect(el.state).to.equal('ask');
+    const parts = $$(el, '[part~="title"], [part~="controller"], [part~="summary"], [part~="purposes"]').map((p) => p.getAttribute('part'));
+    expect(parts).to.deep.equal(['title', 'controller', 'summary', 'purposes']);
+    expect($(el, '[part~="summary"]')!.textContent).to.equal(noticeV1.summary);
+    expect($$(el, '[part~="purpose"]').map((p) => p.dataset['purpose'])).to.deep.equal(['identity', 'partner-reuse', 'marketing']);
+    expect(toggle(el, 'partner-reuse').checked).to.equal(false);
+    expect(toggle(el, 'marketing').checked).to.equal(false);
+    expect(toggle(el, 'partner-reuse').getAttribute('role')).to.equal('switch');
+    expect($(el, 'label[for="purpose-partner-reuse"]')!.textContent).to.equal('Reuse your verification at partners');
+  });
+
+  it('shows required purposes as always on, explained, and impossible to switch off', async () => {
+    const el = await consent();
+    const identity = toggle(el, 'identity');
+    expect(identity.checked).to.equal(true);
+    expect(identity.disabled).to.equal(true);
+    const described = identity.getAttribute('aria-describedby')!.split(' ').map((id) => root(el).getElementById(id)!.textContent!.trim());
+    expect(described).to.include('We need this to provide the service, so it cannot be switched off.');
+    expect($(el, '[data-purpose="identity"] [part~="badge"]')!.textContent).to.equal('Always on');
+    identity.click();
+    expect(identity.checked).to.equal(true);
+  });
+
+  it('names the partners that would reuse the verification, in the purpose and in its details', async () => {
+    const el = await consent();
+    const reuse = $(el, '[data-purpose="partner-reuse"] [part~="reuse"]')!;
+    expect(reuse.textContent!.trim()).to.equal(
+      'If you allow this, 2 partners can reuse your identity check without asking you again: Shield Insurance, Nest Mortgages.',
+    );
+    expect(toggle(el, 'partner-reuse').getAttribute('aria-describedby')).to.contain('purpose-partner-reuse-reuse');
+    const details = $(el, '[data-purpose="partner-reuse"] details')!.textContent!.replace(/\s+/g, ' ');
+    expect(details).to.contain('Shield Insurance (partner) — reuses your verification result as https://insure.example');
+  });
+
+  it('renders every line of the canonical notice text that the record hashes', async () => {
+    const el = await consent();
+    const shown = textOf(el);
+    for (const line of noticeText(noticeV1).split('\n')) {
+      const [field, ...rest] = line.split(': ');
+      const value = rest.join(': ');
+      if (field === 'purpose' || field === 'legal-basis' || field === 'required') continue; // shown as switch ids, words and badges
+      if (field === 'recipient') {
+        expect(shown).to.contain(value.replace(/ \(.*$/, ''));
+        continue;
+      }
+      expect(shown, `the ${field} "${value}"`).to.contain(value);
+    }
+    expect($(el, '[data-purpose="identity"] [data-basis]')!.textContent).to.equal('Required by law');
+  });
+
+  it('opens a purpose\'s details on demand with a native disclosure', async () => {
+    const el = await consent();
+    const details = $<HTMLDetailsElement>(el, '[data-purpose="marketing"] details')!;
+    expect(details.open).to.equal(false);
+    details.querySelector('summary')!.click();
+    expect(details.open).to.equal(true);
+    expect(details.textContent).to.contain('Until you withdraw consent');
+  });
+});
+
+describe('<candor-consent> decisions', () => {
+  it('accept all grants every purpose and lists the partners allowed to reuse the verification', async () => {
+    const el = await consent();
+    const [change] = collect(el, 'candor-consent-change');
+    button(el, 'Accept all').click();
+    await waitUntil(() => el.state === 'saved');
+    const record = (change as CustomEvent<ConsentRecord> | undefined)?.detail ?? el.record!;
+    expect(record.purposesGranted).to.deep.equal(['identity', 'partner-reuse', 'marketing']);
+    expect(record.purposesDenied).to.deep.equal([]);
+    expect(record.reuseAudiences).to.deep.equal(['https://insure.example', 'https://nest.example']);
+    expect(record.subject).to.equal(SUBJECT);
+    expect(record.locale).to.equal('en');
+  });
+
+  it('reject optional grants only the required purposes', async () => {
+    const el = await consent();
+    const record = await el.rejectOptional();
+    expect(record!.purposesGranted).to.deep.equal(['identity']);
+    expect(record!.purposesDenied).to.deep.equal(['partner-reuse', 'marketing']);
+    expect(record!.reuseAudiences).to.deep.equal([]);
+  });
+
+  it('save choices records exactly the switches that are on', async () => {
+    const el = await consent();
+    toggle(el, 'marketing').click();
+    await el.updateComplete;
+    button(el, 'Save my choices').click();
+    await waitUntil(() => el.state === 'saved');
+    expect(el.record!.purposesGranted).to.deep.equal(['identity', 'marketing']);
+    expect(el.record!.purposesDenied).to.deep.equal(['partner-reuse']);
+  });
+
+  it('stores the record before candor-consent-change fires, and the event carries it', async () => {
+    const el = await consent();
+    let inListener: ConsentRecord[] | undefined;
+    let detail: ConsentRecord | undefined;
+    el.addEventListener('candor-consent-change', (e) => {
+      inListener = stored();
+      detail = e.detail;
+      expect(e.bubbles && e.composed).to.equal(true);
+    });
+    const result = await el.acceptAll();
+    expect(detail).to.deep.equal(result);
+    expect(inListener).to.deep.equal([result]);
+  });
+
+  it('fires a cancelable candor-before-consent-change first; preventDefault stores nothing', async () => {
+    const el = await consent();
+    const seen = collect(el, 'candor-before-consent-change', 'candor-consent-change');
+    el.addEventListener('candor-before-consent-change', (e) => {
+      expect(e.cancelable).to.equal(true);
+      expect(e.detail.purposesGranted).to.deep.equal(['identity', 'partner-reuse', 'marketing']);
+      expect(stored()).to.deep.equal([]);
+      e.preventDefault();
+    });
+    expect(await el.acceptAll()).to.equal(undefined);
+    expect(seen.map((e) => e.type)).to.deep.equal(['candor-before-consent-change']);
+    expect(stored()).to.deep.equal([]);
+    expect(el.state).to.equal('ask');
+    expect(el.record).to.equal(undefined);
+  });
+
+  it('announces the save politely and moves focus to the saved message', async () => {
+    const el = await consent();
+    expect($(el, '[part~="live"]')!.getAttribute('aria-live')).to.equal('polite');
+    await el.rejectOptional();
+    await waitUntil(() => live(el) === 'Your choices have been saved.');
+    expect(focused(el)?.getAttribute('part')).to.equal('status');
+  });
+
+  it('links each new record to the previous one', async () => {
+    const el = await consent();
+    const first = await el.rejectOptional();
+    button(el, 'Change my choices').click();
+    await el.updateComplete;
+    const second = await el.acceptAll();
+    expect(second!.previousRecordId).to.equal(first!.recordId);
+    expect(stored().map((r) => r.recordId)).to.deep.equal([first!.recordId, second!.recordId]);
+  });
+});
+
+describe('<candor-consent> saved choices', () => {
+  it('survives a reload: a new element over the same localStorage shows the saved choices', async () => {
+    const first = await consent();
+    toggle(first, 'partner-reuse').click();
+    await first.saveChoices();
+    first.remove();
+
+    const el = await consent();
+    expect(el.state).to.equal('saved');
+    expect(el.record).to.deep.equal(stored()[0]);
+    expect($(el, '[part~="status"]')!.textContent).to.contain('Your choices are saved');
+    const summary = $(el, '[part~="choices-summary"]')!.textContent!.replace(/\s+/g, ' ');
+    expect(summary).to.contain('Allowed: Verify your identity, Reuse your verification at partners');
+    expect(summary).to.contain('Declined: Product news');
+    expect($(el, '[data-purpose="marketing"] [part~="badge"]')!.textContent).to.equal('Declined');
+    button(el, 'Change my choices').click();
+    await el.updateComplete;
+    expect(toggle(el, 'partner-reuse').checked).to.equal(true);
+    expect(toggle(el, 'marketing').checked).to.equal(false);
+  });
+
+  it('asks again when the notice version changes and lists what changed, new and removed purposes', async () => {
+    const storage = new MemoryConsentStorage();
+    const first = await consent({ storage });
+    await first.acceptAll();
+    const el = await consent({ storage, notice: noticeV2 });
+    expect(el.state).to.equal('ask');
+    const changes = $(el, '[part~="changes"]')!;
+    const items = [...changes.querySelectorAll('li')].map((li) => li.textContent!.trim());
+    expect(items).to.deep.equal([...noticeV2.changes!, 'New: Improve the app', 'No longer asked: marketing']);
+    expect(changes.textContent).to.contain('We have updated this notice since you last chose');
+    // Earlier choices that still apply are kept; the new purpose starts off.
+    expect(toggle(el, 'partner-reuse').checked).to.equal(true);
+    expect(toggle(el, 'analytics').checked).to.equal(false);
+    const record = await el.saveChoices();
+    expect(record!.notice.version).to.equal(noticeV2.version);
+    expect(record!.purposesDenied).to.deep.equal(['analytics']);
+  });
+
+  it('asks again when the wording changed under the same version', async () => {
+    const storage = new MemoryConsentStorage();
+    await (await consent({ storage })).acceptAll();
+    const edited = copy(noticeV1);
+    edited.purposes[1]!.why = 'So partners can offer you products.';
+    const el = await consent({ storage, notice: edited });
+    expect(el.state).to.equal('ask');
+    expect($(el, '[part~="changes"]')).to.not.equal(null);
+  });
+});
+
+describe('<candor-consent> withdrawal', () => {
+  it('withdraws as its own action, event and record, stored before the event', async () => {
+    const el = await consent();
+    const decision = await el.acceptAll();
+    const seen = collect(el, 'candor-before-consent-withdraw', 'candor-consent-withdraw', 'candor-consent-change');
+    let inListener: ConsentRecord[] | undefined;
+    el.addEventListener('candor-consent-withdraw', () => (inListener = stored()));
+    button(el, 'Withdraw consent').click();
+    await waitUntil(() => seen.length === 2);
+    const withdrawal = (seen[1] as Event & { detail: ConsentRecord }).detail;
+    expect(seen.map((e) => e.type)).to.deep.equal(['candor-before-consent-withdraw', 'candor-consent-withdraw']);
+    expect(withdrawal.event).to.equal('withdrawal');
+    expect(withdrawal.previousRecordId).to.equal(decision!.recordId);
+    expect(withdrawal.purposesDenied).to.deep.equal(['partner-reuse', 'marketing']);
+    expect(inListener!.at(-1)).to.deep.equal(withdrawal);
+    await waitUntil(() => live(el) === 'Your consent has been withdrawn.');
+    expect($(el, '[part~="status"]')!.textContent).to.contain('You withdrew your consent');
+    // Nothing optional left to withdraw.
+    expect($$(el, 'button').map((b) => b.textContent!.trim())).to.not.include('Withdraw consent');
+  });
+
+  it('lets the host veto a withdrawal: nothing is stored', async () => {
+    const el = await consent();
+    await el.acceptAll();
+    el.addEventListener('candor-before-consent-withdraw', (e) => e.preventDefault());
+    const withdrawn = collect(el, 'candor-consent-withdraw');
+    expect(await el.withdraw()).to.equal(undefined);
+    expect(withdrawn).to.have.length(0);
+    expect(stored()).to.have.length(1);
+    expect(el.record!.event).to.equal('decision');
+  });
+
+  it('shows the withdrawn state after a reload', async () => {
+    const first = await consent();
+    await first.acceptAll();
+    await first.withdraw();
+    first.remove();
+    const el = await consent();
+    expect(el.state).to.equal('saved');
+    expect(el.record!.event).to.equal('withdrawal');
+    expect($(el, '[part~="status"]')!.textContent).to.contain('You withdrew your consent');
+  });
+});
+
+describe('<candor-consent> receipt', () => {
+  it('downloads a JSON receipt holding the stored record, the notice and its canonical text', async () => {
+    const el = await consent();
+    const record = await el.acceptAll();
+    const blobs: Blob[] = [];
+    const clicks: { download: string; href: string }[] = [];
+    const create = URL.createObjectURL;
+    const click = HTMLAnchorElement.prototype.click;
+    URL.createObjectURL = (b: Blob | MediaSource) => {
+      blobs.push(b as Blob);
+      return 'blob:candor-test';
+    };
+    HTMLAnchorElement.prototype.click = function (this: HTMLAnchorElement) {
+      clicks.push({ download: this.download, href: this.href });
+    };
+    try {
+      button(el, 'Download receipt').click();
+      await waitUntil(() => clicks.length === 1);
+    } finally {
+      URL.createObjectURL = create;
+      HTMLAnchorElement.prototype.click = click;
+    }
+    expect(clicks[0]).to.deep.equal({ download: `consent-receipt-${record!.timestamp.slice(0, 10)}-${record!.recordId.slice(0, 8)}.json`, href: 'blob:candor-test' });
+    expect(blobs[0]!.type).to.equal('application/json');
+    const receipt = JSON.parse(await blobs[0]!.text());
+    expect(receipt.type).to.equal('candor-consent-receipt');
+    expect(receipt.record).to.deep.equal(stored()[0]);
+    expect(receipt.notice).to.deep.equal(noticeV1);
+    expect(receipt.noticeText).to.equal(noticeText(noticeV1));
+    expect(receipt.summary).to.include('Allowed: Verify your identity, Reuse your verification at partners, Product news');
+  });
+
+  it('writes the receipt summary in the component\'s language', async () => {
+    const el = await consent({ lang: 'ar' });
+    await el.rejectOptional();
+    const file = await el.receipt();
+    expect(file!.receipt.summary[0]).to.equal('إيصال الموافقة');
+    expect(file!.receipt.summary).to.include('مرفوض: Reuse your verification at partners, Product news');
+  });
+});
+
+describe('<candor-consent> invalid input and failing storage', () => {
+  it('shows a fallback and fires candor-error naming the field for an invalid notice, without throwing', async () => {
+    const bad = copy(noticeV1) as unknown as Record<string, unknown>;
+    (bad['purposes'] as { legalBasis: string }[])[1]!.legalBasis = 'because';
+    const wrapper = await fixture<HTMLDivElement>(html`<div lang="en"></div>`);
+    const el = document.createElement('candor-consent');
+    const errors = collect(wrapper, 'candor-error') as CandorErrorEvent[];
+    el.subject = SUBJECT;
+    el.notice = bad;
+    wrapper.append(el);
+    await el.updateComplete;
+    expect(el.state).to.equal('invalid');
+    expect($(el, '[part~="fallback"]')!.textContent).to.equal("We can't show your privacy choices right now.");
+    expect($$(el, 'input, button')).to.have.length(0);
+    expect(errors).to.have.length(1);
+    expect(errors[0]!.detail.component).to.equal('candor-consent');
+    expect(errors[0]!.detail.property).to.equal('notice');
+    expect(errors[0]!.detail.issues[0]!.path).to.equal('purposes.1.legalBasis');
+  });
+
+  for (const [what, value] of [
+    ['null', null],
+    ['a string', '<b>notice</b>'],
+    ['an empty object', {}],
+  ] as const) {
+    it(`falls back for a notice that is ${what}`, async () => {
+      const el = await consent({ notice: value });
+      expect(el.state).to.equal('invalid');
+      expect($(el, '[part~="fallback"]')).to.not.equal(null);
+    });
+  }
+
+  it('falls back and fires candor-error when the subject is missing', async () => {
+    const wrapper = await fixture<HTMLDivElement>(html`<div></div>`);
+    const errors = collect(wrapper, 'candor-error') as CandorErrorEvent[];
+    const el = document.createElement('candor-consent');
+    el.notice = noticeV1;
+    wrapper.append(el);
+    await el.updateComplete;
+    expect(el.state).to.equal('invalid');
+    expect(errors.map((e) => e.detail.property)).to.deep.equal(['subject']);
+  });
+
+  it('recovers when a valid notice arrives later', async () => {
+    const el = await consent({ notice: { version: 1 } });
+    expect(el.state).to.equal('invalid');
+    el.notice = noticeV1;
+    await settled(el);
+    expect(el.state).to.equal('ask');
+  });
+
+  it('still asks, with a message and candor-error, when storage cannot be read', async () => {
+    const failing: ConsentStorage = {
+      save: async () => {},
+      latest: async () => {
+        throw Object.assign(new Error('disk on fire'), { code: 'storage_unavailable' });
+      },
+      history: async () => [],
+    };
+    const wrapper = await fixture<HTMLDivElement>(html`<div></div>`);
+    const errors = collect(wrapper, 'candor-error') as CandorErrorEvent[];
+    const el = document.createElement('candor-consent');
+    Object.assign(el, { subject: SUBJECT, notice: noticeV1, storage: failing });
+    wrapper.append(el);
+    await settled(el);
+    expect(el.state).to.equal('ask');
+    expect($(el, '[part~="problem"]')!.textContent).to.equal("We couldn't read your saved choices on this device. You can still choose now.");
+    expect(errors.map((e) => e.detail.property)).to.deep.equal(['storage']);
+    expect(errors[0]!.detail.message).to.contain('storage_unavailable');
+  });
+
+  it('fires no change event and says so when saving fails (quota full)', async () => {
+    const failing: ConsentStorage = {
+      save: async () => {
+        throw Object.assign(new Error('full'), { code: 'storage_quota_exceeded' });
+      },
+      latest: async () => undefined,
+      history: async () => [],
+    };
+    const el = await consent({ storage: failing });
+    const seen = collect(el, 'candor-consent-change', 'candor-error');
+    expect(await el.acceptAll()).to.equal(undefined);
+    await el.updateComplete;
+    expect(seen.map((e) => e.type)).to.deep.equal(['candor-error']);
+    expect(el.state).to.equal('ask');
+    expect($(el, '[part~="problem"]')!.getAttribute('role')).to.equal('alert');
+    expect($(el, '[part~="problem"]')!.textContent).to.equal("This device has no storage space left, so your choices couldn't be saved.");
+  });
+
+  it('ignores corrupt data in localStorage and asks as on a first visit', async () => {
+    localStorage.setItem(KEY, '{"not": "a list"}');
+    const el = await consent();
+    expect(el.state).to.equal('ask');
+    expect(el.record).to.equal(undefined);
+    await el.rejectOptional();
+    expect(stored()).to.have.length(1);
+  });
+});
+
+describe('<candor-consent> hostile text', () => {
+  const payloads = ['<img src=x onerror="window.__pwned=1">', '<script>window.__pwned=1</script>', '"><svg onload=window.__pwned=1>'];
+
+  it('renders script and markup payloads in every text field as inert text', async () => {
+    const hostile = copy(noticeV1) as ConsentNotice;
+    let i = 0;
+    const p = () => payloads[i++ % payloads.length]!;
+    hostile.controller.name = p();
+    hostile.summary = p();
+    hostile.changes = [p()];
+    for (const purpose of hostile.purposes) {
+      purpose.title = p();
+      purpose.why = p();
+      purpose.dataCategories = [p(), p()];
+      purpose.retention = p();
+      purpose.recipients = [{ name: p(), role: 'partner', reusesVerification: true, audience: p() }];
+    }
+    const el = await consent({ notice: hostile });
+    await el.acceptAll();
+    button(el, 'Change my choices').click();
+    await el.updateComplete;
+    expect(root(el).querySelectorAll('img, script, svg')).to.have.length(0);
+    expect((window as { __pwned?: number }).__pwned).to.equal(undefined);
+    expect($(el, '[part~="summary"]')!.textContent).to.equal(hostile.summary);
+    for (const payload of payloads) expect(textOf(el)).to.contain(payload);
+  });
+});
+
+describe('<candor-consent> keyboard', () => {
+  it('works with the keyboard only: Tab to a switch, Space toggles, Enter saves', async () => {
+    const el = await consent();
+    (el.parentElement!.querySelector('#before') as HTMLButtonElement).focus();
+    // The required switch is disabled, so the first stop inside is the partner-reuse switch.
+    await sendKeys({ press: 'Tab' });
+    await sendKeys({ press: 'Tab' });
+    expect(focused(el)?.id).to.equal('purpose-partner-reuse');
+    await sendKeys({ press: 'Space' });
+    await el.updateComplete;
+    expect(toggle(el, 'partner-reuse').checked).to.equal(true);
+    // Tab past the purpose's details disclosure, the next switch and its details, to the buttons.
+    while (focused(el)?.textContent?.trim() !== 'Save my choices') await sendKeys({ press: 'Tab' });
+    const changes = collect(el, 'candor-consent-change');
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => changes.length === 1);
+    expect(el.record!.purposesGranted).to.deep.equal(['identity', 'partner-reuse']);
+  });
+
+  it('opens a purpose\'s details with Enter', async () => {
+    const el = await consent();
+    const summary = $(el, '[data-purpose="partner-reuse"] summary')!;
+    summary.focus();
+    await sendKeys({ press: 'Enter' });
+    expect(($(el, '[data-purpose="partner-reuse"] details') as HTMLDetailsElement).open).to.equal(true);
+  });
+});
+
+describe('<candor-consent> accessibility, language and direction', () => {
+  it('passes axe in English, first visit and saved', async () => {
+    const el = await consent();
+    await expect(el).to.be.accessible();
+    await el.acceptAll();
+    await expect(el).to.be.accessible();
+  });
+
+  it('passes axe in Arabic', async () => {
+    const el = await consent({ lang: 'ar' });
+    await expect(el).to.be.accessible();
+    await el.acceptAll();
+    await expect(el).to.be.accessible();
+  });
+
+  it('passes axe in dark mode with the notice-changed message', async () => {
+    const storage = new MemoryConsentStorage();
+    await (await consent({ storage })).acceptAll();
+    const el = await consent({ storage, notice: noticeV2, theme: 'dark' });
+    expect($(el, '[part~="base"]')!.dataset['theme']).to.equal('dark');
+    await expect(el).to.be.accessible();
+  });
+
+  it('translates every string, ARIA included, into Arabic', async () => {
+    const el = await consent({ lang: 'ar' });
+    expect($(el, '[part~="title"]')!.textContent).to.equal('خياراتك بشأن الخصوصية');
+    expect($$(el, 'button').map((b) => b.textContent!.trim())).to.deep.equal(['قبول الكل', 'رفض الاختياري', 'حفظ اختياراتي']);
+    expect($(el, '[data-purpose="identity"] [part~="badge"]')!.textContent).to.equal('مفعّل دائمًا');
+    expect($(el, '[data-purpose="partner-reuse"] [part~="reuse"]')!.textContent).to.contain('يمكن لشريكين');
+    expect($(el, '[data-purpose="identity"] summary')!.textContent).to.contain('التفاصيل');
+    await el.rejectOptional();
+    await waitUntil(() => live(el) === 'تم حفظ اختياراتك.');
+    expect(el.record!.locale).to.equal('ar');
+  });
+
+  it('mirrors in Arabic: rtl direction, the switch sits to the right of its label', async () => {
+    const ar = await consent({ lang: 'ar' });
+    expect(getComputedStyle($(ar, '[part~="base"]')!).direction).to.equal('rtl');
+    const arSwitch = toggle(ar, 'marketing').getBoundingClientRect();
+    const arLabel = $(ar, 'label[for="purpose-marketing"]')!.getBoundingClientRect();
+    expect(arSwitch.left).to.be.greaterThan(arLabel.right - 1);
+
+    const en = await consent({ lang: 'en' });
+    expect(getComputedStyle($(en, '[part~="base"]')!).direction).to.equal('ltr');
+    const enSwitch = toggle(en, 'marketing').getBoundingClientRect();
+    const enLabel = $(en, 'label[for="purpose-marketing"]')!.getBoundingClientRect();
+    expect(enSwitch.right).to.be.lessThan(enLabel.left + 1);
+  });
+});
