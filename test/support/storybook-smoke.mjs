@@ -1,8 +1,9 @@
 // Opens the BUILT Storybook (storybook-static/) in headless Chromium and checks that every story
 // and docs page renders without console errors, in English, in Arabic (RTL) and in the dark
-// theme, and that each story is axe-clean in each. Screenshots go to test-results/storybook/. Serves the files with a tiny
-// node:http server on 127.0.0.1 (no network beyond localhost).
+// theme, and that each story is axe-clean in each. Screenshots go to test-results/storybook/.
+// Serves the files with a tiny node:http server on 127.0.0.1 (no network beyond localhost).
 // Usage: npm run build && npm run build-storybook && node test/support/storybook-smoke.mjs [id-filter]
+// Against the dev server instead: STORYBOOK_URL=http://127.0.0.1:6006 node test/support/storybook-smoke.mjs
 import { createServer } from 'node:http';
 import { existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
 import { extname, join, normalize, resolve, sep } from 'node:path';
@@ -52,11 +53,18 @@ function serve() {
   return new Promise((ok) => server.listen(0, '127.0.0.1', () => ok(server)));
 }
 
-if (!existsSync(join(root, 'index.json'))) {
+const devServer = process.env.STORYBOOK_URL?.replace(/\/$/, '');
+if (devServer && !/^http:\/\/(127\.0\.0\.1|localhost)(:\d+)?$/.test(devServer)) {
+  console.error(`STORYBOOK_URL must be a local http URL such as http://127.0.0.1:6006, not ${devServer}`);
+  process.exit(1);
+}
+if (!devServer && !existsSync(join(root, 'index.json'))) {
   console.error('storybook-static/index.json is missing: run `npm run build && npm run build-storybook` first.');
   process.exit(1);
 }
-const index = JSON.parse(readFileSync(join(root, 'index.json'), 'utf8'));
+const index = devServer
+  ? await (await fetch(`${devServer}/index.json`)).json()
+  : JSON.parse(readFileSync(join(root, 'index.json'), 'utf8'));
 const entries = Object.values(index.entries).filter((e) => !filter || e.id.includes(filter));
 const manifest = JSON.parse(readFileSync('packages/elements/custom-elements.json', 'utf8'));
 const documentedTags = new Set(
@@ -65,8 +73,8 @@ const documentedTags = new Set(
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 mkdirSync(outDir, { recursive: true });
-const server = await serve();
-const base = `http://127.0.0.1:${server.address().port}`;
+const server = devServer ? undefined : await serve();
+const base = devServer ?? `http://127.0.0.1:${server.address().port}`;
 const browser = await chromium.launch({
   executablePath: chromiumPath(),
   args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
@@ -83,7 +91,7 @@ try {
       page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
       page.on('pageerror', (e) => errors.push(String(e)));
       // Anything not served from 127.0.0.1 is a bug (Storybook must not fetch from the network).
-      await page.route(/^(?!http:\/\/127\.0\.0\.1)/, (route) => {
+      await page.route(/^(?!http:\/\/(127\.0\.0\.1|localhost)[:/])/, (route) => {
         errors.push(`network request outside localhost: ${route.request().url()}`);
         return route.abort();
       });
@@ -148,7 +156,7 @@ try {
   }
 } finally {
   await browser.close();
-  server.close();
+  server?.close();
 }
 
 console.log(`\n${checked} page(s) checked, ${problems.length} with problems; screenshots in ${outDir}`);
