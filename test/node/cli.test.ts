@@ -295,6 +295,17 @@ describe('candor CLI', function () {
       expect(r.stderr).to.include('holds private key material').and.include('candor jwks');
     });
 
+    it('exits 2 for a JWKS file whose key cannot be imported, naming --jwks', async () => {
+      const token = (await candor(issueArgs(keysFile))).stdout.trim();
+      const kid = (await loadKeySet(keysFile)).active.kid;
+      const broken = join(dir, 'broken-jwks.json');
+      writeFileSync(broken, JSON.stringify({ keys: [{ kty: 'EC', crv: 'P-256', kid, x: 'AAAA', y: 'BBBB' }] }));
+      const r = await candor(['verify', '--jwks', broken, '--iss', ISS, '--aud', AUD, token]);
+      expect(r.code).to.equal(2);
+      expect(r.stderr).to.include('--jwks holds a key that cannot be used');
+      expectNoStack(r);
+    });
+
     it('exits 2 for a JWKS URL that is not https (outside localhost) or not a URL', async () => {
       const r = await candor(['verify', '--jwks', 'http://bank.example/.well-known/jwks.json', '--iss', ISS, '--aud', AUD, 'a.b.c']);
       expect(r.code).to.equal(2);

@@ -23,9 +23,9 @@ export const verify: Command = {
   flags: {
     jwks: { type: 'string', value: 'FILE|URL', required: true, description: 'The issuer\'s public keys: a JWKS file, or its https URL (http only for localhost).' },
     iss: { type: 'string', value: 'URL', required: true, multiple: true, description: 'The issuer you trust (repeat to trust several).' },
-    aud: { type: 'string', value: 'URL', required: true, multiple: true, description: 'Your own identifier: the audience the token must be for (repeatable).' },
+    aud: { type: 'string', value: 'URL', required: true, multiple: true, description: 'Your own identifier: the audience the token must be for.' },
     'min-level': { type: 'string', value: LEVELS.join('|'), description: 'Refuse tokens below this assurance level.' },
-    'reverify-after': { type: 'string', value: 'TIER=DURATION', multiple: true, description: 'Maximum age of the verification per risk tier, e.g. high=30d (repeatable; others keep the default policy).' },
+    'reverify-after': { type: 'string', value: 'TIER=DURATION', multiple: true, description: 'Maximum age of the verification per risk tier, e.g. high=30d (other tiers keep the default policy).' },
     alg: { type: 'string', value: 'LIST', description: 'Accepted algorithms, comma-separated (default ES256,EdDSA).' },
     'clock-tolerance': { type: 'string', value: 'SECONDS', description: 'Clock skew tolerated on exp/nbf/iat (default: the verifier\'s).' },
     timeout: { type: 'string', value: 'MS', description: 'Timeout for fetching a JWKS URL, in milliseconds (default 5000).' },
@@ -103,6 +103,8 @@ async function report(ctx: CliContext, verifyOnce: () => ReturnType<ReturnType<t
     if (isCandorError(e)) {
       // A bad option is the caller's usage mistake, not a verdict on the token.
       if (e.code === 'invalid_options') throw new CliError('usage', `verify: ${e.message}`);
+      // A JWKS member that cannot be imported is a bad --jwks input, not a verdict on the token.
+      if (e.code === 'invalid_key') throw new CliError('invalid_keys', `verify: --jwks holds a key that cannot be used: ${e.message}`);
       printJson(ctx, { valid: false, code: e.code, message: e.message });
       return ExitCode.invalid;
     }
