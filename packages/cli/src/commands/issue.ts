@@ -23,7 +23,7 @@ export const issue: Command = {
     method: { type: 'string', value: 'LIST', multiple: true, required: true, description: `Verification methods used, comma-separated or repeated: ${METHODS.join(', ')}.` },
     risk: { type: 'string', value: RISK_TIERS.join('|'), required: true, description: 'The customer\'s risk tier (decides when re-verification is due).' },
     'verified-at': { type: 'string', value: 'ISO', description: 'When the verification happened (default: now).' },
-    ttl: { type: 'string', value: 'DURATION', description: 'Token lifetime: 600, 10m, 1h (default: the issuer\'s default).' },
+    ttl: { type: 'string', value: 'DURATION', description: 'Token lifetime: 600, 10m, 1h (default 1h; at most the key set\'s max token TTL, 1d by default).' },
     attr: { type: 'string', value: 'NAME=VALUE', multiple: true, description: 'An attribute to disclose, repeatable: age_over_18=true (true/false become booleans, numbers become numbers).' },
     json: { type: 'boolean', description: 'Print {"token", "kid", "alg", "expiresAt", "claims"} instead of the bare token.' },
   },
