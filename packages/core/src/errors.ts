@@ -1,6 +1,13 @@
 /** The one error type of @candor/core: a stable `code` to switch on and a message a person can act on. */
 
-/** Every reason an operation of @candor/core can fail. Codes are stable; messages may improve. */
+/**
+ * Every reason an operation of @candor/core can fail. Codes are stable; messages may improve.
+ *
+ * @example
+ * ```ts
+ * const retryable = (code: CandorErrorCode) => code === 'jwks_unavailable';
+ * ```
+ */
 export type CandorErrorCode =
   /** The token is not a string, or is empty. */
   | 'invalid_input'
@@ -55,7 +62,14 @@ export type CandorErrorCode =
   /** Consent storage refused to store more (browser quota full). */
   | 'storage_quota_exceeded';
 
-/** Every code, for exhaustive checks in tests and in callers that log by code. */
+/**
+ * Every code, for exhaustive checks in tests and in callers that log by code.
+ *
+ * @example
+ * ```ts
+ * if (CANDOR_ERROR_CODES.includes(code)) metrics.increment(`candor.${code}`);
+ * ```
+ */
 export const CANDOR_ERROR_CODES: readonly CandorErrorCode[] = Object.freeze([
   'invalid_input',
   'too_large',
@@ -85,7 +99,7 @@ export const CANDOR_ERROR_CODES: readonly CandorErrorCode[] = Object.freeze([
   'storage_quota_exceeded',
 ] as const);
 
-/** Extra context attached to a {@link CandorError}. */
+/** Extra context attached to a {@link CandorError}. @example `new CandorError('invalid_options', 'ttlSeconds must be ...', { field: 'ttlSeconds' })` */
 export interface CandorErrorOptions {
   /** The underlying error (for example a jose error), kept for logs. */
   cause?: unknown;

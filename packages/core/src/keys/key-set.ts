@@ -3,16 +3,25 @@ import type { JWK } from 'jose';
 import { CandorError } from '../errors.js';
 import { exportPrivateJwk, generateKey, importKey, isCandorKey, type CandorKey, type SigningAlgorithm } from './key.js';
 
-/** Default and ceiling for the longest token a key set's keys may sign: 24 hours. */
+/**
+ * Default and ceiling for the longest token a key set's keys may sign: 24 hours.
+ *
+ * @example
+ * ```ts
+ * (await KeySet.generate()).maxTokenTtlSeconds === DEFAULT_MAX_TOKEN_TTL_SECONDS; // true
+ * ```
+ */
 export const DEFAULT_MAX_TOKEN_TTL_SECONDS = 24 * 60 * 60;
 
 /**
- * Extra time a retired key stays published after its last possible token expires. Covers
+ * Extra time a retired key stays published after its last possible token expires (10 minutes).
+ * @example `retired.removableAt = retiredAt + maxTokenTtlSeconds + RETIREMENT_GRACE_SECONDS`
+ * Covers
  * verifiers whose clocks run behind (the default verifier tolerance is 30 s) and JWKS caches.
  */
 export const RETIREMENT_GRACE_SECONDS = 10 * 60;
 
-/** A retired key and when it may be removed. */
+/** A retired key and when it may be removed. @example `keys.retired[0]?.removableAt` */
 export interface RetiredKey {
   readonly key: CandorKey;
   /** When the key stopped signing. */
@@ -23,7 +32,7 @@ export interface RetiredKey {
   readonly removableAt: Date;
 }
 
-/** The stored form of a key set (private keys included: keep it secret). */
+/** The stored form of a key set (private keys included: keep it secret). @example `const json: KeySetJSON = await keys.toJSON()` */
 export interface KeySetJSON {
   version: 1;
   maxTokenTtlSeconds: number;
@@ -31,7 +40,7 @@ export interface KeySetJSON {
   retired: { jwk: JWK; retiredAt: string; maxTokenTtlSeconds: number }[];
 }
 
-/** Options of {@link KeySet.generate} and the constructor. */
+/** Options of {@link KeySet.generate} and the constructor. @example `KeySet.generate('ES256', { maxTokenTtlSeconds: 3600 })` */
 export interface KeySetOptions {
   /** Longest lifetime of a token signed by this set's keys; issuers refuse longer TTLs. Default 24 h. */
   maxTokenTtlSeconds?: number;
@@ -117,7 +126,14 @@ export class KeySet {
     return new KeySet(active, { maxTokenTtlSeconds: json.maxTokenTtlSeconds }, retiredKeys);
   }
 
-  /** Serialises the set, private keys included, for storage. */
+  /**
+   * Serialises the set, private keys included, for storage (retired keys: public half only).
+   *
+   * @example
+   * ```ts
+   * await writeFile('keys.json', JSON.stringify(await keys.toJSON()), { mode: 0o600 });
+   * ```
+   */
   async toJSON(): Promise<KeySetJSON> {
     return {
       version: 1,
@@ -134,17 +150,17 @@ export class KeySet {
     };
   }
 
-  /** The key that signs new tokens. */
+  /** The key that signs new tokens. @example `keys.active.kid` */
   get active(): CandorKey {
     return this.#active;
   }
 
-  /** Retired keys still published for verification, oldest first. */
+  /** Retired keys still published for verification, oldest first. @example `keys.retired.map((r) => r.removableAt)` */
   get retired(): readonly RetiredKey[] {
     return [...this.#retired];
   }
 
-  /** The active or retired key with this `kid`, if any. */
+  /** The active or retired key with this `kid`, if any. @example `keys.get(header.kid)?.publicKey` */
   get(kid: string): CandorKey | undefined {
     if (this.#active.kid === kid) return this.#active;
     for (const r of this.#retired) if (r.key.kid === kid) return r.key;
@@ -203,7 +219,14 @@ export class KeySet {
   }
 }
 
-/** True when `value` is a {@link KeySet} (checks the shape, so it works across bundle copies). */
+/**
+ * True when `value` is a {@link KeySet} (checks the shape, so it works across bundle copies).
+ *
+ * @example
+ * ```ts
+ * const signer = isKeySet(keys) ? keys.active : keys;
+ * ```
+ */
 export function isKeySet(value: unknown): value is KeySet {
   return value instanceof KeySet || (value !== null && typeof value === 'object' && typeof (value as KeySet).publicJwks === 'function' && typeof (value as KeySet).get === 'function' && 'active' in (value as object));
 }

@@ -10,6 +10,12 @@ export type { JWK };
  * One key: a key pair for signing, or a public key only for verifying.
  * `kid` is the RFC 7638 JWK thumbprint (SHA-256, base64url) of the public key, so the same key
  * always has the same id wherever it is imported.
+ *
+ * @example
+ * ```ts
+ * const key: CandorKey = await generateKey();
+ * console.log(key.kid, key.publicJwk);
+ * ```
  */
 export interface CandorKey {
   /** RFC 7638 JWK thumbprint (SHA-256, base64url) of the public key. */
@@ -125,7 +131,14 @@ export async function exportPrivateJwk(key: CandorKey): Promise<JWK> {
   }
 }
 
-/** True when `value` has the shape of a {@link CandorKey}. */
+/**
+ * True when `value` has the shape of a {@link CandorKey}.
+ *
+ * @example
+ * ```ts
+ * const kid = isCandorKey(keys) ? keys.kid : keys.active.kid;
+ * ```
+ */
 export function isCandorKey(value: unknown): value is CandorKey {
   const k = value as CandorKey | null;
   return (

@@ -1,7 +1,14 @@
 /** JWK helpers: which algorithm a key is for, and its public members only (copied, never filtered). */
 import type { JWK } from 'jose';
 
-/** The signing algorithms Candor issues and, by default, accepts. */
+/**
+ * The signing algorithms Candor issues and, by default, accepts.
+ *
+ * @example
+ * ```ts
+ * const alg: SigningAlgorithm = SIGNING_ALGORITHMS[0]; // 'ES256'
+ * ```
+ */
 export const SIGNING_ALGORITHMS = ['ES256', 'EdDSA'] as const;
 export type SigningAlgorithm = (typeof SIGNING_ALGORITHMS)[number];
 

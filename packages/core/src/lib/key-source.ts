@@ -10,7 +10,7 @@ import { parseSecureUrl } from './urls.js';
 /** Returns the key for a header, synchronously when it is already known (the fast path). */
 export type KeyResolver = (alg: string, kid: string) => CryptoKey | Promise<CryptoKey>;
 
-/** Remote JWKS tuning, passed to jose's createRemoteJWKSet. */
+/** Remote JWKS tuning, passed to jose's createRemoteJWKSet. @example `createVerifier({ ...options, keys: jwksUrl, jwks: { timeoutMs: 2000 } })` */
 export interface RemoteJwksOptions {
   /** How long a fetched JWKS is used before it is fetched again. Default 10 minutes. */
   cacheMaxAgeMs?: number;

@@ -4,28 +4,62 @@
  */
 import * as z from 'zod/mini';
 
-/** The media type in every token's `typ` header (RFC 8725 §3.11 explicit typing). */
+/**
+ * The media type in every token's `typ` header (RFC 8725 §3.11 explicit typing).
+ *
+ * @example
+ * ```ts
+ * decodeProtectedHeader(token).typ === TOKEN_TYPE; // 'candor-verification+jwt'
+ * ```
+ */
 export const TOKEN_TYPE = 'candor-verification+jwt';
 
-/** eIDAS-style assurance levels, lowest first. */
+/**
+ * eIDAS-style assurance levels, lowest first (the order `minimumLevel` compares by).
+ *
+ * @example
+ * ```ts
+ * ASSURANCE_LEVELS.indexOf('high') > ASSURANCE_LEVELS.indexOf('low'); // true
+ * ```
+ */
 export const ASSURANCE_LEVELS = ['low', 'substantial', 'high'] as const;
 export type AssuranceLevel = (typeof ASSURANCE_LEVELS)[number];
 
-/** How the identity was verified. */
+/**
+ * How the identity was verified.
+ *
+ * @example
+ * ```ts
+ * const methods: VerificationMethod[] = ['document', 'liveness'];
+ * ```
+ */
 export const VERIFICATION_METHODS = ['document', 'liveness', 'database_check', 'assisted', 'in_person', 'site_visit'] as const;
 export type VerificationMethod = (typeof VERIFICATION_METHODS)[number];
 
-/** The customer's risk tier; it decides how long a verification stays fresh. */
+/**
+ * The customer's risk tier; it decides how long a verification stays fresh.
+ *
+ * @example
+ * ```ts
+ * for (const tier of RISK_TIERS) console.log(tier, DEFAULT_REVERIFICATION_POLICY[tier]);
+ * ```
+ */
 export const RISK_TIERS = ['low', 'medium', 'high'] as const;
 export type RiskTier = (typeof RISK_TIERS)[number];
 
-/** At most this many verified attributes per token. */
+/** At most this many verified attributes per token. @example `Object.keys(attributes).length <= MAX_ATTRIBUTES` */
 export const MAX_ATTRIBUTES = 32;
-/** Longest string attribute value, in characters. */
+/** Longest string attribute value, in characters. @example `value.length <= MAX_ATTRIBUTE_STRING_LENGTH` */
 export const MAX_ATTRIBUTE_STRING_LENGTH = 256;
 
 /**
- * Attribute names that would carry raw personal data. Tokens carry derived facts
+ * Attribute names that would carry raw personal data (refused by the claims schema).
+ *
+ * @example
+ * ```ts
+ * FORBIDDEN_ATTRIBUTE_NAMES.includes('date_of_birth'); // true: send { age_over_18: true } instead
+ * ```
+ * Tokens carry derived facts
  * (`age_over_18: true`, `resident_country: "AE"`) and never the data itself (data minimisation,
  * GDPR Art. 5(1)(c)). The list catches the obvious mistakes; it is not a privacy review.
  */
@@ -63,6 +97,12 @@ export const FORBIDDEN_ATTRIBUTE_NAMES = [
 /**
  * Attribute names: lowercase snake_case, 1–64 characters, not one of {@link FORBIDDEN_ATTRIBUTE_NAMES}.
  * Written as one regular expression so the JSON Schema enforces the same rule in any language.
+ *
+ * @example
+ * ```ts
+ * ATTRIBUTE_NAME_PATTERN.test('age_over_18'); // true
+ * ATTRIBUTE_NAME_PATTERN.test('birthdate');   // false
+ * ```
  */
 export const ATTRIBUTE_NAME_PATTERN = new RegExp(`^(?!(?:${FORBIDDEN_ATTRIBUTE_NAMES.join('|')})$)[a-z][a-z0-9_]{0,63}$`);
 
@@ -70,7 +110,14 @@ const NUMERIC_DATE_MAX = 253402300799; // 9999-12-31T23:59:59Z
 const numericDate = () => z.int().check(z.gte(0), z.lte(NUMERIC_DATE_MAX));
 const boundedText = (max: number) => z.string().check(z.minLength(1), z.maxLength(max));
 
-/** The verification block: what was checked, how well, when, and for which risk tier. */
+/**
+ * The verification block: what was checked, how well, when, and for which risk tier.
+ *
+ * @example
+ * ```ts
+ * VerificationBlockSchema.parse({ level: 'high', methods: ['in_person'], verifiedAt: 1767225600, riskTier: 'medium' });
+ * ```
+ */
 export const VerificationBlockSchema = z.strictObject({
   /** Assurance level reached. */
   level: z.enum(ASSURANCE_LEVELS),
@@ -87,10 +134,24 @@ export const VerificationBlockSchema = z.strictObject({
 });
 export type VerificationBlock = z.infer<typeof VerificationBlockSchema>;
 
-/** One verified attribute value: a short string, a finite number or a boolean. */
+/**
+ * One verified attribute value: a short string, a finite number or a boolean.
+ *
+ * @example
+ * ```ts
+ * AttributeValueSchema.safeParse({ nested: 1 }).success; // false
+ * ```
+ */
 export const AttributeValueSchema = z.union([z.string().check(z.maxLength(MAX_ATTRIBUTE_STRING_LENGTH)), z.number(), z.boolean()]);
 
-/** Verified attributes: only those the issuer was given, at most {@link MAX_ATTRIBUTES}. */
+/**
+ * Verified attributes: only those the issuer was given, at most {@link MAX_ATTRIBUTES}.
+ *
+ * @example
+ * ```ts
+ * AttributesSchema.safeParse({ age_over_18: true, resident_country: 'AE' }).success; // true
+ * ```
+ */
 export const AttributesSchema = z.record(z.string().check(z.regex(ATTRIBUTE_NAME_PATTERN)), AttributeValueSchema).check(
   z.refine((o) => Object.keys(o).length <= MAX_ATTRIBUTES, { message: `must have at most ${MAX_ATTRIBUTES} attributes` }),
 );
@@ -123,7 +184,15 @@ export const VerificationClaimsSchema = z.strictObject({
   verification: VerificationBlockSchema,
   attributes: z.optional(AttributesSchema),
 });
+/** The claims of a verified token. @example `const { sub, verification, attributes }: VerificationClaims = result.claims` */
 export type VerificationClaims = z.infer<typeof VerificationClaimsSchema>;
 
-/** Claims a token must carry; their absence is `missing_claim` rather than `invalid_claims`. */
+/**
+ * Claims a token must carry; their absence is `missing_claim` rather than `invalid_claims`.
+ *
+ * @example
+ * ```ts
+ * const missing = REQUIRED_CLAIMS.filter((c) => !(c in payload));
+ * ```
+ */
 export const REQUIRED_CLAIMS = ['iss', 'sub', 'aud', 'exp', 'iat', 'jti', 'verification'] as const;

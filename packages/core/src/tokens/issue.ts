@@ -15,7 +15,7 @@ import {
   type VerificationMethod,
 } from './claims.js';
 
-/** Options of {@link createIssuer}. */
+/** Options of {@link createIssuer}. @example `createIssuer({ issuer: 'https://id.example.com', keys: await KeySet.generate() })` */
 export interface IssuerOptions {
   /** Issuer identifier, an https URL (http only for localhost / 127.0.0.1 / [::1]). */
   issuer: string;
@@ -33,7 +33,7 @@ export interface IssuerOptions {
   now?: () => Date;
 }
 
-/** What to put in one token. */
+/** What to put in one token. @example `{ subject: 'cust_1', audience: 'https://partner.example', verification: { level: 'high', methods: ['document'], verifiedAt: new Date(), riskTier: 'low' } }` */
 export interface IssueInput {
   /** Your stable customer reference (pseudonymous; never an e-mail address or name). */
   subject: string;
@@ -56,7 +56,7 @@ export interface IssueInput {
   consent?: ConsentRecord;
 }
 
-/** An issuer made by {@link createIssuer}. */
+/** An issuer made by {@link createIssuer}. @example `const token = await issuer.issue(input)` */
 export interface Issuer {
   /** Signs a token for `input`; refuses bad input with `invalid_options` / `invalid_claims` / `consent_required`. */
   issue(input: IssueInput): Promise<string>;

@@ -41,7 +41,7 @@ export class MemoryReplayStore implements ReplayStore {
     this.#now = options.now ?? Date.now;
   }
 
-  /** Number of ids currently remembered (expired ones may linger until the next sweep). */
+  /** Number of ids currently remembered (expired ones may linger until the next sweep). @example `metrics.gauge('jti', store.size)` */
   get size(): number {
     return this.#used.size;
   }
@@ -55,7 +55,7 @@ export class MemoryReplayStore implements ReplayStore {
     return true;
   }
 
-  /** Drops every expired entry now; returns how many were dropped. */
+  /** Drops every expired entry now; returns how many were dropped. @example `setInterval(() => store.purge(), 60_000)` */
   purge(): number {
     const now = this.#now();
     let dropped = 0;

@@ -14,6 +14,11 @@ const DAY = 24 * 60 * 60;
  *   without asking low-risk customers more than once a year.
  *
  * These are defaults, not legal advice: set `reverificationPolicy` to your own risk assessment.
+ *
+ * @example
+ * ```ts
+ * createVerifier({ ...options, reverificationPolicy: { high: DEFAULT_REVERIFICATION_POLICY.high / 3 } });
+ * ```
  */
 export const DEFAULT_REVERIFICATION_POLICY: Readonly<Record<RiskTier, number>> = Object.freeze({
   high: 90 * DAY,

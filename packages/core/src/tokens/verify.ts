@@ -22,13 +22,13 @@ import {
 import { MemoryReplayStore, type ReplayStore } from './replay-store.js';
 import { resolveReverificationPolicy } from './reverification.js';
 
-/** Default size cap, checked before any parsing: 8 KiB. */
+/** Default size cap, checked before any parsing: 8 KiB. @example `createVerifier({ ...options, maxTokenBytes: DEFAULT_MAX_TOKEN_BYTES / 2 })` */
 export const DEFAULT_MAX_TOKEN_BYTES = 8 * 1024;
-/** Default longest accepted lifetime (`exp - iat`): 24 hours. */
+/** Default longest accepted lifetime (`exp - iat`): 24 hours. @example `createVerifier({ ...options, maxLifetimeSeconds: 3600 })` */
 export const DEFAULT_MAX_LIFETIME_SECONDS = 24 * 60 * 60;
-/** Default clock tolerance for `exp`, `nbf` and `iat`: 30 seconds. */
+/** Default clock tolerance for `exp`, `nbf` and `iat`: 30 seconds. @example `createVerifier({ ...options, clockToleranceSeconds: 5 })` */
 export const DEFAULT_CLOCK_TOLERANCE_SECONDS = 30;
-/** Default result-cache size. */
+/** Default result-cache size (entries). @example `createVerifier({ ...options, resultCache: { maxEntries: 10_000 } })` */
 export const DEFAULT_RESULT_CACHE_ENTRIES = 1000;
 
 /** Header members that point at keys elsewhere or embed them; never fetched or trusted. */
@@ -55,7 +55,7 @@ function canonicalBase64url(segment: string): boolean {
   }
 }
 
-/** Options of {@link createVerifier}. */
+/** Options of {@link createVerifier}. @example `createVerifier({ issuer: 'https://id.example.com', audience: 'https://partner.example', keys: jwksUrl })` */
 export interface VerifierOptions {
   /** Accepted `iss` value(s). */
   issuer: string | string[];
@@ -87,21 +87,21 @@ export interface VerifierOptions {
   now?: () => Date;
 }
 
-/** The protected header of a verified token. */
+/** The protected header of a verified token. @example `result.header.kid` */
 export interface VerifiedHeader {
   alg: string;
   kid: string;
   typ: string;
 }
 
-/** A token that passed every check. */
+/** A token that passed every check. @example `if (r.outcome === 'valid') allow(r.claims.sub)` */
 export interface ValidResult {
   outcome: 'valid';
   claims: VerificationClaims;
   header: VerifiedHeader;
 }
 
-/** A valid token whose verification is older than the policy allows for its risk tier. */
+/** A valid token whose verification is older than the policy allows for its risk tier. @example `if (r.outcome === 'reverification_due') stepUp(r.dueSince)` */
 export interface ReverificationDueResult {
   outcome: 'reverification_due';
   claims: VerificationClaims;
@@ -112,14 +112,25 @@ export interface ReverificationDueResult {
   maxAgeSeconds: number;
 }
 
-/** What {@link Verifier.verify} returns; anything else is thrown as a CandorError. */
+/**
+ * What {@link Verifier.verify} returns; anything else is thrown as a CandorError.
+ *
+ * @example
+ * ```ts
+ * const r: VerificationResult = await verifier.verify(token);
+ * switch (r.outcome) {
+ *   case 'valid': return allow(r.claims);
+ *   case 'reverification_due': return stepUp(r.dueSince);
+ * }
+ * ```
+ */
 export type VerificationResult = ValidResult | ReverificationDueResult;
 
-/** A verifier made by {@link createVerifier}. */
+/** A verifier made by {@link createVerifier} (create it once: it holds the JWKS and caches). @example `await verifier.verify(token)` */
 export interface Verifier {
   /** Verifies `token`; resolves with the result or rejects with a CandorError, never anything else. */
   verify(token: unknown): Promise<VerificationResult>;
-  /** Empties the result cache (for example after revoking a key). */
+  /** Empties the result cache (for example after revoking a key). @example `verifier.clearCache()` */
   clearCache(): void;
 }
 
