@@ -239,9 +239,10 @@ export const ArabicNoticeChanged: Story = {
   render: render({ ...noticeAr, version: '2026-12-01', changes: ['لم نعد نرسل أخبار المنتجات.'], purposes: noticeAr.purposes.slice(0, 2) }, 'ar'),
 };
 
-/** Themed through the public `--candor-*` custom properties. */
+/** Themed through the public `--candor-*` custom properties (a light palette, so pinned to `theme="light"`). */
 export const CustomTheme: Story = {
   render: (_args, { loaded }) => html`<candor-consent
+    theme="light"
     subject=${SUBJECT}
     .notice=${notice}
     .storage=${(loaded as Loaded).storage ?? new MemoryConsentStorage()}
