@@ -30,11 +30,18 @@ describe('hostile tokens', () => {
       ['an object', { token: 'x' }],
       ['an array', ['a', 'b', 'c']],
       ['an empty string', ''],
+      ['a symbol', Symbol('token')],
+      ['a bigint', 10n],
+      ['a function', () => 'token'],
     ] as const) {
       it(`rejects ${what} with invalid_input`, async () => {
         await rejectsWith(verifier.verify(value), 'invalid_input');
       });
     }
+
+    it('rejects a String object wrapping a valid token with invalid_input (only primitives are tokens)', async () => {
+      await rejectsWith(verifier.verify(new String(good)), 'invalid_input');
+    });
 
     it('rejects a token one byte over the 8 KiB cap with too_large', async () => {
       await rejectsWith(verifier.verify(`${good}${'A'.repeat(8193 - good.length)}`), 'too_large');

@@ -2,7 +2,7 @@
 import { expect } from 'chai';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { KeySet } from '@candor/core/keys';
+import { KeySet, exportPrivateJwk } from '@candor/core/keys';
 import { createIssuer, createVerifier } from '@candor/core/tokens';
 import { AUD, ISS, rejectsWith } from '../core/token-kit.js';
 
@@ -88,6 +88,17 @@ describe('remote JWKS', () => {
       await rotating.rotate();
       expect((await v.verify(await issuer.issue(input))).outcome).to.equal('valid');
       expect(server.requests).to.equal(2);
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('refuses a JWKS that publishes private key members as jwks_unavailable, never using its keys', async () => {
+    const leaked = { keys: [await exportPrivateJwk(keys.active)] };
+    const server = await serve(() => ({ text: JSON.stringify(leaked) }));
+    try {
+      const e = await rejectsWith(createVerifier({ issuer: ISS, audience: AUD, keys: server.url }).verify(token), 'jwks_unavailable');
+      expect(e.message).to.contain('must be public keys');
     } finally {
       await server.close();
     }
