@@ -126,6 +126,28 @@ describe('<candor-consent> first visit', () => {
     expect(details.open).to.equal(true);
     expect(details.textContent).to.contain('Until you withdraw consent');
   });
+  it('shows a busy loading state while storage is read, then the notice', async () => {
+    let release!: (r: ConsentRecord | undefined) => void;
+    const slow: ConsentStorage = {
+      save: async () => {},
+      latest: () => new Promise((resolve) => (release = resolve)),
+      history: async () => [],
+    };
+    const wrapper = await fixture<HTMLDivElement>(html`<div lang="en"></div>`);
+    const el = document.createElement('candor-consent');
+    Object.assign(el, { subject: SUBJECT, notice: noticeV1, storage: slow, headingLevel: 3 });
+    wrapper.append(el);
+    await el.updateComplete;
+    expect(el.state).to.equal('loading');
+    expect(textOf(el)).to.contain('Loading your privacy choices…');
+    expect($(el, 'section')!.getAttribute('aria-busy')).to.equal('true');
+    expect($(el, '[part~="title"]')!.getAttribute('aria-level')).to.equal('3');
+    expect($$(el, 'input, button')).to.have.length(0);
+    release(undefined);
+    await settled(el);
+    expect(el.state).to.equal('ask');
+    expect($(el, 'section')!.getAttribute('aria-busy')).to.equal('false');
+  });
 });
 
 describe('<candor-consent> decisions', () => {
