@@ -493,6 +493,22 @@ describe('<candor-consent> hostile text', () => {
   });
 });
 
+describe('<candor-consent> hostile links', () => {
+  it('refuses a javascript: policy link: fallback, no link rendered', async () => {
+    const el = await consent({ notice: { ...copy(noticeV1), policyUrl: 'javascript:alert(1)' } });
+    expect(el.state).to.equal('invalid');
+    expect(root(el).querySelector('a')).to.equal(null);
+  });
+
+  it('renders an https policy link that opens safely in a new tab', async () => {
+    const el = await consent();
+    const a = $<HTMLAnchorElement>(el, '[part~="policy"]')!;
+    expect(a.href).to.equal('https://acme.example/privacy');
+    expect(a.rel).to.equal('noopener noreferrer');
+    expect(a.textContent).to.equal('Read the full privacy policy');
+  });
+});
+
 describe('<candor-consent> keyboard', () => {
   it('works with the keyboard only: Tab to a switch, Space toggles, Enter saves', async () => {
     const el = await consent();

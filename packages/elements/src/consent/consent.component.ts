@@ -393,16 +393,22 @@ export class CandorConsent extends CandorElement {
         this.#reportStorage(e, 'save');
         return undefined;
       }
-      if (seq !== this.#loadSeq) return undefined; // the notice or subject changed meanwhile
-      this.latest = record;
-      this.comparison = undefined;
-      this.problem = undefined;
-      this.choices = this.#initialChoices(this.#notice!, record);
-      this.view = 'saved';
-      void this.#announce(this.localize.t(announce));
+      // If the notice or subject changed while saving, the reload under way shows the new
+      // state; the record is stored all the same, so the host still hears about it.
+      const current = seq === this.#loadSeq;
+      if (current) {
+        this.latest = record;
+        this.comparison = undefined;
+        this.problem = undefined;
+        this.choices = this.#initialChoices(this.#notice!, record);
+        this.view = 'saved';
+        void this.#announce(this.localize.t(announce));
+      }
       this.dispatchEvent(after(record));
-      await this.updateComplete;
-      this.renderRoot.querySelector<HTMLElement>('[part~="status"]')?.focus();
+      if (current) {
+        await this.updateComplete;
+        this.renderRoot.querySelector<HTMLElement>('[part~="status"]')?.focus();
+      }
       return record;
     } catch (e) {
       this.problem = 'save';
