@@ -48,7 +48,11 @@ async function main() {
   }
 
   // 2. Publish the public keys, as a bank would at https://bank.example/.well-known/jwks.json.
-  const server = await serveJwks({ keys, maxAgeSeconds: 300 });
+  const server = await serveJwks({
+    keys,
+    maxAgeSeconds: 300,
+    onRequest: ({ method, path, status }) => detail(`(issuer's JWKS server answered ${method} ${path}: ${status})`),
+  });
   try {
     const issuerUrl = server.url; // the issuer identifier is its origin, where the JWKS lives
     step(2, 'issuer', `publishing its public keys (JWKS) at ${server.jwksUrl}`);

@@ -74,6 +74,18 @@ describe('local JWKS server (serveJwks)', () => {
     expect(res.headers.get('access-control-allow-methods')).to.include('GET');
   });
 
+  it('reports each answered request to onRequest', async () => {
+    const seen: Array<{ method: string; path: string; status: number }> = [];
+    server = await serveJwks({ keys: await KeySet.generate(), onRequest: (info) => seen.push(info) });
+    await (await fetch(server.jwksUrl)).text();
+    await (await fetch(`${server.url}/other?x=1`)).text();
+    await new Promise((r) => setTimeout(r, 20));
+    expect(seen).to.deep.equal([
+      { method: 'GET', path: '/.well-known/jwks.json', status: 200 },
+      { method: 'GET', path: '/other', status: 404 },
+    ]);
+  });
+
   it('stops accepting connections after close()', async () => {
     const s = await serveJwks({ keys: await KeySet.generate() });
     await fetch(s.jwksUrl); // leave a keep-alive connection open

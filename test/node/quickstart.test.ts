@@ -33,6 +33,8 @@ describe('quickstart (npm start)', function () {
     const pid = /partner process pid (\d+)/.exec(r.stdout)?.[1];
     expect(Number(pid)).to.be.greaterThan(0);
     expect(r.stdout).to.include(`outcome: VALID ✓  (kid ${kid}, ES256)`);
+    // The partner really fetched the JWKS over HTTP from the issuer's server.
+    expect(r.stdout).to.include("(issuer's JWKS server answered GET /.well-known/jwks.json: 200)");
     expect(r.stdout).to.include('"age_over_18":true');
     expect(r.stdout).to.include('verified once at the issuer, reused at the partner');
     // Steps appear in order: issuer → token → partner → verified.

@@ -17,6 +17,8 @@ export interface ServeJwksOptions {
   port?: number;
   /** `cache-control: max-age` in seconds that partners may cache the set for (default 300). */
   maxAgeSeconds?: number;
+  /** Called after each response, e.g. to log that a partner fetched the keys. */
+  onRequest?: (info: { method: string; path: string; status: number }) => void;
 }
 
 /** A running JWKS server. */
@@ -65,7 +67,19 @@ export async function serveJwks(options: ServeJwksOptions): Promise<JwksServer> 
   const source = options.keys;
   const read = typeof source === 'function' ? source : () => source.publicJwks();
 
-  const server = createServer((req, res) => handle(req, res, read, maxAge));
+  const onRequest = options.onRequest;
+  const server = createServer((req, res) => {
+    if (onRequest) {
+      res.once('finish', () => {
+        try {
+          onRequest({ method: req.method ?? '', path: (req.url ?? '/').split('?')[0] ?? '/', status: res.statusCode });
+        } catch {
+          // A logging callback must not take the server down.
+        }
+      });
+    }
+    handle(req, res, read, maxAge);
+  });
   // A JWKS request has no body; don't let a slow client hold a socket for long.
   server.requestTimeout = 10_000;
   server.headersTimeout = 5_000;
