@@ -2,7 +2,7 @@
 // notice changes, keyboard-only use, axe in English/Arabic/dark, RTL mirroring, inert payloads,
 // and the receipt download.
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
-import { sendKeys } from '@web/test-runner-commands';
+import { emulateMedia, sendKeys } from '@web/test-runner-commands';
 import { MemoryConsentStorage, noticeText, type ConsentStorage } from '@candor/core/consent';
 import type { ConsentNotice, ConsentRecord } from '@candor/core/models';
 import type { CandorErrorEvent } from '@candor/elements/shared';
@@ -558,6 +558,30 @@ describe('<candor-consent> accessibility, language and direction', () => {
     const el = await consent({ storage, notice: noticeV2, theme: 'dark' });
     expect($(el, '[part~="base"]')!.dataset['theme']).to.equal('dark');
     await expect(el).to.be.accessible();
+  });
+
+  it('follows the system dark preference when no theme is set, and stays axe-clean', async () => {
+    await emulateMedia({ colorScheme: 'dark' });
+    try {
+      const el = await consent({ theme: '' });
+      const base = $(el, '[part~="base"]')!;
+      expect(base.dataset['theme']).to.equal('system');
+      expect(getComputedStyle(base).backgroundColor).to.equal('rgb(21, 24, 29)');
+      await expect(el).to.be.accessible();
+    } finally {
+      await emulateMedia({ colorScheme: 'light' });
+    }
+  });
+
+  it('does not animate the switches under reduced motion', async () => {
+    const el = await consent();
+    expect(getComputedStyle(toggle(el, 'marketing')).transitionDuration).to.not.equal('0s');
+    await emulateMedia({ reducedMotion: 'reduce' });
+    try {
+      expect(getComputedStyle(toggle(el, 'marketing')).transitionDuration).to.match(/^0s(, 0s)*$/);
+    } finally {
+      await emulateMedia({ reducedMotion: 'no-preference' });
+    }
   });
 
   it('translates every string, ARIA included, into Arabic', async () => {
