@@ -36,12 +36,12 @@ export interface JwksServer {
  * Members that hold private key material in any JWK type (RFC 7518 §6). The server removes them
  * even from a source that should not have them: publishing a private key cannot be undone.
  */
-const PRIVATE_MEMBERS = new Set(['d', 'p', 'q', 'dp', 'dq', 'qi', 'oth', 'k']);
+export const PRIVATE_JWK_MEMBERS: ReadonlySet<string> = new Set(['d', 'p', 'q', 'dp', 'dq', 'qi', 'oth', 'k']);
 
 /** Copies a JWK without any private member. */
 export function toPublicJwk(jwk: JWK): JWK {
   const out: Record<string, unknown> = {};
-  for (const [name, value] of Object.entries(jwk)) if (!PRIVATE_MEMBERS.has(name)) out[name] = value;
+  for (const [name, value] of Object.entries(jwk)) if (!PRIVATE_JWK_MEMBERS.has(name)) out[name] = value;
   return out as JWK;
 }
 

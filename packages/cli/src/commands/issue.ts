@@ -1,14 +1,10 @@
 /** `candor issue`: sign a reusable-verification token for a verified customer with an issuer's key set. */
-import { createIssuer, type AssuranceLevel, type RiskTier, type VerificationMethod } from '@candor/core/tokens';
+import { ASSURANCE_LEVELS as LEVELS, createIssuer, RISK_TIERS, VERIFICATION_METHODS as METHODS } from '@candor/core/tokens';
 import { choice, listFlag, parseDate, parseDuration, requiredFlag, stringFlag } from '../args.js';
 import { printJson, type Command } from '../command.js';
 import { CliError } from '../errors.js';
 import { ExitCode } from '../exit-codes.js';
 import { loadKeySet } from '../key-store.js';
-
-export const LEVELS = ['low', 'substantial', 'high'] as const satisfies readonly AssuranceLevel[];
-export const RISK_TIERS = ['low', 'medium', 'high'] as const satisfies readonly RiskTier[];
-export const METHODS = ['document', 'liveness', 'database_check', 'assisted', 'in_person', 'site_visit'] as const satisfies readonly VerificationMethod[];
 
 export const issue: Command = {
   name: 'issue',

@@ -1,13 +1,11 @@
 /** `candor keys generate|rotate|prune`: the issuer's private key set file. */
 import { stat } from 'node:fs/promises';
-import { generateKey, KeySet, type SigningAlgorithm } from '@candor/core/keys';
+import { generateKey, KeySet, SIGNING_ALGORITHMS as ALGORITHMS } from '@candor/core/keys';
 import { choice, parseDate, parseDuration, requiredFlag, stringFlag } from '../args.js';
 import { printJson, type Command } from '../command.js';
 import { CliError } from '../errors.js';
 import { ExitCode } from '../exit-codes.js';
 import { loadKeySet, saveKeySet } from '../key-store.js';
-
-const ALGORITHMS = ['ES256', 'EdDSA'] as const satisfies readonly SigningAlgorithm[];
 
 /** Summary of a key set that is safe to print: kids and algorithms, never key material. */
 function describe(keys: KeySet) {

@@ -1,19 +1,17 @@
 /** `candor verify`: check a token against a JWKS file or URL, as a partner would. */
 import type { JWK } from 'jose';
-import { createVerifier, type AssuranceLevel, type RiskTier } from '@candor/core/tokens';
-import type { SigningAlgorithm } from '@candor/core/keys';
+import { ASSURANCE_LEVELS as LEVELS, createVerifier, RISK_TIERS, type RiskTier } from '@candor/core/tokens';
+import { SIGNING_ALGORITHMS as ALGORITHMS } from '@candor/core/keys';
 import { isCandorError } from '@candor/core/errors';
 import { choice, listFlag, parseDuration, parseInteger, parseUrl, requiredFlag, stringFlag } from '../args.js';
 import { printJson, type CliContext, type Command } from '../command.js';
 import { CliError } from '../errors.js';
 import { ExitCode } from '../exit-codes.js';
 import { readJsonFile, readStdin } from '../io.js';
-import { LEVELS, RISK_TIERS } from './issue.js';
+import { PRIVATE_JWK_MEMBERS } from '../jwks-server.js';
 
-const ALGORITHMS = ['ES256', 'EdDSA'] as const satisfies readonly SigningAlgorithm[];
 /** A JWKS file with more keys than this is not a key set anyone publishes. */
 const MAX_JWKS_KEYS = 100;
-const PRIVATE_MEMBERS = ['d', 'p', 'q', 'dp', 'dq', 'qi', 'oth', 'k'];
 
 export const verify: Command = {
   name: 'verify',
@@ -138,7 +136,7 @@ async function jwksSource(cmd: string, value: string): Promise<URL | { keys: JWK
   }
   keys.forEach((k, i) => {
     if (typeof k !== 'object' || k === null || Array.isArray(k)) throw new CliError('invalid_keys', `The JWKS file ${value}: keys[${i}] is not a JSON object.`);
-    const priv = PRIVATE_MEMBERS.filter((m) => Object.hasOwn(k, m));
+    const priv = [...PRIVATE_JWK_MEMBERS].filter((m) => Object.hasOwn(k, m));
     if (priv.length > 0) {
       throw new CliError('invalid_keys', `The JWKS file ${value}: keys[${i}] holds private key material (${priv.join(', ')}). A verifier needs only public keys: use \`candor jwks --keys FILE\`.`);
     }
