@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -129,6 +129,15 @@ describe('candor CLI', function () {
       expect(r2.code).to.equal(2);
       expect(r2.stderr).to.include('is not a usable Candor key set');
       expectNoStack(r2);
+    });
+
+    it('refuses a named pipe as a key file instead of hanging on it', async function () {
+      if (process.platform === 'win32') this.skip();
+      const fifo = join(dir, 'pipe.json');
+      execFileSync('mkfifo', [fifo]);
+      const r = await candor(['jwks', '--keys', fifo]);
+      expect(r.code).to.equal(2);
+      expect(r.stderr).to.include('is not a regular file');
     });
 
     it('refuses an oversized input file before parsing it', async () => {

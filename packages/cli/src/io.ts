@@ -1,5 +1,6 @@
 /** File, stdin and JSON input for the CLI, treating every input as hostile: size-limited, validated, never a stack trace. */
-import { chmod, mkdir, open, readFile, rename, stat, writeFile } from 'node:fs/promises';
+import { constants as fsConstants } from 'node:fs';
+import { chmod, mkdir, open, rename, stat, writeFile } from 'node:fs/promises';
 import { dirname, basename, join } from 'node:path';
 import { CliError } from './errors.js';
 
@@ -18,7 +19,9 @@ export async function readTextFile(path: string, options: { what: string; maxByt
   const maxBytes = options.maxBytes ?? MAX_INPUT_FILE_BYTES;
   let handle;
   try {
-    handle = await open(path, 'r');
+    // O_NONBLOCK: opening a FIFO (e.g. a named pipe passed as a key file) must not hang; it is
+    // refused below as not a regular file. Regular files ignore the flag.
+    handle = await open(path, fsConstants.O_NONBLOCK === undefined ? 'r' : fsConstants.O_RDONLY | fsConstants.O_NONBLOCK);
   } catch (e) {
     throw fileError(path, options.what, e);
   }
