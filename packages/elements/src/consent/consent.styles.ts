@@ -144,8 +144,17 @@ export const consentStyles = css`
     opacity: 0.75;
   }
   @media (forced-colors: active) {
+    /* The switch is drawn with backgrounds, which forced colours would flatten to Canvas: draw it in system colours. */
+    .toggle,
+    .toggle::before {
+      forced-color-adjust: none;
+    }
     .toggle {
       border-color: CanvasText;
+      background: Canvas;
+    }
+    .toggle:disabled {
+      border-color: GrayText;
     }
     .toggle::before {
       background: CanvasText;
@@ -155,6 +164,13 @@ export const consentStyles = css`
     }
     .toggle:checked::before {
       background: HighlightText;
+    }
+    /* Without this, forced colours put a Canvas backplate behind HighlightText: invisible text. */
+    button.primary {
+      forced-color-adjust: none;
+      background: Highlight;
+      border-color: Highlight;
+      color: HighlightText;
     }
   }
   .details summary {
