@@ -46,7 +46,7 @@ describe('component size budget (gzip, each component on its own)', function () 
             .join(', ');
           expect.fail(
             `<${entry.tag}> is ${kb(size.gzip)} gzipped (${size.gzip} bytes), over the ${kb(BUDGET_GZIP)} budget ` +
-              `by ${size.gzip - BUDGET_GZIP} bytes.\n      Gzip cost by source (what leaving it out saves): ${byGroup}.` +
+              `by ${size.gzip - BUDGET_GZIP} bytes.\n      Gzip cost by source (saved by leaving each out in turn): ${byGroup}.` +
               `\n      Largest modules (unminified): ${largest}`,
           );
         }

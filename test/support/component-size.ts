@@ -145,29 +145,33 @@ const GROUPS: { name: string; test: (readable: string) => boolean }[] = [
 ];
 
 /**
- * What each dependency group costs the component, gzipped: the bundle measured again with that
- * group left out (made external), so the figure is what dropping it would save. Whatever is
- * not in a group is the component's own code.
+ * What each source costs the component, gzipped. The groups are left out (made external) one
+ * after another, and each is charged the bytes its removal saves; what is left at the end is the
+ * component's own code. Removing them cumulatively keeps the figures from counting shared code
+ * twice (zod reached through @candor/core is charged to zod, not to both) and makes them add up
+ * to the total.
  *
  * @example
  * for (const g of await gzipByGroup(entry, size)) console.log(g.group, kb(g.gzip));
  */
 export async function gzipByGroup(entry: ComponentEntry, size: ComponentSize): Promise<{ group: string; gzip: number }[]> {
   const out: { group: string; gzip: number }[] = [];
-  let attributed = 0;
+  const left: typeof GROUPS = [];
+  let previous = size.gzip;
   for (const g of GROUPS) {
     if (!size.modules.some((m) => g.test(m.id))) continue;
-    const bundle = await bundleFor(entry.tag, entry.file, (id) => g.test(readableId(id)));
+    left.push(g);
+    const bundle = await bundleFor(entry.tag, entry.file, (id) => left.some((l) => l.test(readableId(id))));
     try {
       const { output } = await bundle.generate({ format: 'es', plugins: [minify] });
-      const without = output.reduce((n, o) => n + (o.type === 'chunk' ? gzipLength(o.code) : 0), 0);
-      out.push({ group: g.name, gzip: size.gzip - without });
-      attributed += size.gzip - without;
+      const remaining = output.reduce((n, o) => n + (o.type === 'chunk' ? gzipLength(o.code) : 0), 0);
+      out.push({ group: g.name, gzip: previous - remaining });
+      previous = remaining;
     } finally {
       await bundle.close();
     }
   }
-  out.push({ group: `${entry.tag}'s own code (and what ties it together)`, gzip: size.gzip - attributed });
+  out.push({ group: `${entry.tag}'s own code`, gzip: previous });
   return out.sort((a, b) => b.gzip - a.gzip);
 }
 
