@@ -4,7 +4,9 @@ import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { KeySet } from '@candor/core/keys';
+import { createConsentRecord } from '@candor/core/consent';
 import { loadKeySet, serveJwks } from '@candor/cli';
+import { noticeV1 } from '../support/consent-notice.js';
 import { runNode, type RunResult } from './support/spawn.js';
 
 const BIN = 'packages/cli/bin/candor.js';
@@ -245,6 +247,43 @@ describe('candor CLI', function () {
       const d = await candor(issueArgs(keysFile, ['--verified-at', 'yesterday']));
       expect(d.code).to.equal(2);
       expect(d.stderr).to.include('--verified-at must be an ISO 8601 date-time');
+    });
+
+    it('issue --pairwise-secret-file gives each audience its own subject id', async () => {
+      const secret = join(dir, 'pairwise.secret');
+      writeFileSync(secret, `${'s3cr3t-'.repeat(8)}\n`);
+      const subFor = async (aud: string) => {
+        const r = await candor(issueArgs(keysFile, ['--json', '--pairwise-secret-file', secret]).map((a) => (a === AUD ? aud : a)));
+        expect(r.code, r.stderr).to.equal(0);
+        return json(r).claims.sub as string;
+      };
+      const a1 = await subFor(AUD);
+      const a2 = await subFor(AUD);
+      const b = await subFor('https://other.example');
+      expect(a1).to.equal(a2);
+      expect(a1).to.not.equal(b);
+      expect([a1, b]).to.not.include('cust-123');
+      writeFileSync(secret, 'too-short');
+      const short = await candor(issueArgs(keysFile, ['--pairwise-secret-file', secret]));
+      expect(short.code).to.equal(2);
+      expect(short.stderr).to.include('--pairwise-secret-file was refused').and.include('at least 32 bytes');
+    });
+
+    it('issue --consent issues only for an audience the customer consented to reuse with (else exit 1)', async () => {
+      const record = await createConsentRecord({ notice: noticeV1, subject: 'cust-123', locale: 'en', choices: { 'partner-reuse': true } });
+      const file = join(dir, 'consent.json');
+      writeFileSync(file, JSON.stringify(record));
+      const ok = await candor(issueArgs(keysFile, ['--consent', file]).map((a) => (a === AUD ? 'https://insure.example' : a)));
+      expect(ok.code, ok.stderr).to.equal(0);
+      expect(ok.stdout.trim().split('.')).to.have.length(3);
+      const refused = await candor(issueArgs(keysFile, ['--consent', file]));
+      expect(refused.code).to.equal(1);
+      expect(refused.stdout).to.equal('');
+      expect(refused.stderr).to.include('does not list this audience').and.include('consent_required');
+      writeFileSync(file, '{"recordId": 1}');
+      const invalid = await candor(issueArgs(keysFile, ['--consent', file]).map((a) => (a === AUD ? 'https://insure.example' : a)));
+      expect(invalid.code).to.equal(1);
+      expect(invalid.stderr).to.include('consent record is not valid');
     });
 
     it('verifies a token read from stdin with -', async () => {

@@ -105,7 +105,8 @@ function reportError(ctx: CliContext, command: Command, e: unknown): ExitCode {
     // what the flags asked for: a usage error. Name the flag, not the SDK option behind it.
     const flag = e.field === undefined ? undefined : flagForField(e.field);
     ctx.err(`candor ${command.name}: ${flag ? `${flag} was refused: ` : ''}${e.message} (${e.code})\n`);
-    return ExitCode.usage;
+    // Missing consent is a refusal of the operation, not a mistake in the command line.
+    return e.code === 'consent_required' ? ExitCode.invalid : ExitCode.usage;
   }
   // A bug, not a user error: keep the stack so it can be reported.
   ctx.err(`candor ${command.name}: unexpected error. Please report it with this output:\n${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
@@ -129,6 +130,8 @@ const FIELD_FLAGS: Record<string, string> = {
   clockToleranceSeconds: '--clock-tolerance',
   reverificationPolicy: '--reverify-after',
   'jwks.timeoutMs': '--timeout',
+  pairwiseSecret: '--pairwise-secret-file',
+  consent: '--consent',
 };
 
 function flagForField(field: string): string | undefined {

@@ -1,9 +1,11 @@
 /** `candor issue`: sign a reusable-verification token for a verified customer with an issuer's key set. */
 import { ASSURANCE_LEVELS as LEVELS, createIssuer, RISK_TIERS, VERIFICATION_METHODS as METHODS } from '@candor/core/tokens';
+import type { ConsentRecord } from '@candor/core/models';
 import { choice, listFlag, parseDate, parseDuration, requiredFlag, stringFlag } from '../args.js';
 import { printJson, type Command } from '../command.js';
 import { CliError } from '../errors.js';
 import { ExitCode } from '../exit-codes.js';
+import { readJsonFile, readTextFile } from '../io.js';
 import { loadKeySet } from '../key-store.js';
 
 export const issue: Command = {
@@ -20,7 +22,9 @@ export const issue: Command = {
     risk: { type: 'string', value: RISK_TIERS.join('|'), required: true, description: 'The customer\'s risk tier (decides when re-verification is due).' },
     'verified-at': { type: 'string', value: 'ISO', description: 'When the verification happened (default: now).' },
     ttl: { type: 'string', value: 'DURATION', description: 'Token lifetime: 600, 10m, 1h (default 1h; at most the key set\'s max token TTL, 1d by default).' },
-    attr: { type: 'string', value: 'NAME=VALUE', multiple: true, description: 'An attribute to disclose, repeatable: age_over_18=true (true/false become booleans, numbers become numbers).' },
+    attr: { type: 'string', value: 'NAME=VALUE', multiple: true, description: 'An attribute to disclose: age_over_18=true (true/false become booleans, numbers become numbers).' },
+    'pairwise-secret-file': { type: 'string', value: 'FILE', description: 'A file holding a secret of at least 32 bytes: the token\'s sub becomes a pairwise id, different for each --aud, so partners cannot correlate customers.' },
+    consent: { type: 'string', value: 'FILE', description: 'The customer\'s consent record (JSON, from @candor/core/consent): refuse to issue unless it lists --aud for --sub (exit 1, consent_required).' },
     json: { type: 'boolean', description: 'Print {"token", "kid", "alg", "expiresAt", "claims"} instead of the bare token.' },
   },
   examples: [
@@ -39,14 +43,27 @@ export const issue: Command = {
     const ttlSeconds = ttlFlag === undefined ? undefined : parseDuration(cmd, 'ttl', ttlFlag);
     const attributes = parseAttributes(cmd, listAttr(flags.attr));
 
+    const secretFile = stringFlag(flags, 'pairwise-secret-file');
+    // Trailing newlines from `openssl rand -base64 48 > secret` are not part of the secret.
+    const pairwiseSecret = secretFile === undefined ? undefined : (await readTextFile(secretFile, { what: 'pairwise secret file', maxBytes: 4096 })).replace(/[\r\n]+$/, '');
+    const consentFile = stringFlag(flags, 'consent');
+    // The record's shape is checked by the issuer against the one ConsentRecord schema.
+    const consent = consentFile === undefined ? undefined : await readJsonFile(consentFile, { what: 'consent record file', maxBytes: 64 * 1024 });
+
     const keys = await loadKeySet(requiredFlag(cmd, flags, 'keys'));
-    const issuer = createIssuer({ issuer: requiredFlag(cmd, flags, 'iss'), keys });
+    const issuer = createIssuer({
+      issuer: requiredFlag(cmd, flags, 'iss'),
+      keys,
+      ...(pairwiseSecret !== undefined ? { pairwiseSecret } : {}),
+      ...(consent !== undefined ? { requireConsentForAudiences: true } : {}),
+    });
     const token = await issuer.issue({
       subject: requiredFlag(cmd, flags, 'sub'),
       audience: requiredFlag(cmd, flags, 'aud'),
       verification: { level, methods, verifiedAt, riskTier },
       ...(Object.keys(attributes).length > 0 ? { attributes } : {}),
       ...(ttlSeconds !== undefined ? { ttlSeconds } : {}),
+      ...(consent !== undefined ? { consent: consent as ConsentRecord } : {}),
     });
     if (flags.json) {
       const header = decodeSegment(token, 0);
