@@ -20,7 +20,7 @@ function forDesigners<T>(cem: T): T {
   const copy = structuredClone(cem) as { modules?: { declarations?: { members?: ManifestMember[] }[] }[] };
   for (const mod of copy.modules ?? []) {
     for (const decl of mod.declarations ?? []) {
-      if (decl.members) decl.members = decl.members.filter((m) => !m.privacy && !m.static);
+      if (decl.members) decl.members = decl.members.filter((m) => (!m.privacy || m.privacy === 'public') && !m.static);
     }
   }
   return copy as T;
