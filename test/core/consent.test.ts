@@ -17,7 +17,7 @@ import {
 import { isCandorError, type CandorError } from '@candor/core/errors';
 import { generateKey, KeySet } from '@candor/core/keys';
 import { ConsentRecordSchema, type ConsentNotice, type ConsentRecord } from '@candor/core/models';
-import { createIssuer } from '@candor/core/tokens';
+import { createIssuer, createVerifier } from '@candor/core/tokens';
 import { copy, noticeV1, noticeV2 } from '../support/consent-notice.js';
 
 /** Awaits `p` and returns the CandorError it rejects with (fails the test if it resolves or throws anything else). */
@@ -368,6 +368,20 @@ describe('consent receipts', () => {
   });
 });
 
+describe('consent records and token issuance', () => {
+  it('lets an issuer that requires consent issue for a granted reuse audience, and not after withdrawal', async () => {
+    const issuer = createIssuer({ issuer: 'https://id.acme.example', keys: await KeySet.generate(), requireConsentForAudiences: true });
+    const verification = { level: 'substantial', methods: ['document'], verifiedAt: new Date(), riskTier: 'low' } as const;
+    const decision = await decide({ 'partner-reuse': true });
+    const token = await issuer.issue({ subject: 'cust_7f3a', audience: 'https://nest.example', verification, consent: decision });
+    expect(token.split('.')).to.have.length(3);
+    const declined = await decide({ 'partner-reuse': false });
+    expect((await rejection(issuer.issue({ subject: 'cust_7f3a', audience: 'https://nest.example', verification, consent: declined }))).code).to.equal('consent_required');
+    const withdrawal = await createWithdrawalRecord({ notice: noticeV1, subject: 'cust_7f3a', locale: 'en', previousRecordId: decision.recordId });
+    expect((await rejection(issuer.issue({ subject: 'cust_7f3a', audience: 'https://nest.example', verification, consent: withdrawal }))).code).to.equal('consent_required');
+  });
+});
+
 describe('signed consent records', () => {
   it('round-trips through sign and verify with a KeySet, a CandorKey and a public JWKS', async () => {
     const keys = await KeySet.generate();
@@ -414,6 +428,13 @@ describe('signed consent records', () => {
     const e = await rejection(verifyConsentRecord(token, keys));
     expect(e.code).to.equal('wrong_type');
     expect(e.message).to.contain('candor-verification+jwt');
+  });
+
+  it('is refused by the token verifier as wrong_type: a consent record is never a verification token', async () => {
+    const keys = await KeySet.generate();
+    const jws = await signConsentRecord(await decide({ 'partner-reuse': true }), keys);
+    const verifier = createVerifier({ issuer: 'https://id.acme.example', audience: 'https://insure.example', keys });
+    expect((await rejection(verifier.verify(jws))).code).to.equal('wrong_type');
   });
 
   it('refuses alg none, oversized input and non-strings before checking any signature', async () => {
