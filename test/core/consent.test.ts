@@ -333,6 +333,16 @@ describe('consent storage', () => {
     expect((await rejection(storage.save(await decide({})))).code).to.equal('storage_unavailable');
   });
 
+  it('reports storage that cannot be read at all as storage_unavailable', async () => {
+    const locked = new MapStorage();
+    locked.getItem = () => {
+      throw new DOMException('The operation is insecure.', 'SecurityError');
+    };
+    const e = await rejection(new LocalStorageConsentStorage({ storage: locked }).latest('Acme Bank', 'cust_7f3a'));
+    expect(e.code).to.equal('storage_unavailable');
+    expect(e.message).to.contain('ConsentStorage');
+  });
+
   it('keeps at most maxRecords per subject, dropping the oldest', async () => {
     const storage = new LocalStorageConsentStorage({ storage: new MapStorage(), maxRecords: 2 });
     const records = [await decide({}), await decide({}), await decide({})];
