@@ -381,7 +381,7 @@ describe('consent receipts', () => {
 describe('consent records and token issuance', () => {
   it('lets an issuer that requires consent issue for a granted reuse audience, and not after withdrawal', async () => {
     const issuer = createIssuer({ issuer: 'https://id.acme.example', keys: await KeySet.generate(), requireConsentForAudiences: true });
-    const verification = { level: 'substantial', methods: ['document'], verifiedAt: new Date(), riskTier: 'low' } as const;
+    const verification = { level: 'substantial' as const, methods: ['document' as const], verifiedAt: new Date(), riskTier: 'low' as const };
     const decision = await decide({ 'partner-reuse': true });
     const token = await issuer.issue({ subject: 'cust_7f3a', audience: 'https://nest.example', verification, consent: decision });
     expect(token.split('.')).to.have.length(3);
