@@ -47,6 +47,9 @@ export default {
   ],
   browsers: [
     chromeLauncher({
+      // One browser context per page: with concurrency 2, pages sharing a context are
+      // backgrounded and get no requestAnimationFrame / ResizeObserver callbacks, so tests hang.
+      createPage: async ({ browser }) => (await browser.createBrowserContext()).newPage(),
       launchOptions: {
         executablePath: chromiumPath(),
         headless: true,
