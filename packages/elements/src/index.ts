@@ -3,4 +3,5 @@
  * subpath (`@candor/elements/stepper`) to load only that one.
  */
 export * from './shared/index.js';
+export * from './stepper/candor-stepper.js';
 export * from './consent/candor-consent.js';

@@ -5,7 +5,7 @@ import { CandorErrorEvent } from './candor-error-event.js';
 
 /** Anything with zod's `safeParse` (every zod/mini schema). */
 export interface Parser<T> {
-  safeParse(value: unknown): { success: true; data: T } | { success: false; error: { issues: core.$ZodIssue[] } };
+  safeParse(value: unknown, params?: { reportInput?: boolean }): { success: true; data: T } | { success: false; error: { issues: core.$ZodIssue[] } };
 }
 
 /** Outcome of {@link validate}. */
@@ -20,7 +20,8 @@ export type Validated<T> = { ok: true; value: T } | { ok: false; issues: Validat
  */
 export function validate<T>(schema: Parser<T>, value: unknown): Validated<T> {
   try {
-    const r = schema.safeParse(value);
+    // reportInput lets the issue say what was received ("expected number, got string").
+    const r = schema.safeParse(value, { reportInput: true });
     return r.success ? { ok: true, value: r.data } : { ok: false, issues: toValidationIssues(r.error.issues) };
   } catch (e) {
     // A getter that throws, a revoked proxy, …: still an input problem, not a crash.
