@@ -1,4 +1,5 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { emulateMedia } from '@web/test-runner-commands';
 import { registerMessages, CandorErrorEvent } from '@candor/elements/shared';
 import { DemoElement } from './foundation-fixture.js';
 
@@ -120,6 +121,32 @@ describe('foundation: theme', () => {
     document.documentElement.setAttribute('theme', 'light');
     await settle(el);
     expect(getComputedStyle(base(el)).backgroundColor).to.equal('rgb(255, 255, 255)');
+  });
+
+  it('follows the system dark preference unless a theme attribute says otherwise', async () => {
+    await emulateMedia({ colorScheme: 'dark' });
+    try {
+      const el = await fixture<DemoElement>(html`<candor-demo></candor-demo>`);
+      expect(getComputedStyle(base(el)).backgroundColor).to.equal('rgb(21, 24, 29)');
+      el.theme = 'light';
+      await el.updateComplete;
+      expect(getComputedStyle(base(el)).backgroundColor).to.equal('rgb(255, 255, 255)');
+    } finally {
+      await emulateMedia({ colorScheme: 'light' });
+    }
+  });
+
+  it('turns transitions off under prefers-reduced-motion', async () => {
+    const el = await fixture<DemoElement>(html`<candor-demo></candor-demo>`);
+    const p = el.shadowRoot!.querySelector('#greeting') as HTMLElement;
+    p.style.transition = 'color 200ms';
+    expect(getComputedStyle(p).transitionDuration).to.equal('0.2s');
+    await emulateMedia({ reducedMotion: 'reduce' });
+    try {
+      expect(getComputedStyle(p).transitionDuration).to.equal('0s');
+    } finally {
+      await emulateMedia({ reducedMotion: 'no-preference' });
+    }
   });
 
   it('lets --candor-* custom properties restyle it', async () => {

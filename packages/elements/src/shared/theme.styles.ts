@@ -2,6 +2,7 @@
  * Shared design tokens. Public hooks are `--candor-*` custom properties (set them on the
  * element or any ancestor); components read the private `--_*` values resolved here for the
  * light theme, the dark theme (system preference or `theme="dark"`) and forced colours.
+ * Under forced colours, system colours replace every token.
  */
 import { css } from 'lit';
 
@@ -12,25 +13,27 @@ export const themeStyles = css`
   :host([hidden]) {
     display: none;
   }
+  /* Each default is light-dark(light, dark): color-scheme picks one, so the palette is written once. */
   .candor {
-    --_text: var(--candor-color-text, #1a1f26);
-    --_muted: var(--candor-color-text-muted, #4a5563);
-    --_surface: var(--candor-color-surface, #ffffff);
-    --_surface-alt: var(--candor-color-surface-alt, #f2f4f7);
-    --_border: var(--candor-color-border, #8a94a3);
-    --_accent: var(--candor-color-accent, #0b5cad);
-    --_on-accent: var(--candor-color-on-accent, #ffffff);
-    --_success: var(--candor-color-success, #1b6e3a);
-    --_warning: var(--candor-color-warning, #8a4b00);
-    --_danger: var(--candor-color-danger, #b42318);
+    --_text: var(--candor-color-text, light-dark(#1a1f26, #eef1f5));
+    --_muted: var(--candor-color-text-muted, light-dark(#4a5563, #b7c0cc));
+    --_surface: var(--candor-color-surface, light-dark(#ffffff, #15181d));
+    --_surface-alt: var(--candor-color-surface-alt, light-dark(#f2f4f7, #232830));
+    --_border: var(--candor-color-border, light-dark(#8a94a3, #7d8796));
+    --_accent: var(--candor-color-accent, light-dark(#0b5cad, #8dbdff));
+    --_on-accent: var(--candor-color-on-accent, light-dark(#ffffff, #0b1220));
+    --_success: var(--candor-color-success, light-dark(#1b6e3a, #7fd89f));
+    --_warning: var(--candor-color-warning, light-dark(#8a4b00, #f2c16b));
+    --_danger: var(--candor-color-danger, light-dark(#b42318, #ff9b92));
+    --_focus-color: var(--candor-focus-ring-color, light-dark(#0b5cad, #8dbdff));
     --_font: var(--candor-font-family, system-ui, 'Segoe UI', 'Noto Sans', 'Noto Sans Arabic', sans-serif);
     --_font-size: var(--candor-font-size, 1rem);
     --_radius: var(--candor-radius, 0.5rem);
     --_space: var(--candor-spacing, 0.5rem);
-    --_focus-color: var(--candor-focus-ring-color, #0b5cad);
     --_focus-width: var(--candor-focus-ring-width, 3px);
     --_duration: var(--candor-transition-duration, 150ms);
-    color-scheme: light;
+    /* system: follows prefers-color-scheme; theme="light|dark" (on the element or an ancestor) forces one. */
+    color-scheme: light dark;
     color: var(--_text);
     background: var(--_surface);
     font-family: var(--_font);
@@ -38,40 +41,16 @@ export const themeStyles = css`
     line-height: 1.5;
     box-sizing: border-box;
   }
+  .candor[data-theme='light'] {
+    color-scheme: light;
+  }
+  .candor[data-theme='dark'] {
+    color-scheme: dark;
+  }
   .candor *,
   .candor *::before,
   .candor *::after {
     box-sizing: inherit;
-  }
-  .candor[data-theme='dark'] {
-    --_text: var(--candor-color-text, #eef1f5);
-    --_muted: var(--candor-color-text-muted, #b7c0cc);
-    --_surface: var(--candor-color-surface, #15181d);
-    --_surface-alt: var(--candor-color-surface-alt, #232830);
-    --_border: var(--candor-color-border, #7d8796);
-    --_accent: var(--candor-color-accent, #8dbdff);
-    --_on-accent: var(--candor-color-on-accent, #0b1220);
-    --_success: var(--candor-color-success, #7fd89f);
-    --_warning: var(--candor-color-warning, #f2c16b);
-    --_danger: var(--candor-color-danger, #ff9b92);
-    --_focus-color: var(--candor-focus-ring-color, #8dbdff);
-    color-scheme: dark;
-  }
-  @media (prefers-color-scheme: dark) {
-    .candor[data-theme='system'] {
-      --_text: var(--candor-color-text, #eef1f5);
-      --_muted: var(--candor-color-text-muted, #b7c0cc);
-      --_surface: var(--candor-color-surface, #15181d);
-      --_surface-alt: var(--candor-color-surface-alt, #232830);
-      --_border: var(--candor-color-border, #7d8796);
-      --_accent: var(--candor-color-accent, #8dbdff);
-      --_on-accent: var(--candor-color-on-accent, #0b1220);
-      --_success: var(--candor-color-success, #7fd89f);
-      --_warning: var(--candor-color-warning, #f2c16b);
-      --_danger: var(--candor-color-danger, #ff9b92);
-      --_focus-color: var(--candor-focus-ring-color, #8dbdff);
-      color-scheme: dark;
-    }
   }
   @media (forced-colors: active) {
     .candor,

@@ -201,7 +201,7 @@ export class CandorStepper extends CandorElement {
   #timer?: ReturnType<typeof setTimeout>;
   #childObserver?: MutationObserver;
   #resizeObserver?: ResizeObserver;
-  #frame = 0;
+  #observed?: Element;
   #width = 0;
 
   override connectedCallback(): void {
@@ -209,23 +209,23 @@ export class CandorStepper extends CandorElement {
     this.#readChildren();
     this.#childObserver = new MutationObserver(() => this.#readChildren());
     this.#childObserver.observe(this, { childList: true, subtree: true, attributes: true, characterData: true });
+    // Observes a zero-height sizer, not the host: switching layout changes the host's height,
+    // which would feed back into the observation (a ResizeObserver loop); the sizer's width does not change.
     this.#resizeObserver = new ResizeObserver((entries) => {
-      // Applied on the next frame so the re-layout never feeds back into this observation.
-      cancelAnimationFrame(this.#frame);
-      this.#frame = requestAnimationFrame(() => {
-        this.#width = entries[entries.length - 1]?.contentRect.width ?? 0;
-        this.#updateLayout();
-      });
+      this.#width = entries[entries.length - 1]?.contentRect.width ?? 0;
+      this.#updateLayout();
     });
-    this.#resizeObserver.observe(this);
-    if (this.hasUpdated) this.#armOvertimeTimer();
+    this.#observed = undefined;
+    if (this.hasUpdated) {
+      this.#observeSizer();
+      this.#armOvertimeTimer();
+    }
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.#childObserver?.disconnect();
     this.#resizeObserver?.disconnect();
-    cancelAnimationFrame(this.#frame);
     clearTimeout(this.#timer);
   }
 
@@ -289,7 +289,16 @@ export class CandorStepper extends CandorElement {
 
   protected override updated(changed: PropertyValues): void {
     super.updated(changed);
+    this.#observeSizer();
     this.#armOvertimeTimer();
+  }
+
+  #observeSizer(): void {
+    const sizer = this.renderRoot.querySelector('.sizer');
+    if (!sizer || sizer === this.#observed) return;
+    this.#resizeObserver?.disconnect();
+    this.#resizeObserver?.observe(sizer);
+    this.#observed = sizer;
   }
 
   /** Re-renders when the shown step reaches the end of its estimate, so help is offered on time. */
@@ -492,7 +501,7 @@ export class CandorStepper extends CandorElement {
         : steps === null
           ? html`<p part="empty">${this.localize.t('empty')}</p>`
           : this.#renderJourney(steps);
-    return this.frame(content, this.layout);
+    return this.frame(html`<div class="sizer"></div>${content}`, this.layout);
   }
 
   #renderJourney(steps: OnboardingStep[]): TemplateResult {

@@ -10,6 +10,9 @@ export const stepperStyles = css`
   p {
     margin: 0;
   }
+  .sizer {
+    block-size: 0;
+  }
   [part~='summary'] {
     display: flex;
     flex-wrap: wrap;
