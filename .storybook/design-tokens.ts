@@ -64,12 +64,16 @@ export function designTokens(): DesignToken[] {
     throw new Error('No --candor-* tokens found in themeStyles (packages/elements/src/shared/theme.styles.ts): was its `.candor` rule renamed?');
   }
   const descriptions = documentedDescriptions();
-  return [...light].map(([name, value]) => ({
-    name,
-    light: value,
-    dark: dark.get(name) ?? value,
-    description: descriptions.get(name) ?? '',
-  }));
+  return [...light].map(([name, value]) => {
+    // The shared theme writes a colour's two defaults once, as light-dark(light, dark).
+    const pair = /^light-dark\((.+?),\s*(.+)\)$/.exec(value);
+    return {
+      name,
+      light: pair ? pair[1]! : value,
+      dark: pair ? pair[2]! : (dark.get(name) ?? value),
+      description: descriptions.get(name) ?? '',
+    };
+  });
 }
 
 /** Whether a default value is a colour worth showing as a swatch. */
