@@ -6,6 +6,7 @@ import '@candor/elements/stepper';
 /** The element type as the tag map declares it (the same class whether tsc sees src or dist). */
 type CandorStepper = HTMLElementTagNameMap['candor-stepper'];
 import type { CandorErrorEvent } from '@candor/elements/shared';
+import { stepperMessages, type StepperMessages } from '@candor/elements/stepper';
 
 /** 10 minutes in all, 3 done: 30 % by effort (40 % by count), 7 minutes left, on step 3 of 5. */
 const journey = (): OnboardingStep[] => [
@@ -105,6 +106,23 @@ describe('<candor-stepper> rendering', () => {
     await el.updateComplete;
     expect($(el, '[part~="empty"]')!.textContent).to.equal('No steps to show yet.');
     expect(errors).to.have.length(0);
+  });
+});
+
+describe('<candor-stepper> messages', () => {
+  it('ships complete English and Arabic catalogues, with every plural form in Arabic', () => {
+    const keys = Object.keys(stepperMessages.en).sort();
+    expect(Object.keys(stepperMessages.ar).sort()).to.deep.equal(keys);
+    for (const key of keys) {
+      const en = stepperMessages.en[key as keyof StepperMessages];
+      const ar = stepperMessages.ar[key as keyof StepperMessages];
+      expect(typeof ar, key).to.equal(typeof en);
+      if (typeof ar === 'string') expect(ar, key).to.not.equal(en);
+      else expect(Object.keys(ar).sort(), key).to.deep.equal(['few', 'many', 'one', 'other', 'two', 'zero']);
+    }
+    // @ts-expect-error a locale must supply every key
+    const incomplete: StepperMessages = { listLabel: 'Étapes' };
+    expect(incomplete).to.be.an('object');
   });
 });
 
@@ -452,6 +470,20 @@ describe('<candor-stepper> keyboard', () => {
     await el.updateComplete;
     expect(focused(el)?.dataset['stepId']).to.equal('identity');
     expect(buttons(el).map((b) => b.tabIndex)).to.deep.equal([-1, -1, 0, -1, -1]);
+  });
+
+  it('moves focus with arrows without changing the step, and keeps the Tab stop when the host updates', async () => {
+    const el = await stepper();
+    const seen = record(el, 'candor-before-step-change', 'candor-step-change');
+    buttons(el)[2]!.focus();
+    await sendKeys({ press: 'End' });
+    await el.updateComplete;
+    expect(seen).to.have.length(0);
+    expect(buttons(el)[2]!.getAttribute('aria-current')).to.equal('step');
+    el.steps = journey(); // the host re-sends the same journey
+    await el.updateComplete;
+    expect(buttons(el).map((b) => b.tabIndex)).to.deep.equal([-1, -1, -1, -1, 0]);
+    expect(focused(el)?.dataset['stepId']).to.equal('review');
   });
 
   it('opens a step with Enter and with Space', async () => {

@@ -264,11 +264,11 @@ export class CandorStepper extends CandorElement {
     if (changed.has('assistAfterFailures')) this.#threshold = this.accept('assistAfterFailures', FailuresThresholdSchema, this.assistAfterFailures) ?? 2;
     if (changed.has('orientation')) this.accept('orientation', OrientationSchema, this.orientation);
     this.#updateLayout();
-    this.#announceChanges(changed);
+    this.#announceChanges();
   }
 
   /** Queues "Step 3 of 5: …" when the shown step changes and the help offer when it appears. */
-  #announceChanges(changed: PropertyValues): void {
+  #announceChanges(): void {
     const steps = this.#steps;
     if (!steps) return;
     const index = this.#currentIndex(steps);
@@ -278,7 +278,8 @@ export class CandorStepper extends CandorElement {
       parts.push(this.localize.t('stepOfTitled', { current: index + 1, total: steps.length, title: step.title }));
       this.helpOpen = undefined;
     }
-    if (this.#lastCurrent !== step.id || changed.has('steps') || changed.has('childSteps')) this.focusIndex = index;
+    // The Tab stop follows the step shown; it stays where the user arrowed to otherwise.
+    if (this.#lastCurrent !== step.id || this.focusIndex >= steps.length) this.focusIndex = index;
     const offer = this.#offer(step);
     const offerKey = offer && `${step.id}:${offer}`;
     if (offerKey && offerKey !== this.#lastOffer) parts.push(this.localize.t(OFFER_KEY[offer]));
