@@ -126,6 +126,15 @@ export const Skipped: Story = {
   },
 };
 
+/** The step being worked on is optional: "Skip this step" is offered. */
+export const OptionalStepSkippable: Story = {
+  args: {
+    steps: journey('complete').map((s) =>
+      s.id === 'identity' ? { ...s, status: 'complete' as const } : s.id === 'address' ? { ...s, status: 'current' as const, optional: true } : s,
+    ),
+  },
+};
+
 /** Side by side. */
 export const Horizontal: Story = { args: { orientation: 'horizontal' } };
 

@@ -443,6 +443,45 @@ describe('<candor-stepper> navigation', () => {
   });
 });
 
+describe('<candor-stepper> skipping optional steps', () => {
+  const withOptionalCurrent = () =>
+    journey().map((s) =>
+      s.id === 'identity' ? { ...s, status: 'complete' as const } : s.id === 'address' ? { ...s, status: 'current' as const, optional: true } : s,
+    );
+
+  it('offers "Skip this step" only on an optional step being worked on', async () => {
+    const el = await stepper();
+    expect($(el, '[part~="skip"]')).to.equal(null); // identity is not optional
+    el.steps = withOptionalCurrent();
+    await el.updateComplete;
+    expect($(el, '[part~="skip"]')!.textContent).to.equal('Skip this step');
+  });
+
+  it('skips: candor-before-step-skip, then the status becomes skipped and candor-step-skip fires', async () => {
+    const el = await stepper(withOptionalCurrent());
+    const seen = record(el, 'candor-before-step-skip', 'candor-step-skip');
+    $(el, '[part~="skip"]')!.click();
+    await el.updateComplete;
+    expect(seen.map((e) => e.type)).to.deep.equal(['candor-before-step-skip', 'candor-step-skip']);
+    expect(seen[0]!.cancelable).to.equal(true);
+    expect((seen[1] as Event & { detail: unknown }).detail).to.deep.equal({ stepId: 'address' });
+    expect(el.saveState()!.steps[3]!.status).to.equal('skipped');
+    expect($(el, '[data-step-id="address"] [part~="step-status"]')!.textContent).to.contain('Skipped');
+    expect(buttons(el)[4]!.getAttribute('aria-current')).to.equal('step');
+    expect(live(el)).to.equal('Step 5 of 5: Review and submit');
+  });
+
+  it('keeps the step when candor-before-step-skip is prevented', async () => {
+    const el = await stepper(withOptionalCurrent());
+    el.addEventListener('candor-before-step-skip', (e) => e.preventDefault());
+    const skips = record(el, 'candor-step-skip');
+    $(el, '[part~="skip"]')!.click();
+    await el.updateComplete;
+    expect(skips).to.have.length(0);
+    expect(el.saveState()!.steps[3]!.status).to.equal('current');
+  });
+});
+
 describe('<candor-stepper> keyboard', () => {
   it('is reached with Tab on the current step, then moves with arrows, Home and End (roving tabindex)', async () => {
     const el = await stepper();

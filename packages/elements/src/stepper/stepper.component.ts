@@ -16,6 +16,8 @@ import {
 } from './events/before-assist-request-event.js';
 import { BeforeStepChangeEvent } from './events/before-step-change-event.js';
 import { StepChangeEvent } from './events/step-change-event.js';
+import { BeforeStepSkipEvent } from './events/before-step-skip-event.js';
+import { StepSkipEvent } from './events/step-skip-event.js';
 import { isDone, weightedProgress } from './progress.js';
 import { readStepElement } from './step.component.js';
 import { STEPPER_STATE_VERSION, StepperStateSchema, type StepperState } from './stepper-state.js';
@@ -26,6 +28,8 @@ export { ASSIST_CHANNELS, BeforeAssistRequestEvent, type AssistChannel, type Ass
 export { AssistRequestEvent } from './events/assist-request-event.js';
 export { BeforeStepChangeEvent, type StepChangeDetail } from './events/before-step-change-event.js';
 export { StepChangeEvent } from './events/step-change-event.js';
+export { BeforeStepSkipEvent, type StepSkipDetail } from './events/before-step-skip-event.js';
+export { StepSkipEvent } from './events/step-skip-event.js';
 export { STEPPER_STATE_VERSION, StepperStateSchema, type StepperState } from './stepper-state.js';
 export { stepperMessages, type StepperMessages } from './stepper.messages.js';
 export { weightedProgress } from './progress.js';
@@ -103,6 +107,7 @@ const OFFER_KEY: Record<Offer, keyof StepperMessages> = {
  * @csspart purpose - "Why we ask".
  * @csspart requirements - "What you'll need".
  * @csspart estimate - The step's estimated time.
+ * @csspart skip - The "Skip this step" button of an optional step.
  * @csspart help - The help area.
  * @csspart help-offer - The message shown when help is offered unasked.
  * @csspart help-toggle - The "Get help with this step" button.
@@ -132,6 +137,8 @@ const OFFER_KEY: Record<Offer, keyof StepperMessages> = {
  *
  * @fires {BeforeStepChangeEvent} candor-before-step-change - Cancelable. The user activated another reachable step; detail `{ from, to }`.
  * @fires {StepChangeEvent} candor-step-change - The user moved to another step; detail `{ from, to }`.
+ * @fires {BeforeStepSkipEvent} candor-before-step-skip - Cancelable. The customer chose to skip an optional step; detail `{ stepId }`.
+ * @fires {StepSkipEvent} candor-step-skip - An optional step was marked skipped; detail `{ stepId }`.
  * @fires {BeforeAssistRequestEvent} candor-before-assist-request - Cancelable. The customer picked a help channel; detail `{ stepId, channel, reason }`.
  * @fires {AssistRequestEvent} candor-assist-request - The customer asked for help; detail `{ stepId, channel, reason }` (reason: user, failures, overtime).
  * @fires {CandorErrorEvent} candor-error - Steps, children, a property or a restored state were invalid; detail `{ component, property, issues, message }`.
@@ -377,6 +384,14 @@ export class CandorStepper extends CandorElement {
     this.dispatchEvent(new StepChangeEvent({ from, to: to.id }));
   }
 
+  #skip(step: OnboardingStep): void {
+    if (!this.dispatchEvent(new BeforeStepSkipEvent({ stepId: step.id }))) return;
+    this.#patch((s) => (s.id === step.id ? { status: 'skipped' } : undefined));
+    // Move on to the next step to work on rather than staying on the skipped one.
+    if (this.current === step.id) this.current = undefined;
+    this.dispatchEvent(new StepSkipEvent({ stepId: step.id }));
+  }
+
   #requestAssist(step: OnboardingStep, channel: AssistChannel): void {
     const offer = this.#offer(step);
     const reason: AssistReason = offer === 'failures' || offer === 'overtime' ? offer : 'user';
@@ -582,6 +597,9 @@ export class CandorStepper extends CandorElement {
       ${isDone(step) || step.status === 'upcoming'
         ? nothing
         : html`<p part="estimate">${t.t('estimate', { count: Math.ceil(step.estimatedMinutes) })}</p>`}
+      ${step.optional && ACTIVE.includes(step.status)
+        ? html`<button part="skip" type="button" @click=${() => this.#skip(step)}>${t.t('skipAction')}</button>`
+        : nothing}
       ${this.#renderHelp(step)}
     </div>`;
   }

@@ -164,6 +164,7 @@ export const stepperStyles = css`
   [part~='help-channels'][hidden] {
     display: none;
   }
+  [part~='skip'],
   [part~='help-toggle'],
   [part~='help-channel'] {
     min-block-size: 44px;
@@ -177,6 +178,9 @@ export const stepperStyles = css`
     font: inherit;
     font-weight: 600;
     cursor: pointer;
+  }
+  [part~='skip'] {
+    align-self: flex-start;
   }
   [part~='help-toggle'] {
     background: var(--_accent);

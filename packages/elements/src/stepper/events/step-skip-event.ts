@@ -1,0 +1,24 @@
+/** `candor-step-skip`: the customer skipped an optional step; the host records it. */
+import type { StepSkipDetail } from './before-step-skip-event.js';
+
+/**
+ * Fired after an optional step was marked `skipped` (and nobody vetoed `candor-before-step-skip`).
+ *
+ * @example
+ * stepper.addEventListener('candor-step-skip', (e) => api.skip(e.detail.stepId));
+ */
+export class StepSkipEvent extends Event {
+  static readonly type = 'candor-step-skip';
+  readonly detail: StepSkipDetail;
+
+  constructor(detail: StepSkipDetail) {
+    super(StepSkipEvent.type, { bubbles: true, composed: true });
+    this.detail = detail;
+  }
+}
+
+declare global {
+  interface GlobalEventHandlersEventMap {
+    'candor-step-skip': StepSkipEvent;
+  }
+}
