@@ -334,6 +334,18 @@ describe('<candor-stepper> invalid input', () => {
     expect(buttons(el)).to.have.length(5);
   });
 
+  it('keeps rendering when the host clock throws', async () => {
+    const steps = journey();
+    steps[2] = { ...steps[2]!, startedAt: '2026-11-23T10:00:00.000Z' };
+    const el = await stepper(steps);
+    el.now = () => {
+      throw new Error('clock broken');
+    };
+    el.requestUpdate();
+    await el.updateComplete;
+    expect(buttons(el)).to.have.length(5);
+  });
+
   it('reports unknown help channels and keeps the valid ones', async () => {
     const el = await stepper(journey());
     const error = oneEvent(el, 'candor-error');

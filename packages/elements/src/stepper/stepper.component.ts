@@ -316,11 +316,21 @@ export class CandorStepper extends CandorElement {
     const step = steps?.[this.#currentIndex(steps)];
     const deadline = step && this.#deadline(step);
     if (deadline === undefined) return;
-    const wait = deadline - this.now();
+    const wait = deadline - this.#clock();
     if (wait > 0) this.#timer = setTimeout(() => this.requestUpdate(), Math.min(wait + 1, MAX_DELAY));
   }
 
   // ——— derived state ———
+
+  /** The host's clock, or the real one if it is not a function or throws (never break rendering). */
+  #clock(): number {
+    try {
+      const t = typeof this.now === 'function' ? this.now() : NaN;
+      return Number.isFinite(t) ? t : Date.now();
+    } catch {
+      return Date.now();
+    }
+  }
 
   /** The step shown: `current` if it names a step, else the first being worked on, else the first not started, else the last. */
   #currentIndex(steps: readonly OnboardingStep[]): number {
@@ -343,7 +353,7 @@ export class CandorStepper extends CandorElement {
     if (step.status === 'needs-help') return 'needs-help';
     if (this.#threshold > 0 && (step.failures ?? 0) >= this.#threshold) return 'failures';
     const deadline = this.#deadline(step);
-    if (deadline !== undefined && this.now() >= deadline) return 'overtime';
+    if (deadline !== undefined && this.#clock() >= deadline) return 'overtime';
     return undefined;
   }
 
