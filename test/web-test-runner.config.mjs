@@ -7,6 +7,7 @@ import { defaultReporter } from '@web/test-runner';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { chromiumPath } from './support/chromium.mjs';
+import { forcedColorsPlugin } from './support/forced-colors-plugin.mjs';
 
 /** Counts every test across sessions and writes test-results/browser.json for test/run.mjs. */
 function countingReporter() {
@@ -44,6 +45,7 @@ export default {
   testFramework: { config: { timeout: 30000 } },
   plugins: [
     esbuildPlugin({ ts: true, target: 'es2022', tsconfig: fileURLToPath(new URL('../tsconfig.json', import.meta.url)) }),
+    forcedColorsPlugin(),
   ],
   browsers: [
     chromeLauncher({

@@ -1,0 +1,81 @@
+// Windows High Contrast (forced colours): the browser repaints with a few system colours and
+// drops backgrounds, so anything drawn with a background (progress fill, switch, primary
+// button) must still be visible, and text must never end up the colour of what is behind it.
+import { expect, fixture, html } from '@open-wc/testing';
+import { executeServerCommand } from '@web/test-runner-commands';
+import type { OnboardingStep } from '@candor/core/models';
+import '@candor/elements/stepper';
+import '@candor/elements/consent';
+import { MemoryConsentStorage } from '@candor/core/consent';
+import { noticeV1 } from '../support/consent-notice.js';
+
+const steps: OnboardingStep[] = [
+  { id: 'details', title: 'Your details', estimatedMinutes: 2, status: 'complete' },
+  { id: 'identity', title: 'Verify your identity', estimatedMinutes: 3, status: 'current' },
+  { id: 'address', title: 'Proof of address', estimatedMinutes: 2, status: 'upcoming' },
+];
+
+/** The colour actually painted behind `el`: its own background or the nearest opaque ancestor's. */
+function paintedBackground(el: Element): string {
+  for (let node: Element | null = el; node; ) {
+    const bg = getComputedStyle(node).backgroundColor;
+    if (bg !== 'rgba(0, 0, 0, 0)' && bg !== 'transparent') return bg;
+    const root = node.getRootNode();
+    node = node.parentElement ?? (root instanceof ShadowRoot ? root.host : null);
+  }
+  return getComputedStyle(document.documentElement).backgroundColor;
+}
+
+const part = (host: Element, name: string) => host.shadowRoot!.querySelector<HTMLElement>(`[part~="${name}"]`)!;
+const frame = () => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+
+describe('forced colours (high contrast)', () => {
+  before(async () => {
+    await executeServerCommand('emulate-forced-colors', { active: true });
+    expect(matchMedia('(forced-colors: active)').matches, 'forced colours emulation is on').to.equal(true);
+  });
+  after(async () => {
+    await executeServerCommand('emulate-forced-colors', { active: false });
+  });
+
+  it('<candor-stepper> keeps the progress fill visible against its track', async () => {
+    const el = await fixture<HTMLElementTagNameMap['candor-stepper']>(html`<candor-stepper .steps=${steps}></candor-stepper>`);
+    await frame();
+    const fill = part(el, 'progress-indicator');
+    const track = part(el, 'progress');
+    expect(fill.getBoundingClientRect().width).to.be.greaterThan(0);
+    expect(paintedBackground(fill)).to.not.equal(paintedBackground(track));
+  });
+
+  it('<candor-stepper> marks the current step with a visible border and readable text', async () => {
+    const el = await fixture<HTMLElementTagNameMap['candor-stepper']>(html`<candor-stepper .steps=${steps}></candor-stepper>`);
+    await frame();
+    const current = el.shadowRoot!.querySelector<HTMLElement>('[aria-current="step"]')!;
+    const style = getComputedStyle(current);
+    expect(style.borderTopStyle).to.not.equal('none');
+    expect(style.borderTopColor).to.not.equal(paintedBackground(current));
+    expect(style.color).to.not.equal(paintedBackground(current));
+  });
+
+  it('<candor-consent> keeps the primary button label and the switches readable', async () => {
+    const el = await fixture<HTMLElementTagNameMap['candor-consent']>(
+      html`<candor-consent subject="cust_1" .notice=${noticeV1} .storage=${new MemoryConsentStorage()}></candor-consent>`,
+    );
+    await frame();
+    const primary = part(el, 'button-primary');
+    expect(getComputedStyle(primary).color).to.not.equal(paintedBackground(primary));
+    const toggle = part(el, 'toggle');
+    const toggleStyle = getComputedStyle(toggle);
+    expect(toggleStyle.borderTopColor).to.not.equal(paintedBackground(toggle.parentElement!));
+  });
+
+  it('both components stay free of axe violations', async () => {
+    const stepper = await fixture(html`<candor-stepper .steps=${steps}></candor-stepper>`);
+    await expect(stepper).to.be.accessible();
+    const consent = await fixture(
+      html`<candor-consent subject="cust_1" .notice=${noticeV1} .storage=${new MemoryConsentStorage()}></candor-consent>`,
+    );
+    await frame();
+    await expect(consent).to.be.accessible();
+  });
+});
