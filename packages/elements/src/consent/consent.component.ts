@@ -610,12 +610,12 @@ export class CandorConsent extends CandorElement {
           <dl>
             <dt>${t('data')}</dt>
             <dd>
-              <ul>
+              <ul class="data-categories">
                 ${p.dataCategories.map((c) => html`<li>${c}</li>`)}
               </ul>
             </dd>
             <dt>${t('retention')}</dt>
-            <dd>${p.retention}</dd>
+            <dd class="retention">${p.retention}</dd>
             <dt>${t('recipients')}</dt>
             <dd>
               ${p.recipients.length

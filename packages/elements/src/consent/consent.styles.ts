@@ -224,4 +224,16 @@ export const consentStyles = css`
   .loading {
     color: var(--_muted);
   }
+
+  /* Text from the notice may be in another language than the interface (an English notice on an
+     Arabic page): each piece takes its direction from its own text, so punctuation stays put. */
+  .summary,
+  .purpose-title,
+  .why,
+  .data-categories li,
+  .retention,
+  .recipient-name,
+  [part~='changes'] li {
+    unicode-bidi: plaintext;
+  }
 `;

@@ -199,4 +199,13 @@ export const stepperStyles = css`
       background: Highlight;
     }
   }
+
+  /* Step text from the host may be in another language than the interface (English steps on an
+     Arabic page): each piece takes its direction from its own text, so punctuation stays put. */
+  [part~='step-title'],
+  [part~='details-title'],
+  [part~='purpose'] p:not(.label),
+  [part~='requirements'] li {
+    unicode-bidi: plaintext;
+  }
 `;
