@@ -260,7 +260,13 @@ describe('<candor-consent> saved choices', () => {
     expect(el.state).to.equal('ask');
     const changes = $(el, '[part~="changes"]')!;
     const items = [...changes.querySelectorAll('li')].map((li) => li.textContent!.trim());
-    expect(items).to.deep.equal([...noticeV2.changes!, 'New: Improve the app', 'No longer asked: marketing']);
+    expect(items).to.deep.equal([
+      ...noticeV2.changes!,
+      'New: Improve the app',
+      'One purpose from your earlier choices is no longer asked for.',
+    ]);
+    // A removed purpose is counted, never shown by its internal id.
+    expect(changes.textContent).to.not.contain('marketing');
     expect(changes.textContent).to.contain('We have updated this notice since you last chose');
     // Earlier choices that still apply are kept; the new purpose starts off.
     expect(toggle(el, 'partner-reuse').checked).to.equal(true);

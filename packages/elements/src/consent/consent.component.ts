@@ -555,7 +555,7 @@ export class CandorConsent extends CandorElement {
     const items = [
       ...(notice.changes ?? []),
       ...c.addedPurposes.map((id) => t('newPurpose', { title: titleOf(id) })),
-      ...c.removedPurposes.map((id) => t('removedPurpose', { id })),
+      ...(c.removedPurposes.length ? [t('removedPurposes', { count: c.removedPurposes.length })] : []),
     ];
     return html`
       <div part="changes" class="changes" role="group" aria-labelledby="changes-title">

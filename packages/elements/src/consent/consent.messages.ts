@@ -49,7 +49,11 @@ const en = {
   changedIntro: 'We have updated this notice since you last chose ({date}). Please review it and choose again.',
   changesHeading: 'What changed',
   newPurpose: 'New: {title}',
-  removedPurpose: 'No longer asked: {id}',
+  // Records keep purpose ids, not titles, so a removed purpose is counted, never named by its id.
+  removedPurposes: {
+    one: 'One purpose from your earlier choices is no longer asked for.',
+    other: '{count} purposes from your earlier choices are no longer asked for.',
+  },
   announceSaved: 'Your choices have been saved.',
   announceWithdrawn: 'Your consent has been withdrawn.',
   loading: 'Loading your privacy choices…',
@@ -126,7 +130,13 @@ const ar: ConsentMessages = {
   changedIntro: 'حدّثنا هذا الإشعار منذ آخر اختيار لك ({date}). يُرجى مراجعته والاختيار من جديد.',
   changesHeading: 'ما الذي تغيّر',
   newPurpose: 'جديد: {title}',
-  removedPurpose: 'لم نعد نطلب: {id}',
+  removedPurposes: {
+    one: 'لم نعد نطلب غرضًا واحدًا من اختياراتك السابقة.',
+    two: 'لم نعد نطلب غرضين من اختياراتك السابقة.',
+    few: 'لم نعد نطلب {count} أغراض من اختياراتك السابقة.',
+    many: 'لم نعد نطلب {count} غرضًا من اختياراتك السابقة.',
+    other: 'لم نعد نطلب {count} غرض من اختياراتك السابقة.',
+  },
   announceSaved: 'تم حفظ اختياراتك.',
   announceWithdrawn: 'تم سحب موافقتك.',
   loading: 'جارٍ تحميل خياراتك بشأن الخصوصية…',
