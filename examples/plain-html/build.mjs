@@ -1,0 +1,68 @@
+// Bundles entry.mjs (both Candor components, lit, zod/mini and the consent API the page uses)
+// into one minified browser ES module, dist/candor-elements.js, that a plain HTML page loads
+// with <script type="module">: no framework, no bundler on the host's side.
+// Usage: npm run build && node examples/plain-html/build.mjs   (or import { buildBundle })
+import { existsSync, statSync } from 'node:fs';
+import { dirname, join, relative } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { rollup } from 'rollup';
+import { nodeResolve } from '@rollup/plugin-node-resolve';
+import terser from '@rollup/plugin-terser';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const repo = join(here, '..', '..');
+
+/** Where the page expects the bundle. */
+export const BUNDLE_FILE = join(here, 'dist', 'candor-elements.js');
+
+/** The built files the entry imports: without them the bundle cannot be made. */
+const REQUIRED = ['packages/elements/dist/stepper/candor-stepper.js', 'packages/elements/dist/consent/candor-consent.js', 'packages/core/dist/consent/index.js'];
+
+/**
+ * Builds dist/candor-elements.js and returns its path and size in bytes.
+ * Throws an Error naming what is missing (run `npm run build`) or what did not resolve.
+ *
+ * @example
+ * const { file, bytes } = await buildBundle();
+ */
+export async function buildBundle({ minify = true } = {}) {
+  const missing = REQUIRED.filter((f) => !existsSync(join(repo, f)));
+  if (missing.length) {
+    throw new Error(`Cannot build the plain-HTML example: ${missing.join(', ')} not found. Run \`npm run build\` at the repository root first.`);
+  }
+  const problems = [];
+  const bundle = await rollup({
+    input: join(here, 'entry.mjs'),
+    // Browser conditions: the same files a browser bundler would pick.
+    plugins: [nodeResolve({ browser: true, exportConditions: ['browser', 'production'] })],
+    onwarn(warning) {
+      // lit's and zod's own circular imports are harmless and not ours to fix.
+      if (warning.code === 'CIRCULAR_DEPENDENCY') return;
+      problems.push(warning.message);
+    },
+  });
+  try {
+    // A bare import left in the bundle would fail in the browser with no bundler to resolve it.
+    const unresolved = problems.filter((w) => /could not be resolved|treating it as an external/i.test(w));
+    if (unresolved.length) throw new Error(`Cannot build the plain-HTML example, imports that do not resolve: ${unresolved.join('; ')}`);
+    await bundle.write({
+      file: BUNDLE_FILE,
+      format: 'es',
+      sourcemap: true,
+      plugins: minify ? [terser({ format: { comments: false } })] : [],
+    });
+  } finally {
+    await bundle.close();
+  }
+  return { file: BUNDLE_FILE, bytes: statSync(BUNDLE_FILE).size };
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  try {
+    const { file, bytes } = await buildBundle();
+    console.log(`built ${relative(process.cwd(), file)} (${(bytes / 1024).toFixed(1)} KB minified)`);
+  } catch (e) {
+    console.error(e instanceof Error ? e.message : e);
+    process.exitCode = 1;
+  }
+}

@@ -1,0 +1,131 @@
+// Serves the plain-HTML example (this folder) on 127.0.0.1 with node:http, after building
+// dist/candor-elements.js (skip with --no-build). Read-only; no path escapes this folder.
+// Usage: npm run example:html [-- --port 8080] [-- --no-build]   (port 0, the default, picks a free one)
+import { createServer } from 'node:http';
+import { readFile, stat } from 'node:fs/promises';
+import { dirname, extname, join, relative, resolve, sep } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { buildBundle } from './build.mjs';
+
+const root = dirname(fileURLToPath(import.meta.url));
+
+const TYPES = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.map': 'application/json; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+};
+
+/** The file under `root` a URL path names, or undefined when it is malformed or would leave `root`. */
+function fileFor(urlPath) {
+  let path;
+  try {
+    path = decodeURIComponent(urlPath);
+  } catch {
+    return undefined; // bad percent-encoding
+  }
+  if (path.includes('\0') || path.includes('\\')) return undefined;
+  const file = resolve(root, '.' + path);
+  return file === root || file.startsWith(root + sep) ? file : undefined;
+}
+
+function send(res, status, text) {
+  res.writeHead(status, { 'content-type': 'text/plain; charset=utf-8', 'x-content-type-options': 'nosniff' });
+  res.end(text);
+}
+
+/**
+ * Creates the (not yet listening) server for this folder.
+ *
+ * @example
+ * const server = createExampleServer();
+ * server.listen(0, '127.0.0.1');
+ */
+export function createExampleServer() {
+  return createServer(async (req, res) => {
+    if (req.method !== 'GET' && req.method !== 'HEAD') {
+      res.setHeader('allow', 'GET, HEAD');
+      return send(res, 405, 'Method not allowed\n');
+    }
+    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    let file = fileFor(url.pathname);
+    if (!file) return send(res, 400, 'Bad path\n');
+    try {
+      if ((await stat(file)).isDirectory()) file = join(file, 'index.html');
+      const body = await readFile(file);
+      res.writeHead(200, {
+        'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
+        'content-length': body.length,
+        'cache-control': 'no-store', // always the bundle you just built
+        'x-content-type-options': 'nosniff',
+      });
+      res.end(req.method === 'HEAD' ? undefined : body);
+    } catch (e) {
+      if (e?.code === 'ENOENT' || e?.code === 'ENOTDIR' || e?.code === 'EISDIR') {
+        const hint = relative(root, file).startsWith('dist') ? ' (build it: node examples/plain-html/build.mjs)' : '';
+        return send(res, 404, `Not found${hint}\n`);
+      }
+      send(res, 500, 'Could not read the file\n');
+    }
+  });
+}
+
+/** Parses `--port N` (0–65535) and `--no-build`; throws with a message naming the bad flag. */
+function parseArgs(argv) {
+  const options = { port: 0, build: true };
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    if (arg === '--no-build') options.build = false;
+    else if (arg === '--port' || arg.startsWith('--port=')) {
+      const raw = arg === '--port' ? argv[++i] : arg.slice('--port='.length);
+      const port = Number(raw);
+      if (raw === undefined || !/^\d+$/.test(raw) || port > 65535) {
+        throw new Error(`--port needs a whole number from 0 to 65535 (0 picks a free port), got ${raw === undefined ? 'nothing' : JSON.stringify(raw)}.`);
+      }
+      options.port = port;
+    } else if (arg === '--help' || arg === '-h') {
+      options.help = true;
+    } else {
+      throw new Error(`Unknown option ${JSON.stringify(arg)}. Options: --port <n>, --no-build.`);
+    }
+  }
+  return options;
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  let options;
+  try {
+    options = parseArgs(process.argv.slice(2));
+  } catch (e) {
+    console.error(e.message);
+    process.exit(2);
+  }
+  if (options.help) {
+    console.log('Usage: node examples/plain-html/serve.mjs [--port <n>] [--no-build]');
+    process.exit(0);
+  }
+  if (options.build) {
+    try {
+      const { bytes } = await buildBundle();
+      console.log(`built dist/candor-elements.js (${(bytes / 1024).toFixed(1)} KB minified)`);
+    } catch (e) {
+      console.error(e instanceof Error ? e.message : e);
+      process.exit(1);
+    }
+  }
+  const server = createExampleServer();
+  server.on('error', (e) => {
+    console.error(e.code === 'EADDRINUSE' ? `Port ${options.port} is already in use: pick another with --port, or --port 0 for a free one.` : e.message);
+    process.exit(1);
+  });
+  server.listen(options.port, '127.0.0.1', () => {
+    console.log(`Candor plain-HTML example: http://127.0.0.1:${server.address().port}/`);
+    console.log('Press Ctrl+C to stop.');
+  });
+  for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => server.close(() => process.exit(0)));
+}

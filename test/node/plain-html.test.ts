@@ -1,0 +1,288 @@
+// End-to-end test of the plain-HTML example (examples/plain-html): the page a developer copies to
+// embed Candor with no framework and no bundler. Runs `serve.mjs` as a child (it builds the
+// bundle first, exactly as `npm run example:html` does) and drives Debian Chromium with
+// playwright-core on 127.0.0.1. Each test gets a fresh browser context (empty localStorage).
+import { expect } from 'chai';
+import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+// @ts-expect-error: plain ESM helper without type declarations (returns the Chromium path)
+import { chromiumPath } from '../support/chromium.mjs';
+
+const SERVE = 'examples/plain-html/serve.mjs';
+const LOGGED = ['candor-step-change', 'candor-assist-request', 'candor-consent-change', 'candor-consent-withdraw', 'candor-error'];
+
+interface StoredRecord {
+  recordId: string;
+  subject: string;
+  event: string;
+  purposesGranted: string[];
+  purposesDenied: string[];
+  reuseAudiences: string[];
+}
+
+/** Starts serve.mjs on a free port and resolves with its URL once it prints it. */
+function startServer(): Promise<{ child: ChildProcessWithoutNullStreams; url: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [SERVE, '--port', '0'], { stdio: ['pipe', 'pipe', 'pipe'] });
+    let out = '';
+    const fail = (why: string) => {
+      clearTimeout(timer);
+      child.kill('SIGKILL');
+      reject(new Error(`${SERVE} ${why}.\noutput: ${out}`));
+    };
+    const timer = setTimeout(() => fail('printed no URL within 25 s'), 25_000);
+    const onData = (d: Buffer) => {
+      out += d.toString('utf8');
+      const url = /http:\/\/127\.0\.0\.1:\d+\//.exec(out)?.[0];
+      if (url) {
+        clearTimeout(timer);
+        resolve({ child, url });
+      }
+    };
+    child.stdout.on('data', onData);
+    child.stderr.on('data', onData);
+    child.on('exit', (code) => fail(`exited (code ${code}) before serving`));
+  });
+}
+
+describe('plain-HTML example (examples/plain-html, npm run example:html)', function () {
+  this.timeout(60_000);
+  let server: ChildProcessWithoutNullStreams | undefined;
+  let url: string;
+  let browser: Browser | undefined;
+  let context: BrowserContext;
+  let page: Page;
+  let problems: string[];
+
+  before(async () => {
+    ({ child: server, url } = await startServer());
+    browser = await chromium.launch({
+      executablePath: chromiumPath() as string,
+      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
+    });
+  });
+
+  after(async () => {
+    await browser?.close();
+    server?.kill('SIGTERM');
+  });
+
+  beforeEach(async () => {
+    context = await browser!.newContext({ viewport: { width: 1200, height: 1000 } });
+    page = await context.newPage();
+    problems = [];
+    page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+    page.on('console', (m) => {
+      if (m.type() === 'error') problems.push(`console error: ${m.text()}`);
+    });
+    page.on('dialog', (d) => {
+      problems.push(`dialog opened: ${d.message()}`);
+      void d.dismiss();
+    });
+    await page.goto(url);
+    try {
+      await page.waitForFunction(() => customElements.get('candor-stepper') && customElements.get('candor-consent'), undefined, { timeout: 10_000 });
+    } catch {
+      throw new Error(`The components were not defined within 10 s (is dist/candor-elements.js built and served?).\n${problems.join('\n')}`);
+    }
+    await page.waitForFunction(() => (document.querySelector('candor-consent') as { state?: string } | null)?.state === 'ask');
+  });
+
+  afterEach(async () => {
+    await context?.close();
+  });
+
+  /** The visible text of a component's shadow root. */
+  const shadowText = (selector: string) =>
+    page.evaluate((sel) => (document.querySelector(sel)?.shadowRoot as unknown as HTMLElement | null)?.textContent?.replace(/\s+/g, ' ') ?? '', selector);
+  const logTexts = () => page.locator('#log li').allTextContents();
+  const expectNoProblems = () => expect(problems, problems.join('\n')).to.deep.equal([]);
+  /** The step the stepper shows: the text of its aria-current button. */
+  const shownStep = () => page.locator('candor-stepper [aria-current="step"]').textContent();
+
+  it('serves the page and the bundle with their content types, and nothing outside its folder', async () => {
+    const home = await fetch(url);
+    expect(home.status).to.equal(200);
+    expect(home.headers.get('content-type')).to.equal('text/html; charset=utf-8');
+    const bundle = await fetch(new URL('dist/candor-elements.js', url));
+    expect(bundle.status).to.equal(200);
+    expect(bundle.headers.get('content-type')).to.equal('text/javascript; charset=utf-8');
+    // No bare imports left: a browser without a bundler could not resolve them.
+    expect(await bundle.text()).to.not.match(/\bfrom\s*["'](?:lit|zod|@candor)/);
+    for (const escape of ['..%2F..%2Fpackage.json', '%2e%2e/%2e%2e/package.json', '..%5C..%5Cpackage.json', 'dist/..%2F..%2F..%2FREADME.md']) {
+      const res = await fetch(new URL(escape, url));
+      expect(res.status, escape).to.be.oneOf([400, 404]);
+      expect(await res.text(), escape).to.not.include('"workspaces"');
+    }
+    expect((await fetch(new URL('%E0%A4%A', url))).status).to.equal(400);
+    expect((await fetch(url, { method: 'POST' })).status).to.equal(405);
+  });
+
+  it('upgrades both components from one module and renders them, with no page or console error', async () => {
+    const stepper = await shadowText('candor-stepper');
+    expect(stepper).to.include('Step 2 of 4');
+    // Titles and "why we ask" come from the declarative <candor-step> children.
+    expect(stepper).to.include('Your details').and.include('Proof of address').and.include('The law requires us to confirm who you are.');
+    expect(await page.evaluate(() => (document.querySelector('candor-stepper') as unknown as { steps?: unknown }).steps)).to.equal(undefined);
+    const consent = await shadowText('candor-consent');
+    expect(consent).to.include('Your privacy choices').and.include('From Acme Bank').and.include('Reuse your verification at partners');
+    expect(await page.getByRole('button', { name: 'Accept all' }).isVisible()).to.equal(true);
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).to.equal('Open your account');
+    expect(await page.locator('main, aside, header').count()).to.equal(3);
+    // The page itself uses listeners, never inline handler attributes.
+    expect(await page.evaluate(() => [...document.querySelectorAll('*')].flatMap((el) => el.getAttributeNames().filter((n) => n.startsWith('on'))))).to.deep.equal([]);
+    expectNoProblems();
+  });
+
+  it('logs candor-step-change when the customer opens a completed step', async () => {
+    expect(await shownStep()).to.include('Verify your identity');
+    await page.locator('candor-stepper').getByRole('button', { name: /Your details/ }).click();
+    await page.locator('#log li', { hasText: 'candor-step-change' }).waitFor();
+    const [entry] = await logTexts();
+    expect(entry).to.include('{"from":"identity","to":"details"}');
+    expect(await shownStep()).to.include('Your details');
+    expectNoProblems();
+  });
+
+  it('with "Block step changes" ticked, a click is vetoed: nothing is logged and the step shown stays', async () => {
+    await page.evaluate(() => {
+      (window as unknown as { asked: number }).asked = 0;
+      document.addEventListener('candor-before-step-change', () => (window as unknown as { asked: number }).asked++);
+    });
+    await page.getByLabel('Block step changes').check();
+    await page.locator('candor-stepper').getByRole('button', { name: /Your details/ }).click();
+    // The click reached the stepper (it asked), and the page said no.
+    await page.waitForFunction(() => (window as unknown as { asked: number }).asked === 1);
+    await page.evaluate(() => new Promise((r) => setTimeout(r, 100)));
+    expect(await logTexts()).to.deep.equal([]);
+    expect(await shownStep()).to.include('Verify your identity');
+    expect(await page.evaluate(() => (document.querySelector('candor-stepper') as unknown as { current?: string }).current)).to.equal(undefined);
+    // Unticked, the same click goes through.
+    await page.getByLabel('Block step changes').uncheck();
+    await page.locator('candor-stepper').getByRole('button', { name: /Your details/ }).click();
+    await page.locator('#log li', { hasText: 'candor-step-change' }).waitFor();
+    expectNoProblems();
+  });
+
+  it('sets steps as a property from script when the service finishes a step', async () => {
+    await page.getByRole('button', { name: "I've finished this step" }).click();
+    const steps = await page.evaluate(
+      () => (document.querySelector('candor-stepper') as unknown as { steps?: { id: string; status: string }[] }).steps?.map((s) => `${s.id}:${s.status}`),
+    );
+    expect(steps).to.deep.equal(['details:complete', 'identity:complete', 'address:current', 'funding:upcoming']);
+    await page.waitForFunction(() => document.querySelector('candor-stepper')?.shadowRoot?.textContent?.includes('Step 3 of 4'));
+    expect(await shownStep()).to.include('Proof of address');
+    expectNoProblems();
+  });
+
+  it('offers help after two failed attempts and logs candor-assist-request when the customer picks a channel', async () => {
+    await page.getByRole('button', { name: 'That attempt failed' }).click();
+    await page.getByRole('button', { name: 'That attempt failed' }).click();
+    const chat = page.locator('candor-stepper').getByRole('button', { name: 'Chat with us' });
+    await chat.waitFor({ state: 'visible' });
+    await chat.click();
+    await page.locator('#log li', { hasText: 'candor-assist-request' }).waitFor();
+    expect((await logTexts()).join('\n')).to.include('"stepId":"identity","channel":"chat","reason":"failures"');
+    expectNoProblems();
+  });
+
+  it('stores a consent record in localStorage when the customer clicks "Accept all", and logs candor-consent-change', async () => {
+    await page.getByRole('button', { name: 'Accept all' }).click();
+    await page.locator('#log li', { hasText: 'candor-consent-change' }).waitFor();
+    const stored = await page.evaluate(() =>
+      Object.keys(localStorage)
+        .filter((k) => k.startsWith('candor:consent:'))
+        .map((k) => JSON.parse(localStorage.getItem(k)!) as unknown),
+    );
+    expect(stored).to.have.length(1);
+    const history = stored[0] as StoredRecord[];
+    expect(history).to.have.length(1);
+    const record = history[0]!;
+    expect(record.subject).to.equal('cust_7f3a');
+    expect(record.event).to.equal('decision');
+    expect(record.purposesGranted).to.deep.equal(['identity', 'partner-reuse', 'marketing']);
+    expect(record.purposesDenied).to.deep.equal([]);
+    expect(record.reuseAudiences).to.deep.equal(['https://insure.example', 'https://nest.example']);
+    // The log shows the very record that was stored.
+    expect((await logTexts()).join('\n')).to.include(`"recordId":"${record.recordId}"`);
+    await page.locator('#device-records', { hasText: 'This device holds 1 consent record.' }).waitFor();
+    expect(await page.evaluate(() => (document.querySelector('candor-consent') as unknown as { state: string }).state)).to.equal('saved');
+    expectNoProblems();
+  });
+
+  it('logs candor-consent-withdraw when the customer withdraws', async () => {
+    await page.getByRole('button', { name: 'Accept all' }).click();
+    await page.getByRole('button', { name: 'Withdraw consent' }).click();
+    await page.locator('#log li', { hasText: 'candor-consent-withdraw' }).waitFor();
+    expect((await logTexts()).join('\n')).to.include('"event":"withdrawal","subject":"cust_7f3a","recordId"');
+    await page.locator('#device-records', { hasText: 'This device holds 2 consent records.' }).waitFor();
+    expectNoProblems();
+  });
+
+  it('switching to Arabic lays both components out right to left and shows them in Arabic', async () => {
+    await page.getByLabel('Language').selectOption('ar');
+    expect(await page.evaluate(() => [document.documentElement.lang, document.documentElement.dir])).to.deep.equal(['ar', 'rtl']);
+    const directions = () =>
+      page.evaluate(() =>
+        ['candor-stepper', 'candor-consent'].map((tag) => {
+          const base = document.querySelector(tag)?.shadowRoot?.querySelector('[part~="base"]');
+          return base ? getComputedStyle(base).direction : 'no base part';
+        }),
+      );
+    await page.waitForFunction(() => document.querySelector('candor-consent')?.shadowRoot?.textContent?.includes('قبول الكل'));
+    expect(await directions()).to.deep.equal(['rtl', 'rtl']);
+    const stepper = await shadowText('candor-stepper');
+    expect(stepper).to.include('الخطوة 2 من 4').and.include('التحقق من هويتك'); // interface and the page's translated steps
+    expect(stepper).to.not.include('Verify your identity');
+    const consent = await shadowText('candor-consent');
+    expect(consent).to.include('خياراتك بشأن الخصوصية').and.include('قبول الكل').and.include('إعادة استخدام التحقق لدى الشركاء');
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).to.equal('افتح حسابك');
+    // And back: left to right, English.
+    await page.getByLabel('اللغة').selectOption('en');
+    await page.waitForFunction(() => document.querySelector('candor-consent')?.shadowRoot?.textContent?.includes('Accept all'));
+    expect(await directions()).to.deep.equal(['ltr', 'ltr']);
+    expectNoProblems();
+  });
+
+  it('shows markup in a notice or step title as text: no element is created and no script runs', async () => {
+    const hostile = '<img src=x onerror="window.pwned=1;alert(1)">';
+    await page.evaluate((title) => {
+      const consent = document.querySelector('candor-consent') as unknown as { notice: { purposes: { title: string }[] } };
+      const notice = structuredClone(consent.notice);
+      notice.purposes[1]!.title = title;
+      consent.notice = notice;
+      const stepper = document.querySelector('candor-stepper') as unknown as { steps: unknown };
+      stepper.steps = [
+        { id: 'details', title, estimatedMinutes: 2, status: 'current' },
+        { id: 'done', title: 'Done', estimatedMinutes: 1, status: 'upcoming' },
+      ];
+    }, hostile);
+    await page.waitForFunction((title) => document.querySelector('candor-consent')?.shadowRoot?.textContent?.includes(title), hostile);
+    await page.waitForFunction((title) => document.querySelector('candor-stepper')?.shadowRoot?.textContent?.includes(title), hostile);
+    await page.evaluate(() => new Promise((r) => setTimeout(r, 200))); // time for an onerror to fire, were there an <img>
+    const images = await page.evaluate(() => ['candor-consent', 'candor-stepper'].map((t) => document.querySelector(t)?.shadowRoot?.querySelectorAll('img').length));
+    expect(images).to.deep.equal([0, 0]);
+    // The page's own log writes event details as text too (the record names the subject).
+    await page.evaluate((subject) => document.querySelector('candor-consent')!.setAttribute('subject', subject), hostile);
+    await page.waitForFunction(() => (document.querySelector('candor-consent') as { state?: string } | null)?.state === 'ask');
+    await page.getByRole('button', { name: 'Accept all' }).click();
+    await page.locator('#log li', { hasText: 'candor-consent-change' }).waitFor();
+    expect((await logTexts()).join('\n')).to.include(`"subject":${JSON.stringify(hostile)}`);
+    expect(await page.locator('#log img').count()).to.equal(0);
+    await page.evaluate(() => new Promise((r) => setTimeout(r, 200)));
+    expect(await page.evaluate(() => (window as unknown as { pwned?: number }).pwned)).to.equal(undefined);
+    expectNoProblems(); // includes "no dialog opened"
+  });
+
+  it('reports an invalid notice: candor-error in the log and a fallback instead of the notice', async () => {
+    await page.getByLabel('Send an invalid notice').check();
+    await page.locator('#log li', { hasText: 'candor-error' }).waitFor();
+    const entry = (await logTexts()).join('\n');
+    expect(entry).to.include('"component":"candor-consent","property":"notice"');
+    expect(entry).to.include('summary');
+    expect(await page.evaluate(() => !!document.querySelector('candor-consent')?.shadowRoot?.querySelector('[part~="fallback"]'))).to.equal(true);
+    // Only the events the page listens to reach the log.
+    for (const line of await logTexts()) expect(LOGGED.some((name) => line.includes(name)), line).to.equal(true);
+    expect(problems.filter((p) => !p.startsWith('console error'))).to.deep.equal([]);
+  });
+});
