@@ -1,43 +1,12 @@
 // Serves the plain-HTML example (this folder) on 127.0.0.1 with node:http, after building
 // dist/candor-elements.js (skip with --no-build). Read-only; no path escapes this folder.
 // Usage: npm run example:html [-- --port 8080] [-- --no-build]   (port 0, the default, picks a free one)
-import { createServer } from 'node:http';
-import { readFile, stat } from 'node:fs/promises';
-import { dirname, extname, join, relative, resolve, sep } from 'node:path';
+import { dirname, relative } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { buildBundle } from './build.mjs';
+import { createStaticServer } from '../static-server.mjs';
 
 const root = dirname(fileURLToPath(import.meta.url));
-
-const TYPES = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.map': 'application/json; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-};
-
-/** The file under `root` a URL path names, or undefined when it is malformed or would leave `root`. */
-function fileFor(urlPath) {
-  let path;
-  try {
-    path = decodeURIComponent(urlPath);
-  } catch {
-    return undefined; // bad percent-encoding
-  }
-  if (path.includes('\0') || path.includes('\\')) return undefined;
-  const file = resolve(root, '.' + path);
-  return file === root || file.startsWith(root + sep) ? file : undefined;
-}
-
-function send(res, status, text) {
-  res.writeHead(status, { 'content-type': 'text/plain; charset=utf-8', 'x-content-type-options': 'nosniff' });
-  res.end(text);
-}
 
 /**
  * Creates the (not yet listening) server for this folder.
@@ -47,31 +16,8 @@ function send(res, status, text) {
  * server.listen(0, '127.0.0.1');
  */
 export function createExampleServer() {
-  return createServer(async (req, res) => {
-    if (req.method !== 'GET' && req.method !== 'HEAD') {
-      res.setHeader('allow', 'GET, HEAD');
-      return send(res, 405, 'Method not allowed\n');
-    }
-    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
-    let file = fileFor(url.pathname);
-    if (!file) return send(res, 400, 'Bad path\n');
-    try {
-      if ((await stat(file)).isDirectory()) file = join(file, 'index.html');
-      const body = await readFile(file);
-      res.writeHead(200, {
-        'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
-        'content-length': body.length,
-        'cache-control': 'no-store', // always the bundle you just built
-        'x-content-type-options': 'nosniff',
-      });
-      res.end(req.method === 'HEAD' ? undefined : body);
-    } catch (e) {
-      if (e?.code === 'ENOENT' || e?.code === 'ENOTDIR' || e?.code === 'EISDIR') {
-        const hint = relative(root, file).startsWith('dist') ? ' (build it: node examples/plain-html/build.mjs)' : '';
-        return send(res, 404, `Not found${hint}\n`);
-      }
-      send(res, 500, 'Could not read the file\n');
-    }
+  return createStaticServer(root, {
+    notFoundHint: (file) => (relative(root, file).startsWith('dist') ? ' (build it: node examples/plain-html/build.mjs)' : ''),
   });
 }
 

@@ -1,15 +1,15 @@
 // Opens the BUILT Storybook (storybook-static/) in headless Chromium and checks that every story
 // and docs page renders without console errors, in English, in Arabic (RTL) and in the dark
 // theme, and that each story is axe-clean in each. Screenshots go to test-results/storybook/.
-// Serves the files with a tiny node:http server on 127.0.0.1 (no network beyond localhost).
+// Serves the files with examples/static-server.mjs on 127.0.0.1 (no network beyond localhost).
 // Usage: npm run build && npm run build-storybook && node test/support/storybook-smoke.mjs [id-filter]
 // Against the dev server instead: STORYBOOK_URL=http://127.0.0.1:6006 node test/support/storybook-smoke.mjs
-import { createServer } from 'node:http';
-import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { extname, join, normalize, resolve, sep } from 'node:path';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { createRequire } from 'node:module';
 import { chromium } from 'playwright-core';
 import { chromiumPath } from './chromium.mjs';
+import { createStaticServer } from '../../examples/static-server.mjs';
 
 const root = resolve('storybook-static');
 const outDir = resolve('test-results/storybook');
@@ -21,35 +21,9 @@ const VARIANTS = [
   { locale: 'en', theme: 'dark' },
 ];
 
-const TYPES = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.woff2': 'font/woff2',
-  '.ico': 'image/x-icon',
-};
-
-/** Serves `root` read-only; refuses any path that escapes it. */
+/** Serves storybook-static/ read-only on a free loopback port. */
 function serve() {
-  const server = createServer((req, res) => {
-    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
-    let file = normalize(join(root, decodeURIComponent(url.pathname)));
-    if (file !== root && !file.startsWith(root + sep)) {
-      res.writeHead(403).end();
-      return;
-    }
-    if (existsSync(file) && statSync(file).isDirectory()) file = join(file, 'index.html');
-    if (!existsSync(file)) {
-      res.writeHead(404).end();
-      return;
-    }
-    res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
-    res.end(readFileSync(file));
-  });
+  const server = createStaticServer(root);
   return new Promise((ok) => server.listen(0, '127.0.0.1', () => ok(server)));
 }
 
