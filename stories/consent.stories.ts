@@ -123,6 +123,15 @@ export const ArabicSaved: Story = {
   render: render(noticeAr, 'ar'),
 };
 
+/**
+ * Chosen in English, shown in Arabic: the Arabic notice is a translation of the same version (and
+ * names the same controller `id`), so the English choice stands and nobody is asked again.
+ */
+export const ChosenInEnglishShownInArabic: Story = {
+  loaders: [async (): Promise<Loaded> => ({ storage: await seeded(notice, 'en') })],
+  render: render(noticeAr, 'ar'),
+};
+
 /** Arabic with a changed notice: asked again, with the change listed and the removed purpose named. */
 export const ArabicNoticeChanged: Story = {
   loaders: [async (): Promise<Loaded> => ({ storage: await seeded(noticeAr, 'ar') })],

@@ -5,4 +5,4 @@ import '@candor/elements/stepper';
 import '@candor/elements/consent';
 
 // The page shows how many consent records this device holds (the component stores them here).
-export { LocalStorageConsentStorage } from '@candor/core/consent';
+export { LocalStorageConsentStorage, controllerKey } from '@candor/core/consent';

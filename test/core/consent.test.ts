@@ -4,6 +4,7 @@ import { expect } from 'chai';
 import {
   compareWithNotice,
   consentReceipt,
+  controllerKey,
   createConsentRecord,
   createWithdrawalRecord,
   hashNotice,
@@ -18,7 +19,7 @@ import { isCandorError, type CandorError } from '@candor/core/errors';
 import { generateKey, KeySet } from '@candor/core/keys';
 import { ConsentRecordSchema, type ConsentNotice, type ConsentRecord } from '@candor/core/models';
 import { createIssuer, createVerifier } from '@candor/core/tokens';
-import { copy, noticeV1, noticeV2 } from '../support/consent-notice.js';
+import { copy, noticeArV1, noticeV1, noticeV2 } from '../support/consent-notice.js';
 
 /** Awaits `p` and returns the CandorError it rejects with (fails the test if it resolves or throws anything else). */
 async function rejection(p: Promise<unknown>): Promise<CandorError> {
@@ -64,6 +65,9 @@ const b64url = (text: string) => {
 const sha256 = async (text: string) =>
   'sha256:' + Array.from(new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text))), (b) => b.toString(16).padStart(2, '0')).join('');
 
+/** The storage key of the sample notices' controller (they carry `id: 'acme-bank'`). */
+const ACME = 'id:acme-bank';
+
 const decide = (choices: Record<string, boolean>, extra: Partial<Parameters<typeof createConsentRecord>[0]> = {}) =>
   createConsentRecord({ notice: noticeV1, subject: 'cust_7f3a', locale: 'en', choices, ...extra });
 
@@ -77,7 +81,7 @@ describe('consent records', () => {
     expect(record.timestamp).to.equal('2026-11-23T05:00:00.000Z');
     expect(record.subject).to.equal('cust_7f3a');
     expect(record.locale).to.equal('ar-EG');
-    expect(record.controller).to.deep.equal({ name: 'Acme Bank', contact: 'privacy@acme.example' });
+    expect(record.controller).to.deep.equal({ id: 'acme-bank', name: 'Acme Bank', contact: 'privacy@acme.example' });
     expect(record.notice).to.deep.equal({ version: '2026-11-01', hash: await hashNotice(noticeV1), policyUrl: 'https://acme.example/privacy' });
     expect(record.purposesGranted).to.deep.equal(['identity', 'partner-reuse']);
     expect(record.purposesDenied).to.deep.equal(['marketing']);
@@ -246,7 +250,16 @@ describe('withdrawal', () => {
 describe('comparing a stored record with the current notice', () => {
   it('does not ask again for the same notice', async () => {
     const r = await decide({});
-    expect(await compareWithNotice(r, noticeV1)).to.deep.equal({ askAgain: false, sameVersion: true, sameText: true, addedPurposes: [], removedPurposes: [] });
+    expect(await compareWithNotice(r, noticeV1)).to.deep.equal({
+      askAgain: false,
+      sameVersion: true,
+      sameLocale: true,
+      sameText: true,
+      addedPurposes: [],
+      removedPurposes: [],
+      nowRequired: [],
+      addedAudiences: [],
+    });
   });
 
   it('asks again for a new version and lists the new and removed purposes', async () => {
@@ -263,6 +276,94 @@ describe('comparing a stored record with the current notice', () => {
     edited.purposes[1]!.why = 'So partners can sell you things.';
     const diff = await compareWithNotice(r, edited);
     expect(diff).to.include({ askAgain: true, sameVersion: true, sameText: false });
+    // Naming the record's own language (in any letter case) changes nothing.
+    expect(await compareWithNotice(r, edited, { locale: 'EN' })).to.include({ askAgain: true, sameLocale: true });
+  });
+
+  describe('a translation of the notice the customer answered', () => {
+    it('does not ask again for the same version shown in another language', async () => {
+      const r = await decide({ 'partner-reuse': true });
+      const diff = await compareWithNotice(r, noticeArV1, { locale: 'ar' });
+      expect(diff).to.deep.equal({
+        askAgain: false,
+        sameVersion: true,
+        sameLocale: false,
+        sameText: false,
+        addedPurposes: [],
+        removedPurposes: [],
+        nowRequired: [],
+        addedAudiences: [],
+      });
+    });
+
+    it('asks again when the language is not named: the wording differs from what the customer read', async () => {
+      const r = await decide({});
+      expect(await compareWithNotice(r, noticeArV1)).to.include({ askAgain: true, sameLocale: true, sameText: false });
+    });
+
+    it('asks again for a new version, whatever the language', async () => {
+      const r = await decide({});
+      const arV2 = { ...copy(noticeArV1), version: '2026-12-01' };
+      expect(await compareWithNotice(r, arV2, { locale: 'ar' })).to.include({ askAgain: true, sameVersion: false });
+    });
+
+    it('asks again when the translation adds or drops a purpose', async () => {
+      const r = await decide({});
+      const added = copy(noticeArV1);
+      added.purposes.push({ ...copy(added.purposes[2]!), id: 'analytics' });
+      expect(await compareWithNotice(r, added, { locale: 'ar' })).to.include({ askAgain: true });
+      expect((await compareWithNotice(r, added, { locale: 'ar' })).addedPurposes).to.deep.equal(['analytics']);
+      const dropped = copy(noticeArV1);
+      dropped.purposes.pop();
+      expect((await compareWithNotice(r, dropped, { locale: 'ar' })).removedPurposes).to.deep.equal(['marketing']);
+    });
+
+    it('asks again when the translation makes a declined purpose required', async () => {
+      const r = await decide({ marketing: false });
+      const stricter = copy(noticeArV1);
+      stricter.purposes[2]!.required = true;
+      const diff = await compareWithNotice(r, stricter, { locale: 'ar' });
+      expect(diff).to.include({ askAgain: true });
+      expect(diff.nowRequired).to.deep.equal(['marketing']);
+    });
+
+    it('asks again when the translation lets a partner the customer never allowed reuse their verification', async () => {
+      const r = await decide({ 'partner-reuse': true });
+      const wider = copy(noticeArV1);
+      wider.purposes[1]!.recipients.push({ name: 'شريك جديد', role: 'partner', reusesVerification: true, audience: 'https://new-partner.example' });
+      const diff = await compareWithNotice(r, wider, { locale: 'ar' });
+      expect(diff).to.include({ askAgain: true });
+      expect(diff.addedAudiences).to.deep.equal(['https://new-partner.example']);
+      // A declined purpose's partners reuse nothing, so they are no reason to ask.
+      const declined = await decide({ 'partner-reuse': false });
+      expect(await compareWithNotice(declined, wider, { locale: 'ar' })).to.include({ askAgain: false });
+    });
+
+    it('refuses a locale that is not a language tag, naming it', async () => {
+      const r = await decide({});
+      const e = await rejection(compareWithNotice(r, noticeArV1, { locale: '<script>' }));
+      expect(e.code).to.equal('invalid_consent');
+      expect(e.message).to.contain('locale').and.contain('<script>');
+    });
+  });
+});
+
+describe('controller keys', () => {
+  it('files a controller under its id when it has one, else under its name, and the two forms never collide', () => {
+    expect(controllerKey({ id: 'acme-bank', name: 'بنك أكمي' })).to.equal('id:acme-bank');
+    expect(controllerKey({ id: 'acme-bank', name: 'Acme Bank' })).to.equal('id:acme-bank');
+    expect(controllerKey({ name: 'Acme Bank' })).to.equal('name:Acme Bank');
+    expect(controllerKey({ name: 'id:acme-bank' })).to.not.equal(controllerKey({ id: 'acme-bank', name: 'x' }));
+  });
+
+  it('accepts an id on the notice and copies it into the record; refuses an id that is not an identifier', async () => {
+    const r = await decide({});
+    expect(r.controller).to.deep.equal(noticeV1.controller);
+    const bad = copy(noticeV1);
+    bad.controller.id = 'acme bank <b>';
+    const e = await rejection(createConsentRecord({ notice: bad, subject: 'cust_7f3a', locale: 'en', choices: {} }));
+    expect(e.code).to.equal('invalid_consent');
+    expect(e.message).to.contain('controller.id');
   });
 });
 
@@ -279,10 +380,31 @@ describe('consent storage', () => {
       await storage.save(a);
       await storage.save(other);
       await storage.save(b);
-      expect(await storage.latest('Acme Bank', 'cust_7f3a')).to.deep.equal(b);
-      expect(await storage.history('Acme Bank', 'cust_7f3a')).to.deep.equal([a, b]);
-      expect(await storage.latest('Acme Bank', 'cust_other')).to.deep.equal(other);
-      expect(await storage.latest('Other Bank', 'cust_7f3a')).to.equal(undefined);
+      expect(await storage.latest(ACME, 'cust_7f3a')).to.deep.equal(b);
+      expect(await storage.history(ACME, 'cust_7f3a')).to.deep.equal([a, b]);
+      expect(await storage.latest(ACME, 'cust_other')).to.deep.equal(other);
+      expect(await storage.latest('id:other-bank', 'cust_7f3a')).to.equal(undefined);
+    });
+
+    it(`${name} keeps one history for a controller across translations of its notice (same id, translated name)`, async () => {
+      const storage = make();
+      const english = await decide({});
+      const arabic = await createConsentRecord({ notice: noticeArV1, subject: 'cust_7f3a', locale: 'ar', choices: { marketing: true }, previousRecordId: english.recordId });
+      await storage.save(english);
+      await storage.save(arabic);
+      expect(await storage.history(controllerKey(noticeArV1.controller), 'cust_7f3a')).to.deep.equal([english, arabic]);
+    });
+
+    it(`${name} keeps controllers without an id apart by name`, async () => {
+      const storage = make();
+      const unnamed = (controller: ConsentNotice['controller']) => ({ ...copy(noticeV1), controller });
+      const acme = await createConsentRecord({ notice: unnamed({ name: 'Acme Bank' }), subject: 'cust_7f3a', locale: 'en', choices: {} });
+      const other = await createConsentRecord({ notice: unnamed({ name: 'Other Bank' }), subject: 'cust_7f3a', locale: 'en', choices: {} });
+      await storage.save(acme);
+      await storage.save(other);
+      expect(await storage.history('name:Acme Bank', 'cust_7f3a')).to.deep.equal([acme]);
+      expect(await storage.history('name:Other Bank', 'cust_7f3a')).to.deep.equal([other]);
+      expect(await storage.history(ACME, 'cust_7f3a')).to.deep.equal([]);
     });
 
     it(`${name} refuses to store an invalid record`, async () => {
@@ -295,24 +417,24 @@ describe('consent storage', () => {
     const backing = new MapStorage();
     const record = await decide({ 'partner-reuse': true });
     await new LocalStorageConsentStorage({ storage: backing }).save(record);
-    expect(await new LocalStorageConsentStorage({ storage: backing }).latest('Acme Bank', 'cust_7f3a')).to.deep.equal(record);
-    expect([...backing.map.keys()]).to.deep.equal(['candor:consent:v1:Acme%20Bank:cust_7f3a']);
+    expect(await new LocalStorageConsentStorage({ storage: backing }).latest(ACME, 'cust_7f3a')).to.deep.equal(record);
+    expect([...backing.map.keys()]).to.deep.equal(['candor:consent:v2:id%3Aacme-bank:cust_7f3a']);
   });
 
   it('ignores corrupt and foreign data in storage with a warning, never throwing', async () => {
     const backing = new MapStorage();
     const warnings: string[] = [];
     const storage = new LocalStorageConsentStorage({ storage: backing, onWarning: (m) => warnings.push(m) });
-    const key = storage.keyFor('Acme Bank', 'cust_7f3a');
+    const key = storage.keyFor(ACME, 'cust_7f3a');
     const good = await decide({});
     const foreign = await decide({}, { subject: 'someone-else' });
 
     backing.map.set(key, '{not json');
-    expect(await storage.latest('Acme Bank', 'cust_7f3a')).to.equal(undefined);
+    expect(await storage.latest(ACME, 'cust_7f3a')).to.equal(undefined);
     backing.map.set(key, JSON.stringify({ hello: 'world' }));
-    expect(await storage.history('Acme Bank', 'cust_7f3a')).to.deep.equal([]);
+    expect(await storage.history(ACME, 'cust_7f3a')).to.deep.equal([]);
     backing.map.set(key, JSON.stringify([good, { recordId: 'x' }, '<script>alert(1)</script>', foreign]));
-    expect(await storage.history('Acme Bank', 'cust_7f3a')).to.deep.equal([good]);
+    expect(await storage.history(ACME, 'cust_7f3a')).to.deep.equal([good]);
     expect(warnings.length).to.equal(5);
     expect(warnings[0]).to.contain('not JSON');
     expect(warnings.some((w) => w.includes('another controller or subject'))).to.equal(true);
@@ -338,7 +460,7 @@ describe('consent storage', () => {
     locked.getItem = () => {
       throw new DOMException('The operation is insecure.', 'SecurityError');
     };
-    const e = await rejection(new LocalStorageConsentStorage({ storage: locked }).latest('Acme Bank', 'cust_7f3a'));
+    const e = await rejection(new LocalStorageConsentStorage({ storage: locked }).latest(ACME, 'cust_7f3a'));
     expect(e.code).to.equal('storage_unavailable');
     expect(e.message).to.contain('ConsentStorage');
   });
@@ -347,7 +469,7 @@ describe('consent storage', () => {
     const storage = new LocalStorageConsentStorage({ storage: new MapStorage(), maxRecords: 2 });
     const records = [await decide({}), await decide({}), await decide({})];
     for (const r of records) await storage.save(r);
-    expect(await storage.history('Acme Bank', 'cust_7f3a')).to.deep.equal(records.slice(1));
+    expect(await storage.history(ACME, 'cust_7f3a')).to.deep.equal(records.slice(1));
   });
 });
 

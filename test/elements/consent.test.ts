@@ -7,12 +7,13 @@ import { MemoryConsentStorage, noticeText, type ConsentStorage } from '@candor/c
 import type { ConsentNotice, ConsentRecord } from '@candor/core/models';
 import type { CandorErrorEvent } from '@candor/elements/shared';
 import '@candor/elements/consent';
-import { copy, noticeV1, noticeV2 } from '../support/consent-notice.js';
+import { copy, noticeArV1, noticeV1, noticeV2 } from '../support/consent-notice.js';
 
 type CandorConsent = HTMLElementTagNameMap['candor-consent'];
 
 const SUBJECT = 'cust_7f3a';
-const KEY = `candor:consent:v1:${encodeURIComponent('Acme Bank')}:${SUBJECT}`;
+// The sample notices name their controller `id: 'acme-bank'`, so records are filed under that id.
+const KEY = `candor:consent:v2:${encodeURIComponent('id:acme-bank')}:${SUBJECT}`;
 
 const root = (el: CandorConsent) => el.shadowRoot!;
 const $ = <T extends HTMLElement = HTMLElement>(el: CandorConsent, sel: string) => root(el).querySelector<T>(sel);
@@ -284,6 +285,49 @@ describe('<candor-consent> saved choices', () => {
     const el = await consent({ storage, notice: edited });
     expect(el.state).to.equal('ask');
     expect($(el, '[part~="changes"]')).to.not.equal(null);
+  });
+
+  it('does not ask again when the customer switches language: the Arabic translation of the same version shows the saved choices', async () => {
+    const first = await consent({ lang: 'en' });
+    toggle(first, 'partner-reuse').click();
+    const english = await first.saveChoices();
+    first.remove();
+
+    const el = await consent({ lang: 'ar', notice: noticeArV1 });
+    expect(el.state).to.equal('saved');
+    expect(el.record).to.deep.equal(english);
+    expect($(el, '[part~="changes"]')).to.equal(null);
+    expect($(el, '[data-purpose="partner-reuse"] [part~="badge"]')!.textContent).to.equal('مسموح');
+    expect($(el, '[data-purpose="marketing"] [part~="badge"]')!.textContent).to.equal('مرفوض');
+    // Withdrawing in Arabic withdraws the English decision: one history, in order.
+    const withdrawal = await el.withdraw();
+    expect(withdrawal!.previousRecordId).to.equal(english!.recordId);
+    expect(withdrawal!.locale).to.equal('ar');
+    expect(stored().map((r) => r.locale)).to.deep.equal(['en', 'ar']);
+  });
+
+  it('asks again in Arabic when the translation lets a new partner reuse the verification, and names the partner', async () => {
+    const storage = new MemoryConsentStorage();
+    const first = await consent({ storage });
+    toggle(first, 'partner-reuse').click();
+    await first.saveChoices();
+    const wider = copy(noticeArV1);
+    wider.purposes[1]!.recipients.push({ name: 'شريك جديد', role: 'partner', reusesVerification: true, audience: 'https://new-partner.example' });
+    const el = await consent({ storage, lang: 'ar', notice: wider });
+    expect(el.state).to.equal('ask');
+    const items = [...$(el, '[part~="changes"]')!.querySelectorAll('li')].map((li) => li.textContent!.trim());
+    expect(items).to.deep.equal(['جديد: سيعيد شريك جديد استخدام التحقق من هويتك']);
+  });
+
+  it('asks again, naming the purpose, when a declined purpose becomes required', async () => {
+    const storage = new MemoryConsentStorage();
+    await (await consent({ storage })).rejectOptional();
+    const v2 = { ...copy(noticeV1), version: '2027-01-01' };
+    v2.purposes[2]!.required = true;
+    const el = await consent({ storage, notice: v2 });
+    expect(el.state).to.equal('ask');
+    const items = [...$(el, '[part~="changes"]')!.querySelectorAll('li')].map((li) => li.textContent!.trim());
+    expect(items).to.deep.equal([`Now required: ${v2.purposes[2]!.title}`]);
   });
 });
 

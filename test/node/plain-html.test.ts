@@ -153,6 +153,11 @@ describe('plain-HTML example (examples/plain-html, npm run example:html)', funct
     await page.locator('#log li', { hasText: 'candor-consent-change' }).waitFor();
     expect(await axeViolations(), 'English').to.deep.equal([]);
     await page.getByLabel('Language').selectOption('ar');
+    // The choice made in English still stands: the Arabic page shows it saved...
+    await page.waitForFunction(() => document.querySelector('candor-consent')?.shadowRoot?.textContent?.includes('تم حفظ اختياراتك ('));
+    expect(await axeViolations(), 'Arabic, saved').to.deep.equal([]);
+    // ...and the customer can reopen it in Arabic.
+    await page.locator('candor-consent').getByRole('button', { name: 'تغيير اختياراتي' }).click();
     await page.waitForFunction(() => document.querySelector('candor-consent')?.shadowRoot?.textContent?.includes('قبول الكل'));
     expect(await axeViolations(), 'Arabic').to.deep.equal([]);
     await page.getByLabel('المظهر').selectOption('dark');
@@ -268,6 +273,16 @@ describe('plain-HTML example (examples/plain-html, npm run example:html)', funct
     await page.getByLabel('اللغة').selectOption('en');
     await page.waitForFunction(() => document.querySelector('candor-consent')?.shadowRoot?.textContent?.includes('Accept all'));
     expect(await directions()).to.deep.equal(['ltr', 'ltr']);
+    expectNoProblems();
+  });
+
+  it('keeps the choice made in English when the customer switches to Arabic: saved, not asked again, one history', async () => {
+    await page.getByRole('button', { name: 'Accept all' }).click();
+    await page.locator('#device-records', { hasText: 'This device holds 1 consent record.' }).waitFor();
+    await page.getByLabel('Language').selectOption('ar');
+    await page.waitForFunction(() => document.querySelector('candor-consent')?.shadowRoot?.textContent?.includes('تم حفظ اختياراتك ('));
+    expect(await page.evaluate(() => (document.querySelector('candor-consent') as unknown as { state: string }).state)).to.equal('saved');
+    await page.locator('#device-records', { hasText: 'يحتفظ هذا الجهاز بسجل موافقة واحد.' }).waitFor();
     expectNoProblems();
   });
 

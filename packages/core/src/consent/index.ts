@@ -6,8 +6,8 @@
 export { noticeText, hashNotice, normalizeNoticeValue, NOTICE_HASH_PREFIX } from './notice-text.js';
 export { createConsentRecord, DEFAULT_COLLECTION_METHOD, type ConsentDecisionInput } from './create-record.js';
 export { createWithdrawalRecord, type ConsentWithdrawalInput } from './withdraw.js';
-export { compareWithNotice, type NoticeComparison } from './compare.js';
-export type { ConsentStorage } from './storage.js';
+export { compareWithNotice, type CompareWithNoticeOptions, type NoticeComparison } from './compare.js';
+export { controllerKey, type ConsentStorage } from './storage.js';
 export { MemoryConsentStorage } from './memory-storage.js';
 export { LocalStorageConsentStorage, type LocalStorageConsentStorageOptions } from './local-storage.js';
 export { consentReceipt, DEFAULT_RECEIPT_LABELS, type ConsentReceipt, type ConsentReceiptFile, type ReceiptLabels } from './receipt.js';

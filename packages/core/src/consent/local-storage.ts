@@ -3,14 +3,14 @@ import type { ConsentRecord } from '../models/consent.js';
 import { ConsentRecordSchema } from '../models/consent.js';
 import { summarizeIssues, toValidationIssues } from '../models/issues.js';
 import { CandorError } from '../errors.js';
-import type { ConsentStorage } from './storage.js';
+import { controllerKey, type ConsentStorage } from './storage.js';
 import { parseRecord } from './validate.js';
 
 /** Options of {@link LocalStorageConsentStorage}. */
 export interface LocalStorageConsentStorageOptions {
   /** The Storage to use; defaults to `globalThis.localStorage` (looked up on first use). */
   storage?: Storage;
-  /** Key prefix, so Candor's entries never collide with the page's own; default `candor:consent:v1`. */
+  /** Key prefix, so Candor's entries never collide with the page's own; default `candor:consent:v2`. */
   prefix?: string;
   /** Records kept per controller and subject (oldest dropped first); default 50. */
   maxRecords?: number;
@@ -23,7 +23,7 @@ const isQuotaError = (e: unknown): boolean =>
 
 /**
  * Stores each controller+subject history as one JSON array under
- * `<prefix>:<controller>:<subject>` (both URI-encoded). Whatever else is in storage is treated as
+ * `<prefix>:<controller key>:<subject>` (both URI-encoded; the key is {@link controllerKey}). Whatever else is in storage is treated as
  * untrusted: entries that are not valid JSON, not an array, not a valid `ConsentRecord` or filed
  * under another controller/subject are ignored with a warning, never thrown into the page.
  *
@@ -32,7 +32,7 @@ const isQuotaError = (e: unknown): boolean =>
  * @example
  * const storage = new LocalStorageConsentStorage();
  * await storage.save(record);
- * const latest = await storage.latest(record.controller.name, record.subject);
+ * const latest = await storage.latest(controllerKey(record.controller), record.subject);
  */
 export class LocalStorageConsentStorage implements ConsentStorage {
   readonly #options: LocalStorageConsentStorageOptions;
@@ -41,7 +41,7 @@ export class LocalStorageConsentStorage implements ConsentStorage {
 
   constructor(options: LocalStorageConsentStorageOptions = {}) {
     this.#options = options;
-    this.#prefix = options.prefix ?? 'candor:consent:v1';
+    this.#prefix = options.prefix ?? 'candor:consent:v2';
     const max = options.maxRecords ?? 50;
     if (!Number.isInteger(max) || max < 1) {
       throw new CandorError('invalid_options', '`maxRecords` must be a positive integer.');
@@ -49,15 +49,16 @@ export class LocalStorageConsentStorage implements ConsentStorage {
     this.#max = max;
   }
 
-  /** The storage key of a controller and subject. */
+  /** The localStorage key of a controller key ({@link controllerKey}) and subject. */
   keyFor(controller: string, subject: string): string {
     return `${this.#prefix}:${encodeURIComponent(controller)}:${encodeURIComponent(subject)}`;
   }
 
   async save(record: ConsentRecord): Promise<void> {
     const valid = parseRecord(record);
-    const key = this.keyFor(valid.controller.name, valid.subject);
-    const next = [...this.#read(key, valid.controller.name, valid.subject), valid].slice(-this.#max);
+    const owner = controllerKey(valid.controller);
+    const key = this.keyFor(owner, valid.subject);
+    const next = [...this.#read(key, owner, valid.subject), valid].slice(-this.#max);
     const storage = this.#storage();
     try {
       storage.setItem(key, JSON.stringify(next));
@@ -118,7 +119,7 @@ export class LocalStorageConsentStorage implements ConsentStorage {
       const r = ConsentRecordSchema.safeParse(entry);
       if (!r.success) {
         this.#warn(`ignored entry ${i} of "${key}": ${summarizeIssues(toValidationIssues(r.error.issues, 3))}.`);
-      } else if (r.data.controller.name !== controller || r.data.subject !== subject) {
+      } else if (controllerKey(r.data.controller) !== controller || r.data.subject !== subject) {
         this.#warn(`ignored entry ${i} of "${key}": it belongs to another controller or subject.`);
       } else {
         records.push(r.data);

@@ -1,6 +1,6 @@
 /** Consent storage in memory: for tests, server-side rendering and pages that must not persist anything. */
 import type { ConsentRecord } from '../models/consent.js';
-import type { ConsentStorage } from './storage.js';
+import { controllerKey, type ConsentStorage } from './storage.js';
 import { parseRecord } from './validate.js';
 
 /**
@@ -10,14 +10,14 @@ import { parseRecord } from './validate.js';
  * @example
  * const storage = new MemoryConsentStorage();
  * await storage.save(record);
- * await storage.latest('Acme Bank', 'cust_7f3a'); // a copy of record
+ * await storage.latest(controllerKey(record.controller), 'cust_7f3a'); // a copy of record
  */
 export class MemoryConsentStorage implements ConsentStorage {
   readonly #records = new Map<string, ConsentRecord[]>();
 
   async save(record: ConsentRecord): Promise<void> {
     const valid = parseRecord(record);
-    const key = JSON.stringify([valid.controller.name, valid.subject]);
+    const key = JSON.stringify([controllerKey(valid.controller), valid.subject]);
     this.#records.set(key, [...(this.#records.get(key) ?? []), structuredClone(valid)]);
   }
 

@@ -1,23 +1,42 @@
 /** The consent storage contract: where records are kept, per controller and subject. */
-import type { ConsentRecord } from '../models/consent.js';
+import type { Controller, ConsentRecord } from '../models/consent.js';
 
 /**
- * Keeps consent records for a controller (by name) and a subject. Implementations keep every
- * record in order (oldest first) and must reject with a `CandorError` (`storage_unavailable`,
- * `storage_quota_exceeded`) rather than throw anything untyped.
+ * The key a controller's records are filed under: `id:<id>` when the controller has an `id`,
+ * otherwise `name:<name>`. The two forms cannot collide. Give the controller an `id` when the
+ * notice is translated: its name may differ per language, its `id` does not, so a customer who
+ * switches language keeps one history.
+ *
+ * @example
+ * controllerKey({ id: 'acme-bank', name: 'بنك أكمي' }) // 'id:acme-bank'
+ * controllerKey({ name: 'Acme Bank' })                 // 'name:Acme Bank'
+ */
+export function controllerKey(controller: Pick<Controller, 'id' | 'name'>): string {
+  return controller.id !== undefined ? `id:${controller.id}` : `name:${controller.name}`;
+}
+
+/**
+ * Keeps consent records per controller and subject. `controller` is always a
+ * {@link controllerKey} (`id:…` or `name:…`), so records of one controller stay together across
+ * translations of its notice. Implementations keep every record in order (oldest first) and must
+ * reject with a `CandorError` (`storage_unavailable`, `storage_quota_exceeded`) rather than throw
+ * anything untyped.
  *
  * @example
  * class ServerConsentStorage implements ConsentStorage {
  *   async save(record) { await fetch('/consent', { method: 'POST', body: JSON.stringify(record) }); }
  *   async latest(controller, subject) { return (await this.history(controller, subject)).at(-1); }
- *   async history(controller, subject) { return (await fetch(`/consent/${subject}`)).json(); }
+ *   async history(controller, subject) {
+ *     const q = new URLSearchParams({ controller, subject });
+ *     return (await fetch(`/consent?${q}`)).json();
+ *   }
  * }
  */
 export interface ConsentStorage {
-  /** Appends a record; resolves once it is stored. */
+  /** Appends a record under `controllerKey(record.controller)` and its subject; resolves once it is stored. */
   save(record: ConsentRecord): Promise<void>;
-  /** The most recent valid record for this controller and subject, or `undefined`. */
+  /** The most recent valid record for this controller key and subject, or `undefined`. */
   latest(controller: string, subject: string): Promise<ConsentRecord | undefined>;
-  /** Every valid record for this controller and subject, oldest first. */
+  /** Every valid record for this controller key and subject, oldest first. */
   history(controller: string, subject: string): Promise<ConsentRecord[]>;
 }

@@ -18,6 +18,19 @@ export const LEGAL_BASES = [
 ] as const;
 export type LegalBasis = (typeof LEGAL_BASES)[number];
 
+/**
+ * Who is asking for consent. Give an `id` when the notice is translated: records are filed under
+ * the controller (see `controllerKey`), and the `id` stays the same in every language while the
+ * name may not ("Acme Bank", "بنك أكمي").
+ */
+export const ControllerSchema = z.object({
+  /** Stable id of the controller, the same in every translation of the notice (e.g. `acme-bank`). */
+  id: z.optional(identifier()),
+  name: text(120),
+  contact: z.optional(text(300)),
+});
+export type Controller = z.infer<typeof ControllerSchema>;
+
 /** Who receives the data. A partner that reuses the verification names the token `audience` it verifies as. */
 export const RecipientSchema = z.object({
   name: text(120),
@@ -51,7 +64,7 @@ export const ConsentNoticeSchema = z.object({
   /** Notice version, e.g. "2026-11-01" or "3". A new version asks the customer again. */
   version: identifier(),
   /** The controller: who is asking. */
-  controller: z.object({ name: text(120), contact: z.optional(text(300)) }),
+  controller: ControllerSchema,
   /** One sentence shown first, before any detail. */
   summary: text(400),
   purposes: z.array(ConsentPurposeSchema).check(
@@ -83,7 +96,7 @@ export const ConsentRecordSchema = z.object({
   timestamp: z.iso.datetime(),
   /** Pseudonymous reference to the customer (never an e-mail or name). */
   subject: text(256),
-  controller: z.object({ name: text(120), contact: z.optional(text(300)) }),
+  controller: ControllerSchema,
   notice: z.object({
     version: identifier(),
     /** `sha256:` + lowercase hex of the UTF-8 bytes of the exact notice text shown. */

@@ -4,6 +4,7 @@ import { property, state } from 'lit/decorators.js';
 import {
   compareWithNotice,
   consentReceipt,
+  controllerKey,
   createConsentRecord,
   createWithdrawalRecord,
   LocalStorageConsentStorage,
@@ -236,7 +237,7 @@ export class CandorConsent extends CandorElement {
     try {
       const storage = this.#storage();
       if (!storage) throw new TypeError('no usable storage');
-      latest = await storage.latest(notice.controller.name, subject);
+      latest = await storage.latest(controllerKey(notice.controller), subject);
       if (latest !== undefined && latest.subject !== subject) latest = undefined;
     } catch (e) {
       if (seq !== this.#loadSeq) return;
@@ -246,7 +247,7 @@ export class CandorConsent extends CandorElement {
     }
     let comparison: NoticeComparison | undefined;
     try {
-      if (latest) comparison = await compareWithNotice(latest, notice);
+      if (latest) comparison = await compareWithNotice(latest, notice, { locale: this.#locale() });
     } catch (e) {
       // A storage returning something that is not a record: treat as nothing stored.
       if (seq === this.#loadSeq) this.#reportStorage(e, 'read');
@@ -552,9 +553,13 @@ export class CandorConsent extends CandorElement {
     if (!c?.askAgain || !this.latest) return nothing;
     const t = this.localize.t.bind(this.localize);
     const titleOf = (id: string) => notice.purposes.find((p) => p.id === id)?.title ?? id;
+    const recipientOf = (audience: string) =>
+      notice.purposes.flatMap((p) => p.recipients).find((r) => r.reusesVerification && r.audience === audience)?.name ?? audience;
     const items = [
       ...(notice.changes ?? []),
       ...c.addedPurposes.map((id) => t('newPurpose', { title: titleOf(id) })),
+      ...c.nowRequired.map((id) => t('nowRequired', { title: titleOf(id) })),
+      ...c.addedAudiences.map((audience) => t('newReuse', { recipient: recipientOf(audience) })),
       ...(c.removedPurposes.length ? [t('removedPurposes', { count: c.removedPurposes.length })] : []),
     ];
     return html`

@@ -49,6 +49,8 @@ const en = {
   changedIntro: 'We have updated this notice since you last chose ({date}). Please review it and choose again.',
   changesHeading: 'What changed',
   newPurpose: 'New: {title}',
+  nowRequired: 'Now required: {title}',
+  newReuse: 'New: {recipient} would reuse your verification',
   // Records keep purpose ids, not titles, so a removed purpose is counted, never named by its id.
   removedPurposes: {
     one: 'One purpose from your earlier choices is no longer asked for.',
@@ -130,6 +132,8 @@ const ar: ConsentMessages = {
   changedIntro: 'حدّثنا هذا الإشعار منذ آخر اختيار لك ({date}). يُرجى مراجعته والاختيار من جديد.',
   changesHeading: 'ما الذي تغيّر',
   newPurpose: 'جديد: {title}',
+  nowRequired: 'أصبح إلزاميًا: {title}',
+  newReuse: 'جديد: سيعيد {recipient} استخدام التحقق من هويتك',
   removedPurposes: {
     one: 'لم نعد نطلب غرضًا واحدًا من اختياراتك السابقة.',
     two: 'لم نعد نطلب غرضين من اختياراتك السابقة.',
