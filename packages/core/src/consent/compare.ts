@@ -1,8 +1,7 @@
 /** Compares a stored record with the notice shown now: has the customer already answered this notice? */
 import type { ConsentNotice, ConsentRecord } from '../models/consent.js';
-import { localeTag } from '../models/text.js';
-import { CandorError } from '../errors.js';
 import { hashNotice } from './notice-text.js';
+import { parseLocale } from './validate.js';
 
 /** Options of {@link compareWithNotice}. */
 export interface CompareWithNoticeOptions {
@@ -63,12 +62,7 @@ export async function compareWithNotice(
   options: CompareWithNoticeOptions = {},
 ): Promise<NoticeComparison> {
   const { locale } = options;
-  if (locale !== undefined && !localeTag().safeParse(locale).success) {
-    throw new CandorError(
-      'invalid_consent',
-      `\`locale\` must be a BCP 47 language tag such as "en" or "ar-EG", got ${JSON.stringify(String(locale)).slice(0, 40)}.`,
-    );
-  }
+  if (locale !== undefined) parseLocale(locale);
   const hash = await hashNotice(notice);
   const granted = new Set(record.purposesGranted);
   const answered = new Set([...record.purposesGranted, ...record.purposesDenied]);

@@ -1,10 +1,10 @@
 /** Builds the consent record of one decision: what the customer allowed and declined, under which notice. */
 import type { ConsentNotice, ConsentRecord } from '../models/consent.js';
 import * as z from 'zod/mini';
-import { localeTag, text } from '../models/text.js';
+import { text } from '../models/text.js';
 import { CandorError } from '../errors.js';
 import { hashNotice } from './notice-text.js';
-import { parseNotice, parseRecord } from './validate.js';
+import { parseLocale, parseNotice, parseRecord } from './validate.js';
 
 /** Input of {@link createConsentRecord}. */
 export interface ConsentDecisionInput {
@@ -44,9 +44,7 @@ export async function buildRecord(
   if (!text(256).safeParse(input.subject).success) {
     throw new CandorError('invalid_consent', '`subject` must be a pseudonymous reference of 1 to 256 characters.');
   }
-  if (!localeTag().safeParse(input.locale).success) {
-    throw new CandorError('invalid_consent', `\`locale\` must be a BCP 47 language tag such as "en" or "ar-EG", got ${JSON.stringify(String(input.locale)).slice(0, 40)}.`);
-  }
+  parseLocale(input.locale);
   const grantedPurposes = notice.purposes.filter((p) => granted.has(p.id));
   const reuseAudiences = [
     ...new Set(grantedPurposes.flatMap((p) => p.recipients.filter((r) => r.reusesVerification && r.audience).map((r) => r.audience!))),

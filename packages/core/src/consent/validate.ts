@@ -1,6 +1,7 @@
 /** Internal: validates consent inputs against the shared models and turns failures into typed errors. */
 import { ConsentNoticeSchema, ConsentRecordSchema, type ConsentNotice, type ConsentRecord } from '../models/consent.js';
 import { summarizeIssues, toValidationIssues } from '../models/issues.js';
+import { localeTag } from '../models/text.js';
 import { CandorError } from '../errors.js';
 
 /** Returns the notice if it matches `ConsentNoticeSchema`, else throws `invalid_consent` naming the fields. */
@@ -19,4 +20,15 @@ export function parseRecord(record: unknown, code: 'invalid_consent' | 'invalid_
     throw new CandorError(code, `The consent record is not valid: ${summarizeIssues(toValidationIssues(r.error.issues, 5))}.`);
   }
   return r.data;
+}
+
+/** Returns `locale` if it is a BCP 47 language tag, else throws `invalid_consent` quoting (the start of) it. */
+export function parseLocale(locale: unknown): string {
+  if (!localeTag().safeParse(locale).success) {
+    throw new CandorError(
+      'invalid_consent',
+      `\`locale\` must be a BCP 47 language tag such as "en" or "ar-EG", got ${JSON.stringify(String(locale)).slice(0, 40)}.`,
+    );
+  }
+  return locale as string;
 }
