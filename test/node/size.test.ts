@@ -27,10 +27,11 @@ const BUDGET_GZIP = 14 * 1024;
 
 /**
  * Regression ceilings for components not yet within the target: measured size (2026-11-23)
- * plus under 1 KB of headroom. Lower them as components shrink; never raise one to pass.
+ * rounded up to the next 0.5 KB, or plus under 1 KB of headroom. Lower them as components
+ * shrink; never raise one to pass.
  */
 const CEILINGS_GZIP: Record<string, number> = {
-  'candor-stepper': 23.5 * 1024,
+  'candor-stepper': 23 * 1024,
   'candor-consent': 26.5 * 1024,
 };
 
