@@ -1,12 +1,13 @@
 // Measures what one Candor component costs a page that loads only it: its registering file
 // bundled on its own with everything it imports (lit, @candor/core, zod/mini), minified and
-// gzipped. Used by test/node/size.test.ts; the figures go to test-results/sizes.json and the
-// README.
+// gzipped. Also measures, the same way, the floor under every component: a minimal LitElement,
+// then the same element validating with zod/mini. Used by test/node/size.test.ts; the figures go
+// to test-results/sizes.json and the README.
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
-import { rollup, type OutputChunk, type RollupLog } from 'rollup';
+import { rollup, type OutputChunk, type Plugin, type RollupLog } from 'rollup';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
 
@@ -21,9 +22,8 @@ export interface ComponentEntry {
   file: string;
 }
 
-/** What the component costs, in bytes, plus where the bytes come from. */
-export interface ComponentSize {
-  tag: string;
+/** What one bundle costs, in bytes, and which modules contribute to it. */
+export interface BundleSize {
   /** Bundled, not minified. */
   raw: number;
   /** Bundled and minified with terser. */
@@ -32,6 +32,11 @@ export interface ComponentSize {
   gzip: number;
   /** Every module that contributes code, largest first, with its rendered (unminified) bytes. */
   modules: { id: string; bytes: number }[];
+}
+
+/** What the component costs, in bytes, plus where the bytes come from. */
+export interface ComponentSize extends BundleSize {
+  tag: string;
   /** Filled in by {@link gzipByGroup} when someone needs to know where the bytes come from. */
   gzipByGroup?: { group: string; gzip: number }[];
 }
@@ -67,18 +72,24 @@ export function componentEntries(): ComponentEntry[] {
     .map((file) => ({ tag: file.split(sep).pop()!.replace(/\.js$/, ''), file }));
 }
 
-/** Shortens an absolute module id to something readable: `node_modules/lit-html/lit-html.js`. */
+/** Shortens a module id to something readable: `node_modules/lit-html/lit-html.js`, `candor-floor:lit`. */
 function readableId(id: string): string {
-  const rel = relative(repoRoot, id.replace(/^\0/, '')).split(sep).join('/');
+  if (id.startsWith('\0')) return id.slice(1); // a virtual module (the floor's entries), not a path
+  const rel = relative(repoRoot, id).split(sep).join('/');
   return rel.startsWith('..') ? id : rel;
 }
 
-/** Bundles `file` for the browser as a page would load it (`browser` export condition, lit's production build). */
-async function bundleFor(tag: string, file: string, external?: (id: string) => boolean) {
+/**
+ * Bundles `input` for the browser as a page would load it (`browser` export condition, lit's
+ * production build). `plugins` run before node-resolve (the floor's virtual entries); `external`
+ * leaves modules out by their resolved path.
+ */
+async function bundleFor(name: string, input: string, options: { external?: (id: string) => boolean; plugins?: Plugin[] } = {}) {
+  const { external, plugins = [] } = options;
   const warnings: string[] = [];
   const bundle = await rollup({
-    input: file,
-    plugins: [nodeResolve({ browser: true, exportConditions: ['browser', 'production'] })],
+    input,
+    plugins: [...plugins, nodeResolve({ browser: true, exportConditions: ['browser', 'production'] })],
     // Rollup asks again with the resolved absolute path, which is what the groups match.
     ...(external ? { external: (id: string, _importer: string | undefined, resolved: boolean) => resolved && external(id) } : {}),
     onwarn(warning: RollupLog) {
@@ -90,13 +101,39 @@ async function bundleFor(tag: string, file: string, external?: (id: string) => b
   const unresolved = warnings.filter((w) => /could not be resolved|treating it as an external/i.test(w));
   if (unresolved.length) {
     await bundle.close();
-    throw new Error(`${tag}: imports that do not resolve: ${unresolved.join('; ')}`);
+    throw new Error(`${name}: imports that do not resolve: ${unresolved.join('; ')}`);
   }
   return bundle;
 }
 
 const minify = terser({ format: { comments: false } });
 const gzipLength = (code: string): number => gzipSync(Buffer.from(code, 'utf8'), { level: 9 }).length;
+
+/** Bundles `input` into one chunk and measures it: raw, minified, gzipped, and by module. */
+async function measureBundle(name: string, input: string, plugins?: Plugin[]): Promise<BundleSize> {
+  const bundle = await bundleFor(name, input, { plugins });
+  try {
+    const raw = await bundle.generate({ format: 'es' });
+    const min = await bundle.generate({ format: 'es', plugins: [minify] });
+    if (raw.output.length !== 1 || min.output.length !== 1) {
+      throw new Error(`${name}: expected one chunk; a dynamic import() splits the bundle`);
+    }
+    const rawChunk = raw.output[0] as OutputChunk;
+    const minChunk = min.output[0] as OutputChunk;
+    const modules = Object.entries(rawChunk.modules)
+      .filter(([, m]) => m.renderedLength > 0)
+      .map(([id, m]) => ({ id: readableId(id), bytes: m.renderedLength }))
+      .sort((a, b) => b.bytes - a.bytes || a.id.localeCompare(b.id));
+    return {
+      raw: Buffer.byteLength(rawChunk.code, 'utf8'),
+      min: Buffer.byteLength(minChunk.code, 'utf8'),
+      gzip: gzipLength(minChunk.code),
+      modules,
+    };
+  } finally {
+    await bundle.close();
+  }
+}
 
 /**
  * Bundles one registering file on its own and measures it. Deterministic: same input, same bytes.
@@ -111,29 +148,7 @@ export async function measureComponent(entry: ComponentEntry): Promise<Component
         'build first (npm run build).',
     );
   }
-  const bundle = await bundleFor(entry.tag, entry.file);
-  try {
-    const raw = await bundle.generate({ format: 'es' });
-    const min = await bundle.generate({ format: 'es', plugins: [minify] });
-    if (raw.output.length !== 1 || min.output.length !== 1) {
-      throw new Error(`${entry.tag}: expected one chunk; the component has a dynamic import() that splits the bundle`);
-    }
-    const rawChunk = raw.output[0] as OutputChunk;
-    const minChunk = min.output[0] as OutputChunk;
-    const modules = Object.entries(rawChunk.modules)
-      .filter(([, m]) => m.renderedLength > 0)
-      .map(([id, m]) => ({ id: readableId(id), bytes: m.renderedLength }))
-      .sort((a, b) => b.bytes - a.bytes || a.id.localeCompare(b.id));
-    return {
-      tag: entry.tag,
-      raw: Buffer.byteLength(rawChunk.code, 'utf8'),
-      min: Buffer.byteLength(minChunk.code, 'utf8'),
-      gzip: gzipLength(minChunk.code),
-      modules,
-    };
-  } finally {
-    await bundle.close();
-  }
+  return { tag: entry.tag, ...(await measureBundle(entry.tag, entry.file)) };
 }
 
 /** Where a component's bytes come from, by the package (or folder) that contributes them. */
@@ -143,6 +158,11 @@ const GROUPS: { name: string; test: (readable: string) => boolean }[] = [
   { name: '@candor/core', test: (id) => id.startsWith('packages/core/') },
   { name: '@candor/elements shared foundation', test: (id) => id.startsWith('packages/elements/dist/shared/') },
 ];
+
+/** The source group (`lit`, `zod`, …) a readable module id belongs to, if any. */
+export function groupOf(readable: string): string | undefined {
+  return GROUPS.find((g) => g.test(readable))?.name;
+}
 
 /**
  * What each source costs the component, gzipped. The groups are left out (made external) one
@@ -161,7 +181,7 @@ export async function gzipByGroup(entry: ComponentEntry, size: ComponentSize): P
   for (const g of GROUPS) {
     if (!size.modules.some((m) => g.test(m.id))) continue;
     left.push(g);
-    const bundle = await bundleFor(entry.tag, entry.file, (id) => left.some((l) => l.test(readableId(id))));
+    const bundle = await bundleFor(entry.tag, entry.file, { external: (id) => left.some((l) => l.test(readableId(id))) });
     try {
       const { output } = await bundle.generate({ format: 'es', plugins: [minify] });
       const remaining = output.reduce((n, o) => n + (o.type === 'chunk' ? gzipLength(o.code) : 0), 0);
@@ -173,6 +193,123 @@ export async function gzipByGroup(entry: ComponentEntry, size: ComponentSize): P
   }
   out.push({ group: `${entry.tag}'s own code`, gzip: previous });
   return out.sort((a, b) => b.gzip - a.gzip);
+}
+
+/** The two floor bundles: lit on its own, then lit with zod/mini validation. */
+export type FloorName = 'lit' | 'lit + zod/mini';
+
+/** One floor bundle's size, with what it contains. */
+export interface FloorSize extends BundleSize {
+  name: FloorName;
+  /** What the entry module does, in words. */
+  description: string;
+}
+
+/**
+ * The entry module of a floor bundle. Both define the same minimal element (one property, one
+ * CSS rule, one template); with `zod`, the template shows the value only after zod/mini has
+ * validated it against a one-field object schema, the least a component validating its input
+ * can do.
+ */
+function floorSource(zod: boolean): string {
+  const read = zod
+    ? "const r = Item.safeParse(this.value); const shown = r.success ? r.data.id : '';"
+    : 'const shown = this.value;';
+  return [
+    "import { LitElement, css, html } from 'lit';",
+    ...(zod ? ["import * as z from 'zod/mini';", 'const Item = z.object({ id: z.string() });'] : []),
+    'class FloorElement extends LitElement {',
+    '  static properties = { value: { attribute: false } };',
+    '  static styles = css`:host { display: block; }`;',
+    `  render() { ${read} return html\`<p>\${shown}</p>\`; }`,
+    '}',
+    "customElements.define('candor-floor', FloorElement);",
+  ].join('\n');
+}
+
+const FLOORS: { name: FloorName; description: string; source: string }[] = [
+  {
+    name: 'lit',
+    description: 'a minimal LitElement (one property, one CSS rule, one template), defined',
+    source: floorSource(false),
+  },
+  {
+    name: 'lit + zod/mini',
+    description: 'the same element validating its value with zod/mini: z.object({ id: z.string() }).safeParse',
+    source: floorSource(true),
+  },
+];
+
+const FLOOR_PREFIX = '\0candor-floor:';
+
+/**
+ * Serves the floor entries as virtual modules (no files in the repository) and resolves their
+ * bare imports (`lit`, `zod/mini`) as if imported from the repository root, so they come from
+ * the repository's node_modules whatever the working directory.
+ */
+function floorEntries(): Plugin {
+  return {
+    name: 'candor-floor-entries',
+    resolveId(source, importer) {
+      if (source.startsWith(FLOOR_PREFIX)) return source;
+      if (importer?.startsWith(FLOOR_PREFIX)) return this.resolve(source, join(repoRoot, 'package.json'), { skipSelf: true });
+      return null;
+    },
+    load(id) {
+      if (!id.startsWith(FLOOR_PREFIX)) return null;
+      const floor = FLOORS.find((f) => FLOOR_PREFIX + f.name === id);
+      if (!floor) throw new Error(`${readableId(id)}: no such floor entry; known: ${FLOORS.map((f) => f.name).join(', ')}`);
+      return floor.source;
+    },
+  };
+}
+
+/**
+ * Measures the floor under every component, with exactly the pipeline components go through:
+ * lit alone, then lit with zod/mini. No component built on both can be smaller than the second.
+ * Deterministic: same dependencies, same bytes.
+ *
+ * @example
+ * const [lit, litZod] = await measureFloor();
+ */
+export async function measureFloor(): Promise<FloorSize[]> {
+  const out: FloorSize[] = [];
+  for (const f of FLOORS) {
+    const size = await measureBundle(`floor "${f.name}"`, FLOOR_PREFIX + f.name, [floorEntries()]);
+    out.push({ name: f.name, description: f.description, ...size });
+  }
+  return out;
+}
+
+/** How much of a budget the floor uses, and what it leaves for everything else. */
+export interface FloorShare {
+  /** Floor gzip bytes as a percentage of the budget, one decimal (may exceed 100). */
+  percent: number;
+  /** Bytes of the budget left after the floor; negative when the floor alone is over it. */
+  left: number;
+  /** One sentence for the console, the report and the skipped target's reason. */
+  statement: string;
+}
+
+/**
+ * Puts the floor beside the budget, from the measured figures.
+ *
+ * @example
+ * floorShare(12_000, 14 * 1024).statement;
+ * // 'lit + zod/mini alone is 11.72 KB gzipped, 83.7% of the 14.00 KB target, leaving 2.28 KB for …'
+ */
+export function floorShare(floorGzip: number, budgetGzip: number): FloorShare {
+  if (!(floorGzip > 0) || !(budgetGzip > 0)) {
+    throw new Error(`floorShare: floor (${floorGzip}) and budget (${budgetGzip}) must be positive byte counts`);
+  }
+  const percent = Math.round((floorGzip / budgetGzip) * 1000) / 10;
+  const left = budgetGzip - floorGzip;
+  const head = `lit + zod/mini alone is ${kb(floorGzip)} gzipped, ${percent.toFixed(1)}% of the ${kb(budgetGzip)} target`;
+  const statement =
+    left >= 0
+      ? `${head}, leaving ${kb(left)} for a component's own code, the shared foundation and @candor/core`
+      : `${head}: no component built on lit and zod/mini can meet it`;
+  return { percent, left, statement };
 }
 
 /** `12345` -> `12.06 KB` (KB = 1024 bytes, as in the budget). */

@@ -60,7 +60,11 @@ export function registerMessages(component: string, locale: string, messages: Pa
 }
 
 const cache = new Map<string, Intl.NumberFormat | Intl.PluralRules>();
-function intl<T extends Intl.NumberFormat | Intl.PluralRules>(kind: 'n' | 'p', locale: string, make: (l: string) => T): T {
+/**
+ * The cached formatter `kind` (`p` for plural rules, `n` plus any options for numbers) of
+ * `locale`, made with `make`; English when the locale tag is invalid.
+ */
+function intl<T extends Intl.NumberFormat | Intl.PluralRules>(kind: string, locale: string, make: (l: string) => T): T {
   const key = `${kind}|${locale}`;
   let v = cache.get(key) as T | undefined;
   if (!v) {
@@ -149,14 +153,8 @@ export class LocalizeController<M extends object> implements ReactiveController 
 
   /** Formats a number for the current locale (Arabic gets Arabic-Indic digits where CLDR says so). */
   number(value: number, options?: Intl.NumberFormatOptions): string {
-    if (options) {
-      try {
-        return new Intl.NumberFormat(this.lang, options).format(value);
-      } catch {
-        return new Intl.NumberFormat('en', options).format(value);
-      }
-    }
-    return intl('n', this.lang, (l) => new Intl.NumberFormat(l)).format(value);
+    const kind = options ? `n${JSON.stringify(options)}` : 'n';
+    return intl(kind, this.lang, (l) => new Intl.NumberFormat(l, options)).format(value);
   }
 
   /**

@@ -5,8 +5,13 @@ import { identifier, OnboardingStepSchema } from '@candor/core/models';
 /** Version of the saved-state shape; bumped when it changes incompatibly. */
 export const STEPPER_STATE_VERSION = 1;
 
-/** Per-step progress, a subset of the shared onboarding step model. */
-const SavedStepSchema = z.pick(OnboardingStepSchema, { id: true, status: true, failures: true, startedAt: true });
+/**
+ * Per-step progress, a subset of the shared onboarding step model: the model's own field
+ * schemas in a new object. Same as `z.pick(OnboardingStepSchema, …)`, without pulling zod's
+ * schema-cloning helpers into the component (about 0.3 KB gzipped).
+ */
+const step = OnboardingStepSchema.shape;
+const SavedStepSchema = z.object({ id: step.id, status: step.status, failures: step.failures, startedAt: step.startedAt });
 
 /** JSON-safe saved progress, validated before it is applied. */
 export const StepperStateSchema = z.object({
