@@ -2,7 +2,7 @@
 // into one minified browser ES module, dist/candor-elements.js, that a plain HTML page loads
 // with <script type="module">: no framework, no bundler on the host's side.
 // Usage: npm run build && node examples/plain-html/build.mjs   (or import { buildBundle })
-import { existsSync, statSync } from 'node:fs';
+import { copyFileSync, existsSync, statSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { rollup } from 'rollup';
@@ -14,6 +14,9 @@ const repo = join(here, '..', '..');
 
 /** Where the page expects the bundle. */
 export const BUNDLE_FILE = join(here, 'dist', 'candor-elements.js');
+
+/** The sample notices the page shows: the shared fixture, copied beside the bundle (the server serves only this folder). */
+export const NOTICES_FILE = join(here, 'dist', 'sample-notices.js');
 
 /** The built files the entry imports: without them the bundle cannot be made. */
 const REQUIRED = ['packages/elements/dist/stepper/candor-stepper.js', 'packages/elements/dist/consent/candor-consent.js', 'packages/core/dist/consent/index.js'];
@@ -51,6 +54,7 @@ export async function buildBundle({ minify = true } = {}) {
       sourcemap: true,
       plugins: minify ? [terser({ format: { comments: false } })] : [],
     });
+    copyFileSync(join(repo, 'examples', 'fixtures', 'consent-notices.js'), NOTICES_FILE);
   } finally {
     await bundle.close();
   }
