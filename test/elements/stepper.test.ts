@@ -32,6 +32,11 @@ const live = (el: CandorStepper) => $(el, '[part~="live"]')!.textContent!.trim()
 const progress = (el: CandorStepper) => $(el, '[role="progressbar"]')!;
 const focused = (el: CandorStepper) => root(el).activeElement as HTMLElement | null;
 const frame = () => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+/** Presses `key` in the browser, then waits for the stepper to render what it did. */
+async function press(el: CandorStepper, key: string): Promise<void> {
+  await sendKeys({ press: key });
+  await el.updateComplete;
+}
 
 async function stepper(steps: OnboardingStep[] = journey(), attrs = ''): Promise<CandorStepper> {
   const wrapper = await fixture<HTMLDivElement>(
@@ -501,24 +506,19 @@ describe('<candor-stepper> keyboard', () => {
     document.querySelector<HTMLButtonElement>('#before')!.focus();
     await sendKeys({ press: 'Tab' });
     expect(focused(el)?.dataset['stepId']).to.equal('identity');
-    await sendKeys({ press: 'ArrowRight' });
-    await el.updateComplete;
+    await press(el, 'ArrowRight');
     expect(focused(el)?.dataset['stepId']).to.equal('address');
-    await sendKeys({ press: 'ArrowDown' });
-    await el.updateComplete;
+    await press(el, 'ArrowDown');
     expect(focused(el)?.dataset['stepId']).to.equal('review');
     await sendKeys({ press: 'ArrowRight' }); // stays on the last step
     await el.updateComplete;
     expect(focused(el)?.dataset['stepId']).to.equal('review');
-    await sendKeys({ press: 'Home' });
-    await el.updateComplete;
+    await press(el, 'Home');
     expect(focused(el)?.dataset['stepId']).to.equal('details');
-    await sendKeys({ press: 'End' });
-    await el.updateComplete;
+    await press(el, 'End');
     expect(focused(el)?.dataset['stepId']).to.equal('review');
     await sendKeys({ press: 'ArrowUp' });
-    await sendKeys({ press: 'ArrowLeft' });
-    await el.updateComplete;
+    await press(el, 'ArrowLeft');
     expect(focused(el)?.dataset['stepId']).to.equal('identity');
     expect(buttons(el).map((b) => b.tabIndex)).to.deep.equal([-1, -1, 0, -1, -1]);
   });
@@ -527,8 +527,7 @@ describe('<candor-stepper> keyboard', () => {
     const el = await stepper();
     const seen = record(el, 'candor-before-step-change', 'candor-step-change');
     buttons(el)[2]!.focus();
-    await sendKeys({ press: 'End' });
-    await el.updateComplete;
+    await press(el, 'End');
     expect(seen).to.have.length(0);
     expect(buttons(el)[2]!.getAttribute('aria-current')).to.equal('step');
     el.steps = journey(); // the host re-sends the same journey
@@ -541,15 +540,11 @@ describe('<candor-stepper> keyboard', () => {
     const el = await stepper();
     const changes = record(el, 'candor-step-change');
     buttons(el)[2]!.focus();
-    await sendKeys({ press: 'ArrowLeft' });
-    await el.updateComplete;
-    await sendKeys({ press: 'Enter' });
-    await el.updateComplete;
+    await press(el, 'ArrowLeft');
+    await press(el, 'Enter');
     expect(el.current).to.equal('phone');
-    await sendKeys({ press: 'ArrowLeft' });
-    await el.updateComplete;
-    await sendKeys({ press: 'Space' });
-    await el.updateComplete;
+    await press(el, 'ArrowLeft');
+    await press(el, 'Space');
     expect(el.current).to.equal('details');
     expect(changes.map((e) => (e as Event & { detail: { to: string } }).detail.to)).to.deep.equal(['phone', 'details']);
   });
@@ -557,12 +552,10 @@ describe('<candor-stepper> keyboard', () => {
   it('reverses arrow keys in right-to-left: ArrowRight goes back in Arabic', async () => {
     const el = await stepper(journey(), 'lang="ar"');
     buttons(el)[2]!.focus();
-    await sendKeys({ press: 'ArrowRight' });
-    await el.updateComplete;
+    await press(el, 'ArrowRight');
     expect(focused(el)?.dataset['stepId']).to.equal('phone');
     await sendKeys({ press: 'ArrowLeft' });
-    await sendKeys({ press: 'ArrowLeft' });
-    await el.updateComplete;
+    await press(el, 'ArrowLeft');
     expect(focused(el)?.dataset['stepId']).to.equal('address');
   });
 
@@ -572,8 +565,7 @@ describe('<candor-stepper> keyboard', () => {
     buttons(el)[2]!.focus();
     await sendKeys({ press: 'Tab' });
     expect(focused(el)?.getAttribute('part')).to.equal('help-toggle');
-    await sendKeys({ press: 'Enter' });
-    await el.updateComplete;
+    await press(el, 'Enter');
     await sendKeys({ press: 'Tab' });
     expect(focused(el)?.dataset['channel']).to.equal('chat');
     await sendKeys({ press: 'Space' });
