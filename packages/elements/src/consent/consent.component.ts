@@ -83,8 +83,10 @@ const codeOf = (e: unknown): string | undefined => {
  *
  * Every decision (accept all, reject optional, save choices) and every withdrawal becomes a
  * consent record from `@candor/core/consent`, stored before the change event fires. On connect
- * the latest stored record is read: under the same notice the saved choices are shown; under
- * another version (or different wording) the customer is asked again and shown what changed.
+ * the latest stored record is read: under the same notice, or a translation of the same version
+ * (records are filed under `controller.id`), the saved choices are shown; under another version,
+ * changed terms or, in the same language, different wording, the customer is asked again and
+ * shown what changed.
  *
  * @summary Consent & privacy explainer producing verifiable consent records.
  *
