@@ -6,7 +6,7 @@ import typescript from '@rollup/plugin-typescript';
 
 const packagesDir = 'packages';
 
-/** Every `src/**\/index.ts` and `src/*\/candor-*.ts` file is an entry, so subpaths exist as files. */
+/** Every `.ts` module under `src/` (declaration files aside) is an entry, so each subpath export and each module exists as its own file. */
 function entries(pkgDir) {
   const src = join(pkgDir, 'src');
   const found = [];

@@ -281,37 +281,6 @@ export async function measureFloor(): Promise<FloorSize[]> {
   return out;
 }
 
-/** How much of a budget the floor uses, and what it leaves for everything else. */
-export interface FloorShare {
-  /** Floor gzip bytes as a percentage of the budget, one decimal (may exceed 100). */
-  percent: number;
-  /** Bytes of the budget left after the floor; negative when the floor alone is over it. */
-  left: number;
-  /** One sentence for the console, the report and the skipped target's reason. */
-  statement: string;
-}
-
-/**
- * Puts the floor beside the budget, from the measured figures.
- *
- * @example
- * floorShare(12_000, 14 * 1024).statement;
- * // 'lit + zod/mini alone is 11.72 KB gzipped, 83.7% of the 14.00 KB target, leaving 2.28 KB for …'
- */
-export function floorShare(floorGzip: number, budgetGzip: number): FloorShare {
-  if (!(floorGzip > 0) || !(budgetGzip > 0)) {
-    throw new Error(`floorShare: floor (${floorGzip}) and budget (${budgetGzip}) must be positive byte counts`);
-  }
-  const percent = Math.round((floorGzip / budgetGzip) * 1000) / 10;
-  const left = budgetGzip - floorGzip;
-  const head = `lit + zod/mini alone is ${kb(floorGzip)} gzipped, ${percent.toFixed(1)}% of the ${kb(budgetGzip)} target`;
-  const statement =
-    left >= 0
-      ? `${head}, leaving ${kb(left)} for a component's own code, the shared foundation and @candor/core`
-      : `${head}: no component built on lit and zod/mini can meet it`;
-  return { percent, left, statement };
-}
-
 /** `12345` -> `12.06 KB` (KB = 1024 bytes, as in the budget). */
 export function kb(bytes: number): string {
   return `${(bytes / 1024).toFixed(2)} KB`;
