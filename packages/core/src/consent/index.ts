@@ -7,6 +7,7 @@ export { noticeText, hashNotice, normalizeNoticeValue, NOTICE_HASH_PREFIX } from
 export { createConsentRecord, DEFAULT_COLLECTION_METHOD, type ConsentDecisionInput } from './create-record.js';
 export { createWithdrawalRecord, type ConsentWithdrawalInput } from './withdraw.js';
 export { compareWithNotice, type CompareWithNoticeOptions, type NoticeComparison } from './compare.js';
+export { purposeTitle, reusers, reuseAudiences } from './purposes.js';
 export { controllerKey, type ConsentStorage, type ConsentStorageRead, type UnreadableConsentData } from './storage.js';
 export { MemoryConsentStorage } from './memory-storage.js';
 export { LocalStorageConsentStorage, UNREADABLE_KEY_INFIX, type LocalStorageConsentStorageOptions } from './local-storage.js';

@@ -84,7 +84,10 @@ export const consentStyles = css`
     flex-wrap: wrap;
     gap: var(--_space);
   }
+  /* The title takes the room left beside the switch and wraps inside it, so switch and title
+     share the first row even at 375 px; only the badge may wrap beneath. */
   .purpose-title {
+    flex: 1 1 0;
     font-weight: 600;
   }
   .badge {
@@ -174,10 +177,37 @@ export const consentStyles = css`
     }
   }
   .details summary {
+    display: flex;
+    align-items: center;
+    gap: calc(var(--_space) * 0.75);
     cursor: pointer;
     color: var(--_accent);
     margin-block-start: var(--_space);
     inline-size: fit-content;
+    list-style: none;
+    --_chevron: -45deg;
+  }
+  .details summary::-webkit-details-marker {
+    display: none;
+  }
+  /* A chevron drawn with two borders: it points to the text's end when closed (right in LTR,
+     left in RTL) and down when open. Physical borders on purpose: the angles below set the
+     direction per writing direction. */
+  .details summary::before {
+    content: '';
+    flex: none;
+    inline-size: 0.45em;
+    block-size: 0.45em;
+    border-right: 2px solid currentColor;
+    border-bottom: 2px solid currentColor;
+    transform: rotate(var(--_chevron));
+    transition: transform var(--_duration);
+  }
+  [dir='rtl'] .details summary {
+    --_chevron: 135deg;
+  }
+  .details[open] > summary {
+    --_chevron: 45deg;
   }
   .details dl {
     margin: var(--_space) 0 0;
@@ -226,14 +256,6 @@ export const consentStyles = css`
   }
 
   /* Text from the notice may be in another language than the interface (an English notice on an
-     Arabic page): each piece takes its direction from its own text, so punctuation stays put. */
-  .summary,
-  .purpose-title,
-  .why,
-  .data-categories li,
-  .retention,
-  .recipient-name,
-  [part~='changes'] li {
-    unicode-bidi: plaintext;
-  }
+     Arabic page): the templates put it in <bdi> or a dir="auto" paragraph, which keeps its own
+     direction while the element around it (label, bullet, heading row) follows the interface. */
 `;
