@@ -471,7 +471,7 @@ describe('consent storage', () => {
       backing.map.set(key, `[${JSON.stringify(a)}, {"recordId": "x"}, <script>alert(1)</script>, ${JSON.stringify(foreign)}, ${JSON.stringify(b)}]`);
       const read = await storage.read(ACME, 'cust_7f3a');
       expect(read.records).to.deep.equal([a, b]);
-      expect(read.unreadable!.message).to.contain('another controller or subject');
+      expect(read.unreadable!.message).to.contain('of another controller or subject');
     });
 
     for (const [what, junk] of [

@@ -58,6 +58,9 @@ function arrayElements(raw: string): string[] | undefined {
   return out.filter((e) => e.trim() !== '');
 }
 
+/** Stands for an array element that is not JSON. */
+const CUT = Symbol();
+
 /** What `#read` found, with the failure that kept unreadable data from being set aside. */
 interface Found extends ConsentStorageRead {
   asideError?: unknown;
@@ -108,10 +111,7 @@ export class LocalStorageConsentStorage implements ConsentStorage {
     const key = this.keyFor(owner, valid.subject);
     const found = this.#read(key, owner, valid.subject);
     if (found.unreadable && found.unreadable.setAsideKey === undefined) {
-      throw this.#writeError(
-        found.asideError,
-        `The consent record was not stored: "${key}" holds data that could not be read, and it could not be set aside, so it was left in place rather than overwritten.`,
-      );
+      throw this.#writeError(found.asideError, `The consent record was not stored: "${key}" holds unreadable data that could not be set aside, and it is never overwritten.`);
     }
     try {
       this.#storage().setItem(key, JSON.stringify([...found.records, valid].slice(-this.#max)));
@@ -148,8 +148,8 @@ export class LocalStorageConsentStorage implements ConsentStorage {
   #writeError(e: unknown, what: string): CandorError {
     if (e instanceof CandorError) return e;
     return isQuotaError(e)
-      ? new CandorError('storage_quota_exceeded', `${what} The browser's storage quota is full: free some site storage or pass another ConsentStorage.`, { cause: e })
-      : new CandorError('storage_unavailable', `${what} localStorage refused the write: pass another ConsentStorage if storage is disabled here.`, { cause: e });
+      ? new CandorError('storage_quota_exceeded', `${what} The storage quota is full: free some site storage or pass another ConsentStorage.`, { cause: e })
+      : new CandorError('storage_unavailable', `${what} localStorage refused it: pass another ConsentStorage if storage is disabled here.`, { cause: e });
   }
 
   #warn(message: string): void {
@@ -166,40 +166,40 @@ export class LocalStorageConsentStorage implements ConsentStorage {
       throw new CandorError('storage_unavailable', 'localStorage could not be read. Pass another ConsentStorage if storage is disabled here.', { cause: e });
     }
     if (raw === null) return { records: [] };
-    let elements: string[] | undefined;
-    let problems: string[] = [];
+    const problems: string[] = [];
+    let entries: unknown[];
     try {
       const parsed: unknown = JSON.parse(raw);
-      elements = Array.isArray(parsed) ? parsed.map((p) => JSON.stringify(p) ?? 'null') : undefined;
+      entries = Array.isArray(parsed) ? parsed : [];
+      if (!Array.isArray(parsed)) problems.push('not an array');
     } catch {
-      elements = arrayElements(raw);
-      problems.push('it is not complete JSON');
+      problems.push('not complete JSON');
+      entries = (arrayElements(raw) ?? []).map((text) => {
+        try {
+          return JSON.parse(text);
+        } catch {
+          return CUT; // cut off or junk
+        }
+      });
     }
-    if (!elements) problems = ['it is not an array of consent records'];
     const records: ConsentRecord[] = [];
-    (elements ?? []).forEach((text, i) => {
-      let entry: unknown;
-      try {
-        entry = JSON.parse(text);
-      } catch {
-        problems.push(`entry ${i} is cut off or not JSON`);
-        return;
-      }
+    entries.forEach((entry, i) => {
       const r = ConsentRecordSchema.safeParse(entry);
-      if (!r.success) problems.push(`entry ${i} is not a consent record (${summarizeIssues(toValidationIssues(r.error.issues, 3))})`);
-      else if (controllerKey(r.data.controller) !== controller || r.data.subject !== subject) problems.push(`entry ${i} belongs to another controller or subject`);
+      if (entry === CUT) problems.push(`entry ${i} cut off or not JSON`);
+      else if (!r.success) problems.push(`entry ${i} not a record (${summarizeIssues(toValidationIssues(r.error.issues, 2))})`);
+      else if (controllerKey(r.data.controller) !== controller || r.data.subject !== subject) problems.push(`entry ${i} of another controller or subject`);
       else records.push(r.data);
     });
-    if (problems.length === 0) return { records };
+    if (!problems.length) return { records };
 
-    const found = `"${key}" held data that could not be read (${problems.slice(0, 5).join('; ')}); ${records.length} readable record(s) kept`;
-    let setAsideKey: string | undefined;
+    const found = `"${key}" held data that could not be read (${problems.slice(0, 4).join('; ')}); ${records.length} readable record(s) kept`;
+    let setAsideKey: string;
     try {
       setAsideKey = this.#setAside(storage, key, raw);
-    } catch (e) {
-      const message = `${found}. The original could not be set aside (${e instanceof Error ? e.name : 'error'}), so it was left in place and will not be overwritten.`;
+    } catch (asideError) {
+      const message = `${found}. It could not be set aside, so it was left in place and will not be overwritten.`;
       this.#warn(message);
-      return { records, unreadable: { key, readable: records.length, message }, asideError: e };
+      return { records, unreadable: { key, readable: records.length, message }, asideError };
     }
     try {
       if (records.length) storage.setItem(key, JSON.stringify(records));
@@ -207,7 +207,7 @@ export class LocalStorageConsentStorage implements ConsentStorage {
     } catch {
       // The original is safe under setAsideKey; the next read sets it aside again and the next save rewrites the key.
     }
-    const message = `${found}. The original text is kept under "${setAsideKey}".`;
+    const message = `${found}. The original is kept under "${setAsideKey}".`;
     this.#warn(message);
     return { records, unreadable: { key, setAsideKey, readable: records.length, message } };
   }

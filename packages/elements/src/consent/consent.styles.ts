@@ -1,4 +1,18 @@
-/** Styles of `<candor-consent>`: private tokens from the theme and logical properties only, so RTL and dark mode follow. */
+/**
+ * Styles of `<candor-consent>`: private tokens from the theme and logical properties only, so RTL
+ * and dark mode follow. (Notes live here, not in the CSS, which ships as written.)
+ *
+ * - The purpose title takes the room left beside the switch (`flex: 1 1 0`) and wraps inside it,
+ *   so switch and title share the first row even at 375 px; only the badge may wrap beneath.
+ * - Forced colours: the switch is drawn with backgrounds, which forced colours would flatten to
+ *   Canvas, so it is drawn in system colours; the primary button opts out of forced colours, or
+ *   they would put a Canvas backplate behind HighlightText (invisible text).
+ * - The details chevron is drawn with two physical borders: it points to the text's end when
+ *   closed (right in LTR, left in RTL, set by `--_chevron`) and down when open.
+ * - Text from the notice may be in another language than the interface: the templates put it in
+ *   `<bdi>` or a `dir="auto"` paragraph, which keeps its own direction while the element around
+ *   it (label, bullet, heading row) follows the interface.
+ */
 import { css } from 'lit';
 
 export const consentStyles = css`
@@ -84,8 +98,6 @@ export const consentStyles = css`
     flex-wrap: wrap;
     gap: var(--_space);
   }
-  /* The title takes the room left beside the switch and wraps inside it, so switch and title
-     share the first row even at 375 px; only the badge may wrap beneath. */
   .purpose-title {
     flex: 1 1 0;
     font-weight: 600;
@@ -147,7 +159,6 @@ export const consentStyles = css`
     opacity: 0.75;
   }
   @media (forced-colors: active) {
-    /* The switch is drawn with backgrounds, which forced colours would flatten to Canvas: draw it in system colours. */
     .toggle,
     .toggle::before {
       forced-color-adjust: none;
@@ -168,7 +179,6 @@ export const consentStyles = css`
     .toggle:checked::before {
       background: HighlightText;
     }
-    /* Without this, forced colours put a Canvas backplate behind HighlightText: invisible text. */
     button.primary {
       forced-color-adjust: none;
       background: Highlight;
@@ -190,9 +200,6 @@ export const consentStyles = css`
   .details summary::-webkit-details-marker {
     display: none;
   }
-  /* A chevron drawn with two borders: it points to the text's end when closed (right in LTR,
-     left in RTL) and down when open. Physical borders on purpose: the angles below set the
-     direction per writing direction. */
   .details summary::before {
     content: '';
     flex: none;
@@ -254,8 +261,4 @@ export const consentStyles = css`
   .loading {
     color: var(--_muted);
   }
-
-  /* Text from the notice may be in another language than the interface (an English notice on an
-     Arabic page): the templates put it in <bdi> or a dir="auto" paragraph, which keeps its own
-     direction while the element around it (label, bullet, heading row) follows the interface. */
 `;

@@ -132,8 +132,8 @@ export function purposeTemplate(
   const id = `purpose-${p.id}`;
   const described = [`${id}-badge`, `${id}-why`, p.required ? `${id}-required` : '', reusers.length ? `${id}-reuse` : ''].filter(Boolean).join(' ');
   const state = o.editable ? (p.required ? 'required' : 'optional') : on ? 'allowed' : 'declined';
-  const names = f.list(reusers.map((r) => r.name));
-  const reuse = o.editable ? f.t('reuseNote', { count: reusers.length, names }) : on ? f.t('reuseAllowed', { count: reusers.length, names }) : f.t('reuseDeclined');
+  const count = f.t('reuseCount', { count: reusers.length, names: f.list(reusers.map((r) => r.name)) });
+  const reuse = o.editable ? f.t('reuseNote', { reuse: count }) : on ? f.t('reuseAllowed', { reuse: count }) : f.t('reuseDeclined');
   return html`
     <li part="purpose purpose-${p.required ? 'required' : 'optional'}" class="purpose" data-purpose=${p.id}>
       <div class="head">
