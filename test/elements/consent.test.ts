@@ -332,6 +332,65 @@ describe('<candor-consent> decisions', () => {
   });
 });
 
+describe('<candor-consent> loading', () => {
+  it('reads storage again when re-attached: a decision made elsewhere (another tab) is shown', async () => {
+    const storage = new MemoryConsentStorage();
+    const el = await consent({ storage });
+    expect(el.state).to.equal('ask');
+    await storage.save(await createConsentRecord({ notice: noticeV1, subject: SUBJECT, locale: 'en', choices: { marketing: true } }));
+    const parent = el.parentElement!;
+    el.remove();
+    parent.append(el);
+    await waitUntil(() => el.state === 'saved', 'not reloaded on re-attach');
+    expect(el.record!.purposesGranted).to.include('marketing');
+  });
+
+  it('ignores a load that a newer one superseded (the notice changed while storage was read)', async () => {
+    const pending: ((r: ConsentRecord | undefined) => void)[] = [];
+    const slowFirst: ConsentStorage = {
+      save: async () => {},
+      latest: () => (pending.length ? Promise.resolve(undefined) : new Promise((resolve) => pending.push(resolve))),
+      history: async () => [],
+    };
+    const wrapper = await fixture<HTMLDivElement>(html`<div lang="en"></div>`);
+    const el = document.createElement('candor-consent');
+    Object.assign(el, { subject: SUBJECT, notice: noticeV1, storage: slowFirst });
+    wrapper.append(el);
+    await el.updateComplete;
+    expect(el.state).to.equal('loading');
+    el.notice = noticeV2;
+    await settled(el);
+    expect(el.state).to.equal('ask');
+    pending[0]!(await createConsentRecord({ notice: noticeV1, subject: SUBJECT, locale: 'en', choices: {} }));
+    await new Promise((r) => setTimeout(r, 50));
+    await el.updateComplete;
+    expect(el.state).to.equal('ask');
+    expect(el.record).to.equal(undefined);
+    expect($$(el, '[part~="purpose"]').map((p) => p.dataset['purpose'])).to.deep.equal(noticeV2.purposes.map((p) => p.id));
+  });
+
+  it('still reports a save that finishes after the notice changed, without showing it as saved for the new notice', async () => {
+    let release!: () => void;
+    const saved: ConsentRecord[] = [];
+    const slowSave: ConsentStorage = {
+      save: (r) => new Promise<void>((resolve) => (release = () => (saved.push(r), resolve()))),
+      latest: async () => saved.at(-1),
+      history: async () => saved,
+    };
+    const el = await consent({ storage: slowSave });
+    const changes = collect(el, 'candor-consent-change') as CustomEvent<ConsentRecord>[];
+    const decision = el.acceptAll();
+    await waitUntil(() => release !== undefined);
+    el.notice = noticeV2;
+    await settled(el);
+    release();
+    const record = await decision;
+    expect(changes.map((e) => e.detail)).to.deep.equal([record]);
+    expect(el.state).to.equal('ask');
+    expect(el.record).to.equal(undefined);
+  });
+});
+
 describe('<candor-consent> saved choices', () => {
   it('survives a reload: a new element over the same localStorage shows the saved choices', async () => {
     const first = await consent();
