@@ -728,6 +728,25 @@ describe('<candor-consent> unreadable stored choices', () => {
     });
   }
 
+  it("uses any storage's read() report, and still shows the notice when the report cannot even be printed", async () => {
+    const hostile = { toString: () => { throw new Error('no'); } };
+    const storage: ConsentStorage = {
+      save: async () => {},
+      latest: async () => undefined,
+      history: async () => [],
+      read: async () => ({ records: [], unreadable: { key: 'k', readable: 0, message: hostile as unknown as string } }),
+    };
+    const wrapper = await fixture<HTMLDivElement>(html`<div lang="en"></div>`);
+    const errors = collect(wrapper, 'candor-error') as CandorErrorEvent[];
+    const el = document.createElement('candor-consent');
+    Object.assign(el, { subject: SUBJECT, notice: noticeV1, storage });
+    wrapper.append(el);
+    await settled(el);
+    expect(el.state).to.equal('ask');
+    expect($(el, '[part~="unreadable"]')).to.not.equal(null);
+    expect(errors.map((e) => e.detail.property)).to.deep.equal(['storage']);
+  });
+
   it('says so in Arabic', async () => {
     localStorage.setItem(KEY, 'junk');
     const el = await consent({ lang: 'ar' });

@@ -46,6 +46,15 @@ const LocaleSchema = localeTag();
 const isStorage = (s: unknown): s is ConsentStorage =>
   s !== null && typeof s === 'object' && ['save', 'latest', 'history'].every((m) => typeof (s as Record<string, unknown>)[m] === 'function');
 
+/** `value` as text for a report; never throws, whatever a storage returned. */
+const textOf = (value: unknown): string => {
+  try {
+    return String(value);
+  } catch {
+    return 'a value that cannot be shown';
+  }
+};
+
 const codeOf = (e: unknown): string | undefined => {
   const code = (e as { code?: unknown } | null)?.code;
   return typeof code === 'string' ? code : undefined;
@@ -220,7 +229,7 @@ export class CandorConsent extends CandorElement {
 
   /** A storage failure is reported like invalid input (`candor-error`, property `storage`) so hosts see it in one place. */
   #reportStorage(e: unknown, action: 'read' | 'save'): void {
-    const detail = e instanceof Error ? e.message : String(e);
+    const detail = textOf(e instanceof Error ? e.message : e);
     this.#report(`<candor-consent> storage could not ${action} consent records (${codeOf(e) ?? 'error'}): ${detail}`);
   }
 
@@ -231,19 +240,20 @@ export class CandorConsent extends CandorElement {
 
   /** Shows what the current load found (the Task calls this for the newest load only). */
   #show({ latest, comparison, unreadable, failure }: Loaded): void {
+    // State first: a report that cannot print a hostile storage's values must not leave it loading.
+    this.latest = latest;
+    this.choices = initialChoices(this.#notice!, latest);
+    const saved = latest && comparison && !comparison.askAgain;
+    this.comparison = saved ? undefined : comparison;
+    this.view = saved ? 'saved' : 'ask';
     if (failure !== undefined) {
       this.problem = 'load';
       this.#reportStorage(failure, 'read');
     }
     if (unreadable) {
       this.unreadable = true;
-      this.#report(`<candor-consent> stored consent records could not all be read (${unreadable.readable} kept): ${unreadable.message}`);
+      this.#report(`<candor-consent> stored consent records could not all be read: ${textOf(unreadable.message)}`);
     }
-    this.latest = latest;
-    this.choices = initialChoices(this.#notice!, latest);
-    const saved = latest && comparison && !comparison.askAgain;
-    this.comparison = saved ? undefined : comparison;
-    this.view = saved ? 'saved' : 'ask';
   }
 
   // ---- actions -----------------------------------------------------------------------------
