@@ -12,6 +12,9 @@ import {
   MemoryConsentStorage,
   UNREADABLE_KEY_INFIX,
   noticeText,
+  purposeTitle,
+  reuseAudiences,
+  reusers,
   signConsentRecord,
   verifyConsentRecord,
   CONSENT_RECORD_TYPE,
@@ -130,6 +133,24 @@ describe('consent records', () => {
     expect((await rejection(decide({}, { subject: '' }))).message).to.contain('subject');
     expect((await rejection(decide({}, { locale: 'english please' }))).message).to.contain('locale');
     expect((await rejection(decide({}, { previousRecordId: 'not-a-uuid' }))).message).to.contain('previousRecordId');
+  });
+});
+
+describe('purpose helpers', () => {
+  it('gives a purpose title by id, and the id itself for a purpose the notice does not have', () => {
+    expect(purposeTitle(noticeV1, 'marketing')).to.equal('Product news');
+    expect(purposeTitle(noticeV1, 'gone')).to.equal('gone');
+  });
+
+  it('lists the recipients that reuse the verification, and each of their audiences once', () => {
+    const purposes = copy(noticeV1).purposes;
+    purposes[2]!.recipients.push(
+      { name: 'Shield again', role: 'partner', reusesVerification: true, audience: 'https://insure.example' },
+      { name: 'No audience', role: 'partner', reusesVerification: true },
+    );
+    expect(reusers(purposes[0]!)).to.deep.equal([]);
+    expect(reusers(purposes[2]!).map((r) => r.name)).to.deep.equal(['Shield again', 'No audience']);
+    expect(reuseAudiences(purposes)).to.deep.equal(['https://insure.example', 'https://nest.example']);
   });
 });
 
