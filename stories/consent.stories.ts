@@ -1,14 +1,17 @@
 // Stories of <candor-consent>: every state a customer can meet (first visit, saved choices,
-// notice changed, withdrawn, invalid notice, storage failing), in English and Arabic. Each story
-// gets its own in-memory storage so it always opens in the same state.
+// notice changed, withdrawn, invalid notice, storage failing, stored choices partly unreadable),
+// in English and Arabic. Each story gets its own in-memory storage so it always opens in the same state.
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import {
+  controllerKey,
   createConsentRecord,
   createWithdrawalRecord,
+  LocalStorageConsentStorage,
   MemoryConsentStorage,
   type ConsentStorage,
 } from '@candor/core/consent';
+import { CandorError } from '@candor/core/errors';
 import type { ConsentNotice } from '@candor/core/models';
 import '@candor/elements/consent';
 import { noticeV1 as notice, noticeV2, noticeArV1 as noticeAr } from '../examples/fixtures/consent-notices.js';
@@ -43,15 +46,47 @@ async function seeded(under: ConsentNotice, locale: string, withdrawn = false): 
 /** A storage that can neither read nor write, like localStorage in a locked-down browser. */
 const failingStorage: ConsentStorage = {
   async save() {
-    throw Object.assign(new Error('storage is disabled'), { code: 'storage_unavailable' });
+    throw new CandorError('storage_unavailable', 'storage is disabled');
   },
   async latest() {
-    throw Object.assign(new Error('storage is disabled'), { code: 'storage_unavailable' });
+    throw new CandorError('storage_unavailable', 'storage is disabled');
   },
   async history() {
     return [];
   },
 };
+
+/** A Storage kept in memory (the Web Storage interface over a Map), so a story never touches the real localStorage. */
+class StoryStorage implements Storage {
+  readonly #map = new Map<string, string>();
+  get length() {
+    return this.#map.size;
+  }
+  clear() {
+    this.#map.clear();
+  }
+  getItem(key: string) {
+    return this.#map.get(key) ?? null;
+  }
+  key(i: number) {
+    return [...this.#map.keys()][i] ?? null;
+  }
+  removeItem(key: string) {
+    this.#map.delete(key);
+  }
+  setItem(key: string, value: string) {
+    this.#map.set(key, String(value));
+  }
+}
+
+/** localStorage-style storage whose history ends in a cut-off entry after a valid decision. */
+async function cutOff(): Promise<LocalStorageConsentStorage> {
+  const backing = new StoryStorage();
+  const storage = new LocalStorageConsentStorage({ storage: backing });
+  const decision = await createConsentRecord({ notice, subject: SUBJECT, locale: 'en', choices: { 'partner-reuse': true }, now: new Date('2026-11-20T10:30:00Z') });
+  backing.setItem(storage.keyFor(controllerKey(notice.controller), SUBJECT), `${JSON.stringify([decision]).slice(0, -1)}, {"schemaVersion": "1", "recor`);
+  return storage;
+}
 
 interface Loaded {
   storage?: ConsentStorage;
@@ -114,6 +149,15 @@ export const StorageFailing: Story = {
   render: render(notice),
 };
 
+/**
+ * Stored choices partly unreadable (an entry cut off after a valid decision): the valid decision
+ * is shown, the customer is told, the original text is set aside and `candor-error` fires.
+ */
+export const StoredChoicesUnreadable: Story = {
+  loaders: [async (): Promise<Loaded> => ({ storage: await cutOff() })],
+  render: render(notice),
+};
+
 /** Arabic, right to left: the notice in Arabic and every component string from the Arabic catalogue. */
 export const Arabic: Story = { render: render(noticeAr, 'ar') };
 
@@ -132,7 +176,7 @@ export const ChosenInEnglishShownInArabic: Story = {
   render: render(noticeAr, 'ar'),
 };
 
-/** Arabic with a changed notice: asked again, with the change listed and the removed purpose named. */
+/** Arabic with a changed notice: asked again, with the change listed and the removed purpose counted (records keep ids, not titles). */
 export const ArabicNoticeChanged: Story = {
   loaders: [async (): Promise<Loaded> => ({ storage: await seeded(noticeAr, 'ar') })],
   render: render({ ...noticeAr, version: '2026-12-01', changes: ['لم نعد نرسل أخبار المنتجات.'], purposes: noticeAr.purposes.slice(0, 2) }, 'ar'),

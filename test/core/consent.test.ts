@@ -10,7 +10,11 @@ import {
   hashNotice,
   LocalStorageConsentStorage,
   MemoryConsentStorage,
+  UNREADABLE_KEY_INFIX,
   noticeText,
+  purposeTitle,
+  reuseAudiences,
+  reusers,
   signConsentRecord,
   verifyConsentRecord,
   CONSENT_RECORD_TYPE,
@@ -129,6 +133,24 @@ describe('consent records', () => {
     expect((await rejection(decide({}, { subject: '' }))).message).to.contain('subject');
     expect((await rejection(decide({}, { locale: 'english please' }))).message).to.contain('locale');
     expect((await rejection(decide({}, { previousRecordId: 'not-a-uuid' }))).message).to.contain('previousRecordId');
+  });
+});
+
+describe('purpose helpers', () => {
+  it('gives a purpose title by id, and the id itself for a purpose the notice does not have', () => {
+    expect(purposeTitle(noticeV1, 'marketing')).to.equal('Product news');
+    expect(purposeTitle(noticeV1, 'gone')).to.equal('gone');
+  });
+
+  it('lists the recipients that reuse the verification, and each of their audiences once', () => {
+    const purposes = copy(noticeV1).purposes;
+    purposes[2]!.recipients.push(
+      { name: 'Shield again', role: 'partner', reusesVerification: true, audience: 'https://insure.example' },
+      { name: 'No audience', role: 'partner', reusesVerification: true },
+    );
+    expect(reusers(purposes[0]!)).to.deep.equal([]);
+    expect(reusers(purposes[2]!).map((r) => r.name)).to.deep.equal(['Shield again', 'No audience']);
+    expect(reuseAudiences(purposes)).to.deep.equal(['https://insure.example', 'https://nest.example']);
   });
 });
 
@@ -416,33 +438,129 @@ describe('consent storage', () => {
   it('localStorage storage survives a new instance over the same storage (a reload)', async () => {
     const backing = new MapStorage();
     const record = await decide({ 'partner-reuse': true });
-    await new LocalStorageConsentStorage({ storage: backing }).save(record);
+    const storage = new LocalStorageConsentStorage({ storage: backing });
+    await storage.save(record);
     expect(await new LocalStorageConsentStorage({ storage: backing }).latest(ACME, 'cust_7f3a')).to.deep.equal(record);
-    expect([...backing.map.keys()]).to.deep.equal(['candor:consent:v2:id%3Aacme-bank:cust_7f3a']);
+    expect([...backing.map.keys()]).to.deep.equal([storage.keyFor(ACME, 'cust_7f3a')]);
   });
 
-  it('ignores corrupt and foreign data in storage with a warning, never throwing', async () => {
-    const backing = new MapStorage();
-    const warnings: string[] = [];
-    const storage = new LocalStorageConsentStorage({ storage: backing, onWarning: (m) => warnings.push(m) });
-    const key = storage.keyFor(ACME, 'cust_7f3a');
-    const good = await decide({});
-    const foreign = await decide({}, { subject: 'someone-else' });
+  it('files a history under the documented key: <prefix>:<controller key>:<subject>, URI-encoded', () => {
+    expect(new LocalStorageConsentStorage().keyFor('id:acme-bank', 'cust 7f3a')).to.equal('candor:consent:v2:id%3Aacme-bank:cust%207f3a');
+    expect(new LocalStorageConsentStorage({ prefix: 'app' }).keyFor('name:A:B', 's')).to.equal('app:name%3AA%3AB:s');
+  });
 
-    backing.map.set(key, '{not json');
-    expect(await storage.latest(ACME, 'cust_7f3a')).to.equal(undefined);
-    backing.map.set(key, JSON.stringify({ hello: 'world' }));
-    expect(await storage.history(ACME, 'cust_7f3a')).to.deep.equal([]);
-    backing.map.set(key, JSON.stringify([good, { recordId: 'x' }, '<script>alert(1)</script>', foreign]));
-    expect(await storage.history(ACME, 'cust_7f3a')).to.deep.equal([good]);
-    expect(warnings.length).to.equal(5);
-    expect(warnings[0]).to.contain('not JSON');
-    expect(warnings.some((w) => w.includes('another controller or subject'))).to.equal(true);
+  describe('unreadable data under a history key', () => {
+    /** A LocalStorageConsentStorage over a fresh MapStorage, collecting its warnings. */
+    const setup = () => {
+      const backing = new MapStorage();
+      const warnings: string[] = [];
+      const storage = new LocalStorageConsentStorage({ storage: backing, onWarning: (m) => warnings.push(m) });
+      const key = storage.keyFor(ACME, 'cust_7f3a');
+      const asideKeys = () => [...backing.map.keys()].filter((k) => k.startsWith(`${key}${UNREADABLE_KEY_INFIX}`));
+      return { backing, warnings, storage, key, asideKeys };
+    };
 
-    // The next save replaces the corrupt entries with the valid history.
-    const next = await decide({ marketing: true });
-    await storage.save(next);
-    expect(JSON.parse(backing.map.get(key)!)).to.deep.equal([good, next]);
+    it('keeps the records before a cut-off entry, sets the original text aside and appends the next save after them', async () => {
+      const { backing, storage, key, asideKeys, warnings } = setup();
+      const a = await decide({});
+      const b = await decide({ marketing: true }, { previousRecordId: a.recordId });
+      const original = JSON.stringify([a, b, await decide({})]).slice(0, -40);
+      backing.map.set(key, original);
+
+      const read = await storage.read(ACME, 'cust_7f3a');
+      expect(read.records).to.deep.equal([a, b]);
+      expect(read.unreadable!.readable).to.equal(2);
+      expect(read.unreadable!.key).to.equal(key);
+      expect(asideKeys()).to.deep.equal([read.unreadable!.setAsideKey]);
+      expect(backing.map.get(read.unreadable!.setAsideKey!)).to.equal(original);
+      expect(read.unreadable!.message).to.contain(read.unreadable!.setAsideKey!);
+      expect(warnings).to.have.length(1);
+
+      const next = await decide({}, { previousRecordId: b.recordId });
+      await storage.save(next);
+      expect(JSON.parse(backing.map.get(key)!)).to.deep.equal([a, b, next]);
+      expect(backing.map.get(read.unreadable!.setAsideKey!)).to.equal(original);
+      // Read again (a reload): nothing left to report, nothing lost.
+      expect(await storage.read(ACME, 'cust_7f3a')).to.deep.equal({ records: [a, b, next] });
+    });
+
+    it('keeps readable records on both sides of junk and foreign entries', async () => {
+      const { backing, storage, key } = setup();
+      const a = await decide({});
+      const b = await decide({ marketing: true });
+      const foreign = await decide({}, { subject: 'someone-else' });
+      backing.map.set(key, `[${JSON.stringify(a)}, {"recordId": "x"}, <script>alert(1)</script>, ${JSON.stringify(foreign)}, ${JSON.stringify(b)}]`);
+      const read = await storage.read(ACME, 'cust_7f3a');
+      expect(read.records).to.deep.equal([a, b]);
+      expect(read.unreadable!.message).to.contain('of another controller or subject');
+    });
+
+    for (const [what, junk] of [
+      ['JSON that is not an array', '{"not": "a list"}'],
+      ['text that is not JSON', 'garbage \u0000 <b>'],
+      ['an array of non-records', '[1, "two", null]'],
+    ] as const) {
+      it(`sets ${what} aside unchanged and reports it; the next save does not destroy it`, async () => {
+        const { backing, storage, key, asideKeys } = setup();
+        backing.map.set(key, junk);
+        const read = await storage.read(ACME, 'cust_7f3a');
+        expect(read.records).to.deep.equal([]);
+        expect(read.unreadable!.readable).to.equal(0);
+        expect(backing.map.get(read.unreadable!.setAsideKey!)).to.equal(junk);
+        const record = await decide({});
+        await storage.save(record);
+        expect(JSON.parse(backing.map.get(key)!)).to.deep.equal([record]);
+        expect(asideKeys().map((k) => backing.map.get(k))).to.deep.equal([junk]);
+      });
+    }
+
+    it('never overwrites an earlier set-aside copy, even within the same millisecond', async () => {
+      const { backing, storage, key, asideKeys } = setup();
+      const realNow = Date.prototype.toISOString;
+      Date.prototype.toISOString = () => '2026-12-01T10:00:00.000Z';
+      try {
+        backing.map.set(key, 'first junk');
+        await storage.read(ACME, 'cust_7f3a');
+        backing.map.set(key, 'second junk');
+        await storage.read(ACME, 'cust_7f3a');
+      } finally {
+        Date.prototype.toISOString = realNow;
+      }
+      expect(asideKeys().map((k) => backing.map.get(k)).sort()).to.deep.equal(['first junk', 'second junk']);
+    });
+
+    it('leaves the original in place when the quota is full while setting it aside, reports it, and refuses to overwrite it', async () => {
+      const { backing, storage, key, asideKeys } = setup();
+      const a = await decide({});
+      const original = `[${JSON.stringify(a)}, {"cut`;
+      backing.map.set(key, original);
+      backing.failWith = () => new DOMException('full', 'QuotaExceededError');
+      const read = await storage.read(ACME, 'cust_7f3a');
+      expect(read.records).to.deep.equal([a]);
+      expect(read.unreadable!.setAsideKey).to.equal(undefined);
+      expect(read.unreadable!.message).to.contain('left in place');
+      const e = await rejection(storage.save(await decide({ marketing: true })));
+      expect(e.code).to.equal('storage_quota_exceeded');
+      expect(e.message).to.contain(key);
+      expect(backing.map.get(key)).to.equal(original);
+      expect(asideKeys()).to.deep.equal([]);
+
+      // Space freed: the next read sets the original aside, and saving works again.
+      backing.failWith = undefined;
+      const again = await storage.read(ACME, 'cust_7f3a');
+      expect(backing.map.get(again.unreadable!.setAsideKey!)).to.equal(original);
+      const b = await decide({ marketing: true });
+      await storage.save(b);
+      expect(await storage.history(ACME, 'cust_7f3a')).to.deep.equal([a, b]);
+    });
+
+    it('history and latest return the readable records too', async () => {
+      const { backing, storage, key } = setup();
+      const a = await decide({});
+      backing.map.set(key, `[${JSON.stringify(a)},`);
+      expect(await storage.latest(ACME, 'cust_7f3a')).to.deep.equal(a);
+      expect(await storage.history(ACME, 'cust_7f3a')).to.deep.equal([a]);
+    });
   });
 
   it('reports a full quota as storage_quota_exceeded and other write failures as storage_unavailable', async () => {

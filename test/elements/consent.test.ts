@@ -2,8 +2,17 @@
 // notice changes, keyboard-only use, axe in English/Arabic/dark, RTL mirroring, inert payloads,
 // and the receipt download.
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
-import { emulateMedia, sendKeys } from '@web/test-runner-commands';
-import { MemoryConsentStorage, noticeText, type ConsentStorage } from '@candor/core/consent';
+import { a11ySnapshot, emulateMedia, sendKeys, setViewport } from '@web/test-runner-commands';
+import {
+  controllerKey,
+  createConsentRecord,
+  LocalStorageConsentStorage,
+  MemoryConsentStorage,
+  noticeText,
+  UNREADABLE_KEY_INFIX,
+  type ConsentStorage,
+} from '@candor/core/consent';
+import { CandorError } from '@candor/core/errors';
 import type { ConsentNotice, ConsentRecord } from '@candor/core/models';
 import type { CandorErrorEvent } from '@candor/elements/shared';
 import '@candor/elements/consent';
@@ -12,8 +21,8 @@ import { copy, noticeArV1, noticeV1, noticeV2 } from '../support/consent-notice.
 type CandorConsent = HTMLElementTagNameMap['candor-consent'];
 
 const SUBJECT = 'cust_7f3a';
-// The sample notices name their controller `id: 'acme-bank'`, so records are filed under that id.
-const KEY = `candor:consent:v2:${encodeURIComponent('id:acme-bank')}:${SUBJECT}`;
+// Where the default storage files the sample notices' records (under their controller's id).
+const KEY = new LocalStorageConsentStorage().keyFor(controllerKey(noticeV1.controller), SUBJECT);
 
 const root = (el: CandorConsent) => el.shadowRoot!;
 const $ = <T extends HTMLElement = HTMLElement>(el: CandorConsent, sel: string) => root(el).querySelector<T>(sel);
@@ -24,6 +33,27 @@ const button = (el: CandorConsent, label: string) => {
   if (!b) throw new Error(`no button "${label}" in ${$$(el, 'button').map((x) => x.textContent!.trim()).join(' | ')}`);
   return b;
 };
+/** A node of the page's accessibility tree, as `a11ySnapshot` returns it. */
+interface A11yNode {
+  name?: string;
+  role?: string;
+  expanded?: boolean;
+  children?: A11yNode[];
+}
+
+/** How many rows the boxes form: a box that starts below every box of the current row starts a new one. */
+function rows(boxes: DOMRect[]): number {
+  let count = 0;
+  let bottom = -Infinity;
+  for (const b of [...boxes].sort((x, y) => x.top - y.top)) {
+    if (b.top >= bottom - 1) {
+      count++;
+      bottom = b.bottom;
+    } else bottom = Math.max(bottom, b.bottom);
+  }
+  return count;
+}
+
 const textOf = (el: CandorConsent) => root(el).textContent!.replace(/\s+/g, ' ');
 const live = (el: CandorConsent) => $(el, '[part~="live"]')!.textContent!.trim();
 const focused = (el: CandorConsent) => root(el).activeElement as HTMLElement | null;
@@ -80,23 +110,40 @@ describe('<candor-consent> first visit', () => {
     expect($(el, 'label[for="purpose-partner-reuse"]')!.textContent).to.equal('Reuse your verification at partners');
   });
 
-  it('shows required purposes as always on, explained, and impossible to switch off', async () => {
+  it('shows required purposes as a disabled switch announced as always on, with the reason', async () => {
     const el = await consent();
     const identity = toggle(el, 'identity');
     expect(identity.checked).to.equal(true);
     expect(identity.disabled).to.equal(true);
     const described = identity.getAttribute('aria-describedby')!.split(' ').map((id) => root(el).getElementById(id)!.textContent!.trim());
+    expect(described).to.include('Always on');
     expect(described).to.include('We need this to provide the service, so it cannot be switched off.');
     expect($(el, '[data-purpose="identity"] [part~="badge"]')!.textContent).to.equal('Always on');
-    identity.click();
+  });
+
+  it('grants required purposes in every record it produces, even when a script unticks the switch', async () => {
+    const el = await consent();
+    const identity = toggle(el, 'identity');
+    identity.checked = false;
+    identity.dispatchEvent(new Event('change', { bubbles: true }));
+    await el.updateComplete;
     expect(identity.checked).to.equal(true);
+    const records = [await el.saveChoices()];
+    button(el, 'Change my choices').click();
+    await el.updateComplete;
+    records.push(await el.rejectOptional());
+    button(el, 'Change my choices').click();
+    await el.updateComplete;
+    records.push(await el.acceptAll());
+    records.push(await el.withdraw());
+    expect(records.map((r) => r!.purposesGranted.includes('identity'))).to.deep.equal([true, true, true, true]);
   });
 
   it('names the partners that would reuse the verification, in the purpose and in its details', async () => {
     const el = await consent();
     const reuse = $(el, '[data-purpose="partner-reuse"] [part~="reuse"]')!;
     expect(reuse.textContent!.trim()).to.equal(
-      'If you allow this, 2 partners can reuse your identity check without asking you again: Shield Insurance, Nest Mortgages.',
+      'If you allow this, 2 partners can reuse your identity check without asking you again: Shield Insurance and Nest Mortgages.',
     );
     expect(toggle(el, 'partner-reuse').getAttribute('aria-describedby')).to.contain('purpose-partner-reuse-reuse');
     const details = $(el, '[data-purpose="partner-reuse"] details')!.textContent!.replace(/\s+/g, ' ');
@@ -119,13 +166,64 @@ describe('<candor-consent> first visit', () => {
     expect($(el, '[data-purpose="identity"] [data-basis]')!.textContent).to.equal('Required by law');
   });
 
-  it('opens a purpose\'s details on demand with a native disclosure', async () => {
+  it('opens a purpose\'s details on demand, showing and exposing whether they are open', async () => {
     const el = await consent();
     const details = $<HTMLDetailsElement>(el, '[data-purpose="marketing"] details')!;
+    const summary = details.querySelector('summary')!;
+    const chevron = () => getComputedStyle(summary, '::before').transform;
+    const expanded = async () => {
+      const found: boolean[] = [];
+      const walk = (n: A11yNode) => {
+        if (n.name === 'Details') found.push(n.expanded === true);
+        n.children?.forEach(walk);
+      };
+      walk((await a11ySnapshot({})) as unknown as A11yNode);
+      return found;
+    };
     expect(details.open).to.equal(false);
-    details.querySelector('summary')!.click();
+    expect(await expanded()).to.deep.equal([false, false, false]);
+    const closed = chevron();
+    summary.click();
     expect(details.open).to.equal(true);
     expect(details.textContent).to.contain('Until you withdraw consent');
+    await waitUntil(() => chevron() !== closed, 'the open/closed indicator did not change');
+    expect(chevron()).to.not.equal('none');
+    expect(await expanded()).to.deep.equal([false, false, true]);
+  });
+
+  it('gives each purpose title to assistive technology once: as the switch name, not again in the details', async () => {
+    const el = await consent();
+    // Named objects (switches, buttons, groups…); the text that shows a name is a StaticText child of it.
+    const names: string[] = [];
+    const walk = (n: A11yNode) => {
+      if (n.name && n.role !== 'StaticText') names.push(n.name);
+      n.children?.forEach(walk);
+    };
+    walk((await a11ySnapshot({})) as unknown as A11yNode);
+    for (const p of noticeV1.purposes) {
+      expect(names.filter((n) => n.includes(p.title)), `${p.title} in ${JSON.stringify(names)}`).to.have.length(1);
+      expect(toggle(el, p.id).labels![0]!.textContent).to.equal(p.title);
+    }
+    for (const id of toggle(el, 'partner-reuse').getAttribute('aria-describedby')!.split(' ')) {
+      expect(root(el).getElementById(id)!.textContent).to.not.contain(noticeV1.purposes[1]!.title);
+    }
+  });
+
+  it('keeps switch and title on one row at 375 px; only the badge may wrap beneath', async () => {
+    await setViewport({ width: 375, height: 800 });
+    try {
+      for (const lang of ['en', 'ar']) {
+        const el = await consent({ lang, notice: lang === 'ar' ? noticeArV1 : noticeV1 });
+        for (const head of $$(el, '.head')) {
+          const [sw, title, badge] = ['.toggle', '.purpose-title', '.badge'].map((s) => head.querySelector(s)!.getBoundingClientRect());
+          const label = `${lang}: ${head.textContent!.replace(/\s+/g, ' ').trim()}`;
+          expect(rows([sw!, title!]), `${label}: switch and title share a row`).to.equal(1);
+          expect(rows([sw!, title!, badge!]), label).to.be.at.most(2);
+        }
+      }
+    } finally {
+      await setViewport({ width: 800, height: 600 });
+    }
   });
   it('shows a busy loading state while storage is read, then the notice', async () => {
     let release!: (r: ConsentRecord | undefined) => void;
@@ -154,10 +252,12 @@ describe('<candor-consent> first visit', () => {
 describe('<candor-consent> decisions', () => {
   it('accept all grants every purpose and lists the partners allowed to reuse the verification', async () => {
     const el = await consent();
-    const [change] = collect(el, 'candor-consent-change');
+    const changes = collect(el, 'candor-consent-change') as CustomEvent<ConsentRecord>[];
     button(el, 'Accept all').click();
-    await waitUntil(() => el.state === 'saved');
-    const record = (change as CustomEvent<ConsentRecord> | undefined)?.detail ?? el.record!;
+    await waitUntil(() => changes.length === 1, 'no candor-consent-change');
+    const record = changes[0]!.detail;
+    expect(record).to.deep.equal(el.record);
+    expect(stored()).to.deep.equal([record]);
     expect(record.purposesGranted).to.deep.equal(['identity', 'partner-reuse', 'marketing']);
     expect(record.purposesDenied).to.deep.equal([]);
     expect(record.reuseAudiences).to.deep.equal(['https://insure.example', 'https://nest.example']);
@@ -232,6 +332,65 @@ describe('<candor-consent> decisions', () => {
   });
 });
 
+describe('<candor-consent> loading', () => {
+  it('reads storage again when re-attached: a decision made elsewhere (another tab) is shown', async () => {
+    const storage = new MemoryConsentStorage();
+    const el = await consent({ storage });
+    expect(el.state).to.equal('ask');
+    await storage.save(await createConsentRecord({ notice: noticeV1, subject: SUBJECT, locale: 'en', choices: { marketing: true } }));
+    const parent = el.parentElement!;
+    el.remove();
+    parent.append(el);
+    await waitUntil(() => el.state === 'saved', 'not reloaded on re-attach');
+    expect(el.record!.purposesGranted).to.include('marketing');
+  });
+
+  it('ignores a load that a newer one superseded (the notice changed while storage was read)', async () => {
+    const pending: ((r: ConsentRecord | undefined) => void)[] = [];
+    const slowFirst: ConsentStorage = {
+      save: async () => {},
+      latest: () => (pending.length ? Promise.resolve(undefined) : new Promise((resolve) => pending.push(resolve))),
+      history: async () => [],
+    };
+    const wrapper = await fixture<HTMLDivElement>(html`<div lang="en"></div>`);
+    const el = document.createElement('candor-consent');
+    Object.assign(el, { subject: SUBJECT, notice: noticeV1, storage: slowFirst });
+    wrapper.append(el);
+    await el.updateComplete;
+    expect(el.state).to.equal('loading');
+    el.notice = noticeV2;
+    await settled(el);
+    expect(el.state).to.equal('ask');
+    pending[0]!(await createConsentRecord({ notice: noticeV1, subject: SUBJECT, locale: 'en', choices: {} }));
+    await new Promise((r) => setTimeout(r, 50));
+    await el.updateComplete;
+    expect(el.state).to.equal('ask');
+    expect(el.record).to.equal(undefined);
+    expect($$(el, '[part~="purpose"]').map((p) => p.dataset['purpose'])).to.deep.equal(noticeV2.purposes.map((p) => p.id));
+  });
+
+  it('still reports a save that finishes after the notice changed, without showing it as saved for the new notice', async () => {
+    let release!: () => void;
+    const saved: ConsentRecord[] = [];
+    const slowSave: ConsentStorage = {
+      save: (r) => new Promise<void>((resolve) => (release = () => (saved.push(r), resolve()))),
+      latest: async () => saved.at(-1),
+      history: async () => saved,
+    };
+    const el = await consent({ storage: slowSave });
+    const changes = collect(el, 'candor-consent-change') as CustomEvent<ConsentRecord>[];
+    const decision = el.acceptAll();
+    await waitUntil(() => release !== undefined);
+    el.notice = noticeV2;
+    await settled(el);
+    release();
+    const record = await decision;
+    expect(changes.map((e) => e.detail)).to.deep.equal([record]);
+    expect(el.state).to.equal('ask');
+    expect(el.record).to.equal(undefined);
+  });
+});
+
 describe('<candor-consent> saved choices', () => {
   it('survives a reload: a new element over the same localStorage shows the saved choices', async () => {
     const first = await consent();
@@ -244,13 +403,31 @@ describe('<candor-consent> saved choices', () => {
     expect(el.record).to.deep.equal(stored()[0]);
     expect($(el, '[part~="status"]')!.textContent).to.contain('Your choices are saved');
     const summary = $(el, '[part~="choices-summary"]')!.textContent!.replace(/\s+/g, ' ');
-    expect(summary).to.contain('Allowed: Verify your identity, Reuse your verification at partners');
+    expect(summary).to.contain('Allowed: Verify your identity and Reuse your verification at partners');
     expect(summary).to.contain('Declined: Product news');
     expect($(el, '[data-purpose="marketing"] [part~="badge"]')!.textContent).to.equal('Declined');
     button(el, 'Change my choices').click();
     await el.updateComplete;
     expect(toggle(el, 'partner-reuse').checked).to.equal(true);
     expect(toggle(el, 'marketing').checked).to.equal(false);
+  });
+
+  it('says in the saved state what the customer chose about partner reuse, not what would happen', async () => {
+    const reuse = (el: CandorConsent) => $(el, '[data-purpose="partner-reuse"] [part~="reuse"]')!.textContent!.trim();
+    const el = await consent();
+    await el.acceptAll();
+    expect(reuse(el)).to.equal('You allowed this: 2 partners can reuse your identity check without asking you again: Shield Insurance and Nest Mortgages.');
+    button(el, 'Change my choices').click();
+    await el.updateComplete;
+    await el.rejectOptional();
+    expect(reuse(el)).to.equal('You declined this: no partner reuses your identity check.');
+
+    const ar = await consent({ lang: 'ar', notice: noticeArV1 });
+    expect(reuse(ar)).to.equal('رفضت ذلك: لا يعيد أي شريك استخدام التحقق من هويتك.');
+    button(ar, 'تغيير اختياراتي').click();
+    await ar.updateComplete;
+    await ar.acceptAll();
+    expect(reuse(ar)).to.match(/^سمحت بذلك: يمكن لشريكين إعادة استخدام التحقق من هويتك/);
   });
 
   it('asks again when the notice version changes and lists what changed, new and removed purposes', async () => {
@@ -471,7 +648,7 @@ describe('<candor-consent> invalid input and failing storage', () => {
     const failing: ConsentStorage = {
       save: async () => {},
       latest: async () => {
-        throw Object.assign(new Error('disk on fire'), { code: 'storage_unavailable' });
+        throw new CandorError('storage_unavailable', 'disk on fire');
       },
       history: async () => [],
     };
@@ -490,7 +667,7 @@ describe('<candor-consent> invalid input and failing storage', () => {
   it('fires no change event and says so when saving fails (quota full)', async () => {
     const failing: ConsentStorage = {
       save: async () => {
-        throw Object.assign(new Error('full'), { code: 'storage_quota_exceeded' });
+        throw new CandorError('storage_quota_exceeded', 'full');
       },
       latest: async () => undefined,
       history: async () => [],
@@ -504,14 +681,111 @@ describe('<candor-consent> invalid input and failing storage', () => {
     expect($(el, '[part~="problem"]')!.getAttribute('role')).to.equal('alert');
     expect($(el, '[part~="problem"]')!.textContent).to.equal("This device has no storage space left, so your choices couldn't be saved.");
   });
+});
 
-  it('ignores corrupt data in localStorage and asks as on a first visit', async () => {
-    localStorage.setItem(KEY, '{"not": "a list"}');
-    const el = await consent();
+describe('<candor-consent> unreadable stored choices', () => {
+  const asideKeys = () => Object.keys(localStorage).filter((k) => k.startsWith(`${KEY}${UNREADABLE_KEY_INFIX}`));
+  const decision = (choices: Record<string, boolean>, previousRecordId?: string) =>
+    createConsentRecord({ notice: noticeV1, subject: SUBJECT, locale: 'en', choices, ...(previousRecordId ? { previousRecordId } : {}) });
+
+  for (const [what, original] of [
+    ['a cut-off entry after valid records', async () => {
+      const a = await decision({});
+      const b = await decision({ 'partner-reuse': true }, a.recordId);
+      return { text: JSON.stringify([a, b, await decision({})]).slice(0, -30), readable: [a, b] };
+    }],
+    ['JSON that is not an array', async () => ({ text: '{"not": "a list"}', readable: [] })],
+    ['junk', async () => ({ text: '\u0000<script>alert(1)</script>', readable: [] })],
+  ] as const) {
+    it(`with ${what}: tells the customer, fires candor-error, keeps the readable records and sets the rest aside`, async () => {
+      const { text, readable } = await original();
+      localStorage.setItem(KEY, text);
+      const wrapper = await fixture<HTMLDivElement>(html`<div lang="en"></div>`);
+      const errors = collect(wrapper, 'candor-error') as CandorErrorEvent[];
+      const el = document.createElement('candor-consent');
+      Object.assign(el, { subject: SUBJECT, notice: noticeV1 });
+      wrapper.append(el);
+      await settled(el);
+
+      expect(errors.map((e) => e.detail.property)).to.deep.equal(['storage']);
+      expect(errors[0]!.detail.message).to.contain(asideKeys()[0]);
+      expect($(el, '[part~="unreadable"]')!.textContent).to.equal(
+        "Some of your earlier choices saved on this device couldn't be read. Nothing was deleted. What we could read is shown below.",
+      );
+      expect(asideKeys().map((k) => localStorage.getItem(k))).to.deep.equal([text]);
+      expect(el.record).to.deep.equal(readable.at(-1));
+      expect(el.state).to.equal(readable.length ? 'saved' : 'ask');
+
+      if (el.state === 'saved') {
+        button(el, 'Change my choices').click();
+        await el.updateComplete;
+      }
+      const next = await el.rejectOptional();
+      expect(stored()).to.deep.equal([...readable, next]);
+      expect(next!.previousRecordId).to.equal(readable.at(-1)?.recordId);
+      expect(asideKeys().map((k) => localStorage.getItem(k))).to.deep.equal([text]);
+      expect($(el, '[part~="unreadable"]')).to.equal(null);
+    });
+  }
+
+  it("uses any storage's read() report, and still shows the notice when the report cannot even be printed", async () => {
+    const hostile = { toString: () => { throw new Error('no'); } };
+    const storage: ConsentStorage = {
+      save: async () => {},
+      latest: async () => undefined,
+      history: async () => [],
+      read: async () => ({ records: [], unreadable: { key: 'k', readable: 0, message: hostile as unknown as string } }),
+    };
+    const wrapper = await fixture<HTMLDivElement>(html`<div lang="en"></div>`);
+    const errors = collect(wrapper, 'candor-error') as CandorErrorEvent[];
+    const el = document.createElement('candor-consent');
+    Object.assign(el, { subject: SUBJECT, notice: noticeV1, storage });
+    wrapper.append(el);
+    await settled(el);
     expect(el.state).to.equal('ask');
-    expect(el.record).to.equal(undefined);
-    await el.rejectOptional();
-    expect(stored()).to.have.length(1);
+    expect($(el, '[part~="unreadable"]')).to.not.equal(null);
+    expect(errors.map((e) => e.detail.property)).to.deep.equal(['storage']);
+  });
+
+  it('says so in Arabic', async () => {
+    localStorage.setItem(KEY, 'junk');
+    const el = await consent({ lang: 'ar' });
+    expect($(el, '[part~="unreadable"]')!.textContent).to.equal('تعذّرت قراءة بعض اختياراتك السابقة المحفوظة على هذا الجهاز. لم يُحذف أي شيء. نعرض أدناه ما أمكننا قراءته.');
+  });
+
+  it('survives a reload without losing anything, and does not set the same data aside twice', async () => {
+    const a = await decision({});
+    localStorage.setItem(KEY, `[${JSON.stringify(a)}, {"cut`);
+    (await consent()).remove();
+    const el = await consent();
+    expect(el.record).to.deep.equal(a);
+    expect($(el, '[part~="unreadable"]')).to.equal(null);
+    expect(asideKeys()).to.have.length(1);
+  });
+
+  it('leaves the original in place when the quota is full while setting it aside, and saves nothing over it', async () => {
+    const a = await decision({});
+    const text = `[${JSON.stringify(a)}, {"cut`;
+    localStorage.setItem(KEY, text);
+    const setItem = Storage.prototype.setItem;
+    Storage.prototype.setItem = function () {
+      throw new DOMException('full', 'QuotaExceededError');
+    };
+    try {
+      const el = await consent();
+      expect($(el, '[part~="unreadable"]')).to.not.equal(null);
+      expect(el.record).to.deep.equal(a);
+      button(el, 'Change my choices').click();
+      await el.updateComplete;
+      const errors = collect(el, 'candor-error');
+      expect(await el.acceptAll()).to.equal(undefined);
+      expect(errors).to.have.length(1);
+      expect($$(el, '[part~="problem"]').map((p) => p.textContent)).to.include("This device has no storage space left, so your choices couldn't be saved.");
+    } finally {
+      Storage.prototype.setItem = setItem;
+    }
+    expect(localStorage.getItem(KEY)).to.equal(text);
+    expect(asideKeys()).to.deep.equal([]);
   });
 });
 

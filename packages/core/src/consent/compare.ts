@@ -1,6 +1,7 @@
 /** Compares a stored record with the notice shown now: has the customer already answered this notice? */
 import type { ConsentNotice, ConsentRecord } from '../models/consent.js';
 import { hashNotice } from './notice-text.js';
+import { reuseAudiences } from './purposes.js';
 import { parseLocale } from './validate.js';
 
 /** Options of {@link compareWithNotice}. */
@@ -75,13 +76,7 @@ export async function compareWithNotice(
   const addedPurposes = notice.purposes.map((p) => p.id).filter((id) => !answered.has(id));
   const removedPurposes = [...answered].filter((id) => !current.has(id));
   const nowRequired = notice.purposes.filter((p) => p.required && !granted.has(p.id) && answered.has(p.id)).map((p) => p.id);
-  const addedAudiences = [
-    ...new Set(
-      notice.purposes
-        .filter((p) => granted.has(p.id))
-        .flatMap((p) => p.recipients.filter((r) => r.reusesVerification && r.audience && !allowed.has(r.audience)).map((r) => r.audience!)),
-    ),
-  ];
+  const addedAudiences = reuseAudiences(notice.purposes.filter((p) => granted.has(p.id))).filter((a) => !allowed.has(a));
   const changedTerms = addedPurposes.length + removedPurposes.length + nowRequired.length + addedAudiences.length > 0;
   return {
     askAgain: !sameVersion || changedTerms || (sameLocale && !sameText),

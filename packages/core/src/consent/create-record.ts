@@ -4,6 +4,7 @@ import * as z from 'zod/mini';
 import { text } from '../models/text.js';
 import { CandorError } from '../errors.js';
 import { hashNotice } from './notice-text.js';
+import { reuseAudiences } from './purposes.js';
 import { parseLocale, parseNotice, parseRecord } from './validate.js';
 
 /** Input of {@link createConsentRecord}. */
@@ -46,9 +47,6 @@ export async function buildRecord(
   }
   parseLocale(input.locale);
   const grantedPurposes = notice.purposes.filter((p) => granted.has(p.id));
-  const reuseAudiences = [
-    ...new Set(grantedPurposes.flatMap((p) => p.recipients.filter((r) => r.reusesVerification && r.audience).map((r) => r.audience!))),
-  ];
   const record: ConsentRecord = {
     schemaVersion: '1',
     recordId: crypto.randomUUID(),
@@ -65,7 +63,7 @@ export async function buildRecord(
     locale: input.locale,
     purposesGranted: grantedPurposes.map((p) => p.id),
     purposesDenied: notice.purposes.filter((p) => !granted.has(p.id)).map((p) => p.id),
-    reuseAudiences,
+    reuseAudiences: reuseAudiences(grantedPurposes),
     collectionMethod: input.collectionMethod ?? DEFAULT_COLLECTION_METHOD,
   };
   // Belt and braces: whatever the caller passed, only a record that matches the model leaves here.

@@ -7,9 +7,10 @@ export { noticeText, hashNotice, normalizeNoticeValue, NOTICE_HASH_PREFIX } from
 export { createConsentRecord, DEFAULT_COLLECTION_METHOD, type ConsentDecisionInput } from './create-record.js';
 export { createWithdrawalRecord, type ConsentWithdrawalInput } from './withdraw.js';
 export { compareWithNotice, type CompareWithNoticeOptions, type NoticeComparison } from './compare.js';
-export { controllerKey, type ConsentStorage } from './storage.js';
+export { purposeTitle, reusers, reuseAudiences } from './purposes.js';
+export { controllerKey, type ConsentStorage, type ConsentStorageRead, type UnreadableConsentData } from './storage.js';
 export { MemoryConsentStorage } from './memory-storage.js';
-export { LocalStorageConsentStorage, type LocalStorageConsentStorageOptions } from './local-storage.js';
+export { LocalStorageConsentStorage, UNREADABLE_KEY_INFIX, type LocalStorageConsentStorageOptions } from './local-storage.js';
 export { consentReceipt, DEFAULT_RECEIPT_LABELS, type ConsentReceipt, type ConsentReceiptFile, type ReceiptLabels } from './receipt.js';
 export { CONSENT_RECORD_TYPE } from './consent-type.js';
 export { signConsentRecord } from './sign.js';

@@ -3,7 +3,7 @@ import type { ConsentRecord } from '../models/consent.js';
 import { ConsentRecordSchema } from '../models/consent.js';
 import { summarizeIssues, toValidationIssues } from '../models/issues.js';
 import { CandorError } from '../errors.js';
-import { controllerKey, type ConsentStorage } from './storage.js';
+import { controllerKey, type ConsentStorage, type ConsentStorageRead } from './storage.js';
 import { parseRecord } from './validate.js';
 
 /** Options of {@link LocalStorageConsentStorage}. */
@@ -14,25 +14,76 @@ export interface LocalStorageConsentStorageOptions {
   prefix?: string;
   /** Records kept per controller and subject (oldest dropped first); default 50. */
   maxRecords?: number;
-  /** Receives a sentence for every stored entry that is ignored; default `console.warn`. */
+  /** Receives a sentence for every stored entry that could not be read; default `console.warn`. */
   onWarning?: (message: string) => void;
 }
+
+/** The part of a set-aside key after the history key: `<history key>:unreadable:<ISO time>[~n]`. */
+export const UNREADABLE_KEY_INFIX = ':unreadable:';
 
 const isQuotaError = (e: unknown): boolean =>
   e instanceof DOMException && (e.name === 'QuotaExceededError' || e.name === 'NS_ERROR_DOM_QUOTA_REACHED' || e.code === 22);
 
 /**
+ * The text of each top-level element of a JSON array, also when the text is cut off or an
+ * element is junk (so the readable elements before and after it survive); `undefined` when the
+ * text is not an array at all.
+ */
+function arrayElements(raw: string): string[] | undefined {
+  const s = raw.trimStart();
+  if (s[0] !== '[') return undefined;
+  const out: string[] = [];
+  let depth = 0;
+  let inString = false;
+  let escaped = false;
+  let start = 1;
+  let i = 1;
+  for (; i < s.length; i++) {
+    const c = s[i];
+    if (inString) {
+      if (escaped) escaped = false;
+      else if (c === '\\') escaped = true;
+      else if (c === '"') inString = false;
+    } else if (c === '"') inString = true;
+    else if (c === '{' || c === '[') depth++;
+    else if (c === '}' || c === ']') {
+      if (depth === 0) break;
+      depth--;
+    } else if (c === ',' && depth === 0) {
+      out.push(s.slice(start, i));
+      start = i + 1;
+    }
+  }
+  out.push(s.slice(start, i));
+  return out.filter((e) => e.trim() !== '');
+}
+
+/** Stands for an array element that is not JSON. */
+const CUT = Symbol();
+
+/** What `#read` found, with the failure that kept unreadable data from being set aside. */
+interface Found extends ConsentStorageRead {
+  asideError?: unknown;
+}
+
+/**
  * Stores each controller+subject history as one JSON array under
- * `<prefix>:<controller key>:<subject>` (both URI-encoded; the key is {@link controllerKey}). Whatever else is in storage is treated as
- * untrusted: entries that are not valid JSON, not an array, not a valid `ConsentRecord` or filed
- * under another controller/subject are ignored with a warning, never thrown into the page.
+ * `<prefix>:<controller key>:<subject>` (both URI-encoded; the key is {@link controllerKey}).
+ * Whatever is in storage is treated as untrusted and never destroyed: every readable record is
+ * kept (also those before or after a cut-off or junk entry); when anything under the key cannot
+ * be read (not JSON, not an array, not a valid `ConsentRecord`, or filed under another
+ * controller or subject), the original text is first copied to
+ * `<key>:unreadable:<ISO time>` (a new key each time, never overwritten), then the key is
+ * rewritten with the readable records. {@link read} reports it. If the copy cannot be made (quota
+ * full), the original is left in place, and {@link save} refuses to overwrite it.
  *
  * @throws {CandorError} `storage_quota_exceeded` when the browser refuses to store more;
  * `storage_unavailable` when storage cannot be used at all (disabled, sandboxed iframe, private mode).
  * @example
  * const storage = new LocalStorageConsentStorage();
  * await storage.save(record);
- * const latest = await storage.latest(controllerKey(record.controller), record.subject);
+ * const { records, unreadable } = await storage.read(controllerKey(record.controller), record.subject);
+ * if (unreadable) console.warn(unreadable.message); // the original is kept under unreadable.setAsideKey
  */
 export class LocalStorageConsentStorage implements ConsentStorage {
   readonly #options: LocalStorageConsentStorageOptions;
@@ -58,15 +109,14 @@ export class LocalStorageConsentStorage implements ConsentStorage {
     const valid = parseRecord(record);
     const owner = controllerKey(valid.controller);
     const key = this.keyFor(owner, valid.subject);
-    const next = [...this.#read(key, owner, valid.subject), valid].slice(-this.#max);
-    const storage = this.#storage();
+    const found = this.#read(key, owner, valid.subject);
+    if (found.unreadable && found.unreadable.setAsideKey === undefined) {
+      throw this.#writeError(found.asideError, `The consent record was not stored: "${key}" holds unreadable data that could not be set aside, and it is never overwritten.`);
+    }
     try {
-      storage.setItem(key, JSON.stringify(next));
+      this.#storage().setItem(key, JSON.stringify([...found.records, valid].slice(-this.#max)));
     } catch (e) {
-      if (isQuotaError(e)) {
-        throw new CandorError('storage_quota_exceeded', 'The browser refused to store the consent record: its storage quota is full. Free some site storage or pass another ConsentStorage.', { cause: e });
-      }
-      throw new CandorError('storage_unavailable', 'The consent record could not be written to localStorage. Pass another ConsentStorage if storage is disabled here.', { cause: e });
+      throw this.#writeError(e, 'The consent record could not be stored.');
     }
   }
 
@@ -75,7 +125,13 @@ export class LocalStorageConsentStorage implements ConsentStorage {
   }
 
   async history(controller: string, subject: string): Promise<ConsentRecord[]> {
-    return this.#read(this.keyFor(controller, subject), controller, subject);
+    return (await this.read(controller, subject)).records;
+  }
+
+  /** The readable records and, when some stored data could not be read, where it was set aside. */
+  async read(controller: string, subject: string): Promise<ConsentStorageRead> {
+    const { records, unreadable } = this.#read(this.keyFor(controller, subject), controller, subject);
+    return unreadable ? { records, unreadable } : { records };
   }
 
   #storage(): Storage {
@@ -89,42 +145,79 @@ export class LocalStorageConsentStorage implements ConsentStorage {
     }
   }
 
+  #writeError(e: unknown, what: string): CandorError {
+    if (e instanceof CandorError) return e;
+    return isQuotaError(e)
+      ? new CandorError('storage_quota_exceeded', `${what} The storage quota is full: free some site storage or pass another ConsentStorage.`, { cause: e })
+      : new CandorError('storage_unavailable', `${what} localStorage refused it: pass another ConsentStorage if storage is disabled here.`, { cause: e });
+  }
+
   #warn(message: string): void {
     (this.#options.onWarning ?? ((m: string) => console.warn(m)))(`[candor consent storage] ${message}`);
   }
 
-  /** Reads the valid records under `key`, skipping (with a warning) anything else found there. */
-  #read(key: string, controller: string, subject: string): ConsentRecord[] {
+  /** Reads the valid records under `key`; sets anything else found there aside (see the class). */
+  #read(key: string, controller: string, subject: string): Found {
+    const storage = this.#storage();
     let raw: string | null;
     try {
-      raw = this.#storage().getItem(key);
+      raw = storage.getItem(key);
     } catch (e) {
-      if (e instanceof CandorError) throw e;
       throw new CandorError('storage_unavailable', 'localStorage could not be read. Pass another ConsentStorage if storage is disabled here.', { cause: e });
     }
-    if (raw === null) return [];
-    let parsed: unknown;
+    if (raw === null) return { records: [] };
+    const problems: string[] = [];
+    let entries: unknown[];
     try {
-      parsed = JSON.parse(raw);
+      const parsed: unknown = JSON.parse(raw);
+      entries = Array.isArray(parsed) ? parsed : [];
+      if (!Array.isArray(parsed)) problems.push('not an array');
     } catch {
-      this.#warn(`ignored "${key}": it is not JSON (it will be replaced on the next save).`);
-      return [];
-    }
-    if (!Array.isArray(parsed)) {
-      this.#warn(`ignored "${key}": expected an array of consent records.`);
-      return [];
+      problems.push('not complete JSON');
+      entries = (arrayElements(raw) ?? []).map((text) => {
+        try {
+          return JSON.parse(text);
+        } catch {
+          return CUT; // cut off or junk
+        }
+      });
     }
     const records: ConsentRecord[] = [];
-    parsed.forEach((entry, i) => {
+    entries.forEach((entry, i) => {
       const r = ConsentRecordSchema.safeParse(entry);
-      if (!r.success) {
-        this.#warn(`ignored entry ${i} of "${key}": ${summarizeIssues(toValidationIssues(r.error.issues, 3))}.`);
-      } else if (controllerKey(r.data.controller) !== controller || r.data.subject !== subject) {
-        this.#warn(`ignored entry ${i} of "${key}": it belongs to another controller or subject.`);
-      } else {
-        records.push(r.data);
-      }
+      if (entry === CUT) problems.push(`entry ${i} cut off or not JSON`);
+      else if (!r.success) problems.push(`entry ${i} not a record (${summarizeIssues(toValidationIssues(r.error.issues, 2))})`);
+      else if (controllerKey(r.data.controller) !== controller || r.data.subject !== subject) problems.push(`entry ${i} of another controller or subject`);
+      else records.push(r.data);
     });
-    return records;
+    if (!problems.length) return { records };
+
+    const found = `"${key}" held data that could not be read (${problems.slice(0, 4).join('; ')}); ${records.length} readable record(s) kept`;
+    let setAsideKey: string;
+    try {
+      setAsideKey = this.#setAside(storage, key, raw);
+    } catch (asideError) {
+      const message = `${found}. It could not be set aside, so it was left in place and will not be overwritten.`;
+      this.#warn(message);
+      return { records, unreadable: { key, readable: records.length, message }, asideError };
+    }
+    try {
+      if (records.length) storage.setItem(key, JSON.stringify(records));
+      else storage.removeItem(key);
+    } catch {
+      // The original is safe under setAsideKey; the next read sets it aside again and the next save rewrites the key.
+    }
+    const message = `${found}. The original is kept under "${setAsideKey}".`;
+    this.#warn(message);
+    return { records, unreadable: { key, setAsideKey, readable: records.length, message } };
+  }
+
+  /** Copies `raw` to a new `<key>:unreadable:<time>` key (never one already in use) and returns that key. */
+  #setAside(storage: Storage, key: string, raw: string): string {
+    const base = `${key}${UNREADABLE_KEY_INFIX}${new Date().toISOString()}`;
+    let aside = base;
+    for (let n = 1; storage.getItem(aside) !== null; n++) aside = `${base}~${n}`;
+    storage.setItem(aside, raw);
+    return aside;
   }
 }

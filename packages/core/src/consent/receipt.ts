@@ -2,6 +2,7 @@
 import type { ConsentNotice, ConsentRecord } from '../models/consent.js';
 import { CandorError } from '../errors.js';
 import { hashNotice, noticeText } from './notice-text.js';
+import { purposeTitle } from './purposes.js';
 import { parseNotice, parseRecord } from './validate.js';
 
 /** The headings of a receipt's human-readable lines; `<candor-consent>` passes translated ones. */
@@ -81,8 +82,7 @@ export async function consentReceipt(
     throw new CandorError('invalid_consent', `This notice (version ${n.version}) is not the one record ${r.recordId} was made under (version ${r.notice.version}); pass that notice.`);
   }
   const l = { ...DEFAULT_RECEIPT_LABELS, ...labels };
-  const title = (id: string) => n.purposes.find((p) => p.id === id)?.title ?? id;
-  const list = (ids: string[]) => (ids.length ? ids.map(title).join(', ') : l.none);
+  const list = (ids: string[]) => (ids.length ? ids.map((id) => purposeTitle(n, id)).join(', ') : l.none);
   const summary = [
     l.title,
     `${l.controller}: ${r.controller.name}${r.controller.contact ? ` (${r.controller.contact})` : ''}`,

@@ -16,11 +16,35 @@ export function controllerKey(controller: Pick<Controller, 'id' | 'name'>): stri
 }
 
 /**
+ * Stored data that could not all be read as consent records (cut off, not an array, not a
+ * record, or filed under another controller or subject). The readable records are still used;
+ * the original text is set aside, never deleted.
+ */
+export interface UnreadableConsentData {
+  /** Where the data was found (for localStorage, the storage key). */
+  key: string;
+  /** Where the original text was set aside, or `undefined` when that failed and it was left in place under `key`. */
+  setAsideKey?: string;
+  /** How many records could be read (and are kept). */
+  readable: number;
+  /** A sentence for the developer: what was found and where it is kept. */
+  message: string;
+}
+
+/** What {@link ConsentStorage.read} returns: the readable history and, if any, what could not be read. */
+export interface ConsentStorageRead {
+  /** Every readable record, oldest first. */
+  records: ConsentRecord[];
+  /** Present when some stored data could not be read. */
+  unreadable?: UnreadableConsentData;
+}
+
+/**
  * Keeps consent records per controller and subject. `controller` is always a
  * {@link controllerKey} (`id:…` or `name:…`), so records of one controller stay together across
- * translations of its notice. Implementations keep every record in order (oldest first) and must
- * reject with a `CandorError` (`storage_unavailable`, `storage_quota_exceeded`) rather than throw
- * anything untyped.
+ * translations of its notice. Implementations keep every record in order (oldest first), never
+ * destroy stored data they cannot read, and must reject with a `CandorError`
+ * (`storage_unavailable`, `storage_quota_exceeded`) rather than throw anything untyped.
  *
  * @example
  * class ServerConsentStorage implements ConsentStorage {
@@ -39,4 +63,9 @@ export interface ConsentStorage {
   latest(controller: string, subject: string): Promise<ConsentRecord | undefined>;
   /** Every valid record for this controller key and subject, oldest first. */
   history(controller: string, subject: string): Promise<ConsentRecord[]>;
+  /**
+   * Optional: the history plus a report of stored data that could not be read.
+   * `<candor-consent>` uses it when present to tell the customer and fire `candor-error`.
+   */
+  read?(controller: string, subject: string): Promise<ConsentStorageRead>;
 }

@@ -1,28 +1,17 @@
 /** The `<candor-consent>` class: a plain-language privacy explainer whose every decision becomes a stored, verifiable record. */
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
+import { initialState, Task } from '@lit/task';
 import {
-  compareWithNotice,
   consentReceipt,
-  controllerKey,
   createConsentRecord,
   createWithdrawalRecord,
   LocalStorageConsentStorage,
   type ConsentReceiptFile,
   type ConsentStorage,
   type NoticeComparison,
-  type ReceiptLabels,
 } from '@candor/core/consent';
-import {
-  ConsentNoticeSchema,
-  localeTag,
-  text,
-  type ConsentNotice,
-  type ConsentPurpose,
-  type ConsentRecord,
-  type LegalBasis,
-  type Recipient,
-} from '@candor/core/models';
+import { ConsentNoticeSchema, localeTag, text, type ConsentNotice, type ConsentPurpose, type ConsentRecord } from '@candor/core/models';
 import { CandorElement } from '../shared/candor-element.js';
 import { CandorErrorEvent } from '../shared/candor-error-event.js';
 import { LocalizeController } from '../shared/localize.js';
@@ -32,8 +21,11 @@ import { BeforeConsentChangeEvent } from './events/before-consent-change-event.j
 import { BeforeConsentWithdrawEvent } from './events/before-consent-withdraw-event.js';
 import { ConsentChangeEvent } from './events/consent-change-event.js';
 import { ConsentWithdrawEvent } from './events/consent-withdraw-event.js';
-import { consentMessages, type ConsentMessages } from './consent.messages.js';
+import { offerDownload } from './consent.download.js';
+import { changeItems, initialChoices, loadSaved, purposeItems, savedSummary, type Loaded, type PurposeItem } from './consent.logic.js';
+import { consentMessages, receiptLabels, type ConsentMessages } from './consent.messages.js';
 import { consentStyles } from './consent.styles.js';
+import { askTemplate, changesTemplate, frameTemplate, problemsTemplate, savedTemplate, type ConsentActions, type Formatters, type Problem } from './consent.templates.js';
 
 export { BeforeConsentChangeEvent } from './events/before-consent-change-event.js';
 export { ConsentChangeEvent } from './events/consent-change-event.js';
@@ -48,27 +40,20 @@ export { consentMessages, type ConsentMessages } from './consent.messages.js';
  */
 export type ConsentView = 'loading' | 'ask' | 'saved' | 'invalid';
 
-type Problem = 'load' | 'save' | 'quota';
-
 const SubjectSchema = text(256);
 const LocaleSchema = localeTag();
 
-const BASIS_KEY: Record<LegalBasis, keyof ConsentMessages> = {
-  consent: 'basisConsent',
-  contract: 'basisContract',
-  'legal-obligation': 'basisLegalObligation',
-  'vital-interests': 'basisVitalInterests',
-  'public-task': 'basisPublicTask',
-  'legitimate-interests': 'basisLegitimateInterests',
-};
-const ROLE_KEY: Record<Recipient['role'], keyof ConsentMessages> = {
-  controller: 'roleController',
-  processor: 'roleProcessor',
-  partner: 'rolePartner',
-};
-
 const isStorage = (s: unknown): s is ConsentStorage =>
   s !== null && typeof s === 'object' && ['save', 'latest', 'history'].every((m) => typeof (s as Record<string, unknown>)[m] === 'function');
+
+/** `value` as text for a report; never throws, whatever a storage returned. */
+const textOf = (value: unknown): string => {
+  try {
+    return String(value);
+  } catch {
+    return 'a value that cannot be shown';
+  }
+};
 
 const codeOf = (e: unknown): string | undefined => {
   const code = (e as { code?: unknown } | null)?.code;
@@ -86,7 +71,8 @@ const codeOf = (e: unknown): string | undefined => {
  * the latest stored record is read: under the same notice, or a translation of the same version
  * (records are filed under `controller.id`), the saved choices are shown; under another version,
  * changed terms or, in the same language, different wording, the customer is asked again and
- * shown what changed.
+ * shown what changed. Stored data that cannot all be read is never lost: the readable records
+ * are used, the rest is set aside by the storage, the customer sees a note and `candor-error` fires.
  *
  * @summary Consent & privacy explainer producing verifiable consent records.
  *
@@ -97,15 +83,15 @@ const codeOf = (e: unknown): string | undefined => {
  * @csspart status - The saved / withdrawn message (focused after a save).
  * @csspart choices-summary - "Allowed: … / Declined: …" in the saved state.
  * @csspart changes - What changed since the customer last chose (notice changed).
- * @csspart problem - A storage problem message.
+ * @csspart problem - A storage problem message; also `unreadable` for the note that earlier choices could not all be read.
  * @csspart purposes - The fieldset of purposes.
  * @csspart purpose - Each purpose; also `purpose-required` or `purpose-optional`.
  * @csspart toggle - The switch (a checkbox with `role="switch"`) of a purpose.
  * @csspart purpose-title - A purpose's title (the switch's label).
  * @csspart badge - "Always on" / "Optional" / "Allowed" / "Declined".
  * @csspart why - The purpose's plain-language reason.
- * @csspart reuse - The sentence naming partners that would reuse the verification.
- * @csspart details - The `<details>` disclosure of a purpose.
+ * @csspart reuse - The sentence naming the partners that would reuse the verification (in the saved state: that may, or that none does).
+ * @csspart details - The `<details>` disclosure of a purpose (its summary shows a chevron that turns when open).
  * @csspart actions - The row of buttons.
  * @csspart button - Every button; also `button-primary` for the main action.
  * @csspart policy - The privacy policy link.
@@ -133,7 +119,7 @@ const codeOf = (e: unknown): string | undefined => {
  * @fires {ConsentChangeEvent} candor-consent-change - A decision was stored (storage already has it); detail: the ConsentRecord.
  * @fires {BeforeConsentWithdrawEvent} candor-before-consent-withdraw - Cancelable. A withdrawal is about to be stored; detail: the withdrawal record.
  * @fires {ConsentWithdrawEvent} candor-consent-withdraw - A withdrawal was stored; detail: the withdrawal record.
- * @fires {CandorErrorEvent} candor-error - `notice`, `subject` or `storage` is invalid, or storage failed; detail `{ component, property, issues, message }`.
+ * @fires {CandorErrorEvent} candor-error - `notice`, `subject` or `storage` is invalid, storage failed, or stored data could not all be read (it is set aside, never deleted); detail `{ component, property, issues, message }`.
  *
  * @example
  * <candor-consent subject="cust_7f3a"></candor-consent>
@@ -150,6 +136,14 @@ export class CandorConsent extends CandorElement {
   protected readonly localize = new LocalizeController<ConsentMessages>(this, {
     component: 'candor-consent',
     messages: consentMessages,
+  });
+
+  /** Reads storage whenever the notice, subject or storage change or the element is re-attached; a newer load supersedes a pending one. */
+  readonly #loading = new Task(this, {
+    task: ([notice, subject, storage]: readonly [ConsentNotice | undefined, string | undefined, ConsentStorage | undefined, number]) =>
+      notice && subject ? loadSaved(storage, notice, subject, this.#locale()) : initialState,
+    args: () => [this.#notice, this.#subject, this.#storage(), this.#generation] as const,
+    onComplete: (loaded: Loaded) => this.#show(loaded),
   });
 
   /** The notice to explain (a `ConsentNotice`); validated, invalid input shows a fallback and fires `candor-error`. */
@@ -169,14 +163,17 @@ export class CandorConsent extends CandorElement {
   @state() protected latest?: ConsentRecord;
   @state() protected comparison?: NoticeComparison;
   @state() protected problem?: Problem;
+  @state() protected unreadable = false;
   @state() protected announcement = '';
   @state() protected busy = false;
 
   #notice?: ConsentNotice;
   #subject?: string;
   #defaultStorage?: ConsentStorage;
-  #loadSeq = 0;
+  /** Bumped for every (re)load, so a save that finishes after one knows the state it started from is gone. */
+  #generation = 0;
   #needsLoad = true;
+  #purposes: PurposeItem[] = [];
 
   /** The latest stored record for this notice's controller and subject (after loading), if any. */
   get record(): ConsentRecord | undefined {
@@ -198,12 +195,17 @@ export class CandorConsent extends CandorElement {
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
     if (changed.has('notice') || changed.has('subject') || changed.has('storage')) this.#needsLoad = true;
-    if (!this.#needsLoad) return;
+    if (this.#needsLoad) this.#prepareLoad();
+    if (this.#notice) this.#purposes = purposeItems(this.#notice, this.choices);
+  }
+
+  /** Validates the input and, when it is usable, starts a new load (the Task runs on the new generation). */
+  #prepareLoad(): void {
     this.#needsLoad = false;
+    this.#generation++;
     this.#notice = this.accept('notice', ConsentNoticeSchema, this.notice);
     this.#subject = this.#notice ? this.accept('subject', SubjectSchema, this.subject) : undefined;
     if (!this.#notice || !this.#subject) {
-      this.#loadSeq++;
       this.view = 'invalid';
       return;
     }
@@ -212,7 +214,10 @@ export class CandorConsent extends CandorElement {
         { path: 'storage', message: 'storage must have save(record), latest(controller, subject) and history(controller, subject) methods' },
       ]);
     }
-    void this.#load(this.#notice, this.#subject);
+    this.view = 'loading';
+    this.problem = undefined;
+    this.unreadable = false;
+    this.comparison = undefined;
   }
 
   // ---- storage ---------------------------------------------------------------------------
@@ -224,52 +229,31 @@ export class CandorConsent extends CandorElement {
 
   /** A storage failure is reported like invalid input (`candor-error`, property `storage`) so hosts see it in one place. */
   #reportStorage(e: unknown, action: 'read' | 'save'): void {
-    const detail = e instanceof Error ? e.message : String(e);
-    const message = `<candor-consent> storage could not ${action} consent records (${codeOf(e) ?? 'error'}): ${detail}`;
+    const detail = textOf(e instanceof Error ? e.message : e);
+    this.#report(`<candor-consent> storage could not ${action} consent records (${codeOf(e) ?? 'error'}): ${detail}`);
+  }
+
+  #report(message: string): void {
     console.warn(message);
     this.dispatchEvent(new CandorErrorEvent({ component: 'candor-consent', property: 'storage', issues: [{ path: 'storage', message }], message }));
   }
 
-  async #load(notice: ConsentNotice, subject: string): Promise<void> {
-    const seq = ++this.#loadSeq;
-    this.view = 'loading';
-    this.problem = undefined;
-    this.comparison = undefined;
-    let latest: ConsentRecord | undefined;
-    try {
-      const storage = this.#storage();
-      if (!storage) throw new TypeError('no usable storage');
-      latest = await storage.latest(controllerKey(notice.controller), subject);
-      if (latest !== undefined && latest.subject !== subject) latest = undefined;
-    } catch (e) {
-      if (seq !== this.#loadSeq) return;
-      this.problem = 'load';
-      this.#reportStorage(e, 'read');
-      latest = undefined;
-    }
-    let comparison: NoticeComparison | undefined;
-    try {
-      if (latest) comparison = await compareWithNotice(latest, notice, { locale: this.#locale() });
-    } catch (e) {
-      // A storage returning something that is not a record: treat as nothing stored.
-      if (seq === this.#loadSeq) this.#reportStorage(e, 'read');
-      latest = undefined;
-    }
-    if (seq !== this.#loadSeq) return;
+  /** Shows what the current load found (the Task calls this for the newest load only). */
+  #show({ latest, comparison, unreadable, failure }: Loaded): void {
+    // State first: a report that cannot print a hostile storage's values must not leave it loading.
     this.latest = latest;
-    this.choices = this.#initialChoices(notice, latest);
-    if (latest && comparison && !comparison.askAgain) {
-      this.view = 'saved';
-    } else {
-      this.comparison = comparison;
-      this.view = 'ask';
+    this.choices = initialChoices(this.#notice!, latest);
+    const saved = latest && comparison && !comparison.askAgain;
+    this.comparison = saved ? undefined : comparison;
+    this.view = saved ? 'saved' : 'ask';
+    if (failure !== undefined) {
+      this.problem = 'load';
+      this.#reportStorage(failure, 'read');
     }
-  }
-
-  /** Required purposes on; optional ones as last recorded, else off (nothing is assumed). */
-  #initialChoices(notice: ConsentNotice, latest: ConsentRecord | undefined): Record<string, boolean> {
-    const granted = new Set(latest?.purposesGranted ?? []);
-    return Object.fromEntries(notice.purposes.map((p) => [p.id, p.required || granted.has(p.id)]));
+    if (unreadable) {
+      this.unreadable = true;
+      this.#report(`<candor-consent> stored consent records could not all be read: ${textOf(unreadable.message)}`);
+    }
   }
 
   // ---- actions -----------------------------------------------------------------------------
@@ -314,23 +298,8 @@ export class CandorConsent extends CandorElement {
   async receipt(): Promise<ConsentReceiptFile | undefined> {
     const notice = this.#notice;
     if (!notice || !this.latest || this.view !== 'saved') return undefined;
-    const t = (k: keyof ConsentMessages) => this.localize.t(k);
-    const labels: ReceiptLabels = {
-      title: t('receiptTitle'),
-      controller: t('receiptController'),
-      recordedAt: t('receiptRecordedAt'),
-      event: t('receiptEvent'),
-      decision: t('receiptDecision'),
-      withdrawal: t('receiptWithdrawal'),
-      noticeVersion: t('receiptNoticeVersion'),
-      allowed: t('receiptAllowed'),
-      declined: t('receiptDeclined'),
-      reuse: t('receiptReuse'),
-      none: t('receiptNone'),
-      recordId: t('receiptRecordId'),
-    };
     try {
-      return await consentReceipt(this.latest, notice, labels);
+      return await consentReceipt(this.latest, notice, receiptLabels((key) => this.localize.t(key)));
     } catch {
       return undefined;
     }
@@ -339,15 +308,7 @@ export class CandorConsent extends CandorElement {
   /** Offers the receipt as a JSON file download. Resolves with what was offered. */
   async downloadReceipt(): Promise<ConsentReceiptFile | undefined> {
     const file = await this.receipt();
-    if (!file) return undefined;
-    const url = URL.createObjectURL(new Blob([file.json], { type: file.mediaType }));
-    const a = document.createElement('a');
-    a.href = url;
-    a.download = file.filename;
-    a.rel = 'noopener';
-    a.click();
-    // Revoke later: the download reads the blob after click() returns.
-    setTimeout(() => URL.revokeObjectURL(url), 30_000);
+    if (file) offerDownload(file);
     return file;
   }
 
@@ -383,7 +344,7 @@ export class CandorConsent extends CandorElement {
     announce: 'announceSaved' | 'announceWithdrawn',
   ): Promise<ConsentRecord | undefined> {
     this.busy = true;
-    const seq = this.#loadSeq;
+    const generation = this.#generation;
     try {
       const record = await create();
       if (!this.dispatchEvent(before(record))) return undefined;
@@ -398,12 +359,13 @@ export class CandorConsent extends CandorElement {
       }
       // If the notice or subject changed while saving, the reload under way shows the new
       // state; the record is stored all the same, so the host still hears about it.
-      const current = seq === this.#loadSeq;
+      const current = generation === this.#generation;
       if (current) {
         this.latest = record;
         this.comparison = undefined;
         this.problem = undefined;
-        this.choices = this.#initialChoices(this.#notice!, record);
+        this.unreadable = false;
+        this.choices = initialChoices(this.#notice!, record);
         this.view = 'saved';
         void this.#announce(this.localize.t(announce));
       }
@@ -446,7 +408,7 @@ export class CandorConsent extends CandorElement {
 
   async #onCancel(): Promise<void> {
     if (!this.#notice) return;
-    this.choices = this.#initialChoices(this.#notice, this.latest);
+    this.choices = initialChoices(this.#notice, this.latest);
     this.view = 'saved';
     await this.updateComplete;
     this.renderRoot.querySelector<HTMLElement>('[part~="status"]')?.focus();
@@ -454,196 +416,60 @@ export class CandorConsent extends CandorElement {
 
   // ---- rendering ---------------------------------------------------------------------------
 
-  #date(iso: string): string {
-    const d = new Date(iso);
-    try {
-      return new Intl.DateTimeFormat(this.localize.lang, { dateStyle: 'long', timeStyle: 'short' }).format(d);
-    } catch {
-      return new Intl.DateTimeFormat('en', { dateStyle: 'long', timeStyle: 'short' }).format(d);
-    }
-  }
+  readonly #formatters: Formatters = {
+    t: (key, params) => this.localize.t(key, params),
+    list: (items) => (items.length ? this.localize.list(items) : this.localize.t('listNone')),
+    date: (iso) => this.localize.date(iso, { dateStyle: 'long', timeStyle: 'short' }),
+  };
 
-  #list(items: string[]): string {
-    return items.length ? items.join(this.localize.t('listSeparator')) : this.localize.t('listNone');
-  }
+  readonly #actions: ConsentActions = {
+    acceptAll: () => void this.acceptAll(),
+    rejectOptional: () => void this.rejectOptional(),
+    saveChoices: () => void this.saveChoices(),
+    change: () => void this.#onChange(),
+    cancel: () => void this.#onCancel(),
+    withdraw: () => void this.withdraw(),
+    receipt: () => void this.downloadReceipt(),
+    toggle: (e, p) => this.#onToggle(e, p),
+  };
 
   override render(): TemplateResult {
-    const t = this.localize.t.bind(this.localize);
+    const f = this.#formatters;
     const notice = this.#notice;
-    if (this.view === 'invalid' || !notice) return this.frame(this.renderFallback(t('invalid')));
-    const level = Math.min(6, Math.max(2, Math.trunc(Number(this.headingLevel)) || 2));
-    return this.frame(html`
-      <section class="consent" aria-labelledby="title" aria-busy=${this.view === 'loading' || this.busy ? 'true' : 'false'}>
-        <div id="title" part="title" class="title" role="heading" aria-level=${level}>${t('title')}</div>
-        <p part="controller" class="controller">${t('from', { controller: notice.controller.name })}</p>
-        <p part="summary" class="summary">${notice.summary}</p>
-        ${this.view === 'loading' ? html`<p class="loading">${t('loading')}</p>` : this.#renderBody(notice)}
-        ${notice.policyUrl
-          ? html`<p class="policy"><a part="policy" href=${notice.policyUrl} target="_blank" rel="noopener noreferrer">${t('policy')}</a></p>`
-          : nothing}
-        <div part="live" class="visually-hidden" role="status" aria-live="polite">${this.announcement}</div>
-      </section>
-    `);
+    if (this.view === 'invalid' || !notice) return this.frame(this.renderFallback(f.t('invalid')));
+    const loading = this.view === 'loading';
+    return this.frame(
+      frameTemplate(f, {
+        notice,
+        level: Math.min(6, Math.max(2, Math.trunc(Number(this.headingLevel)) || 2)),
+        busy: loading || this.busy,
+        loading,
+        announcement: this.announcement,
+        body: loading ? nothing : this.#renderBody(notice),
+      }),
+    );
   }
 
   #renderBody(notice: ConsentNotice): TemplateResult {
-    return html`
-      ${this.#renderProblem()}
-      ${this.view === 'saved' ? this.#renderSaved(notice) : this.#renderAsk(notice)}
-    `;
-  }
-
-  #renderProblem(): TemplateResult | typeof nothing {
-    if (!this.problem) return nothing;
-    const key = this.problem === 'load' ? 'storageLoadFailed' : this.problem === 'quota' ? 'storageQuota' : 'storageSaveFailed';
-    return html`<p part="problem" class="problem" role="alert">${this.localize.t(key)}</p>`;
-  }
-
-  #renderSaved(notice: ConsentNotice): TemplateResult {
-    const t = this.localize.t.bind(this.localize);
-    const record = this.latest!;
-    const title = (id: string) => notice.purposes.find((p) => p.id === id)?.title ?? id;
-    const withdrawn = record.event === 'withdrawal';
-    const optionalGranted = notice.purposes.some((p) => !p.required && record.purposesGranted.includes(p.id));
-    return html`
-      <p part="status" class="status ${withdrawn ? 'withdrawn' : 'saved'}" tabindex="-1">
-        ${t(withdrawn ? 'withdrawnStatus' : 'savedStatus', { date: this.#date(record.timestamp) })}
-      </p>
-      <ul part="choices-summary" class="choices-summary">
-        <li>${t('allowedList', { list: this.#list(record.purposesGranted.map(title)) })}</li>
-        <li>${t('declinedList', { list: this.#list(record.purposesDenied.map(title)) })}</li>
-      </ul>
-      <ul part="purposes" class="purposes">
-        ${notice.purposes.map((p) => this.#renderPurpose(p, false))}
-      </ul>
-      <div part="actions" class="actions">
-        <button part="button button-primary" class="primary" type="button" @click=${this.#onChange}>${t('changeChoices')}</button>
-        ${optionalGranted
-          ? html`<button part="button" type="button" ?disabled=${this.busy} @click=${() => void this.withdraw()}>${t('withdraw')}</button>`
-          : nothing}
-        <button part="button" type="button" @click=${() => void this.downloadReceipt()}>${t('receipt')}</button>
-      </div>
-    `;
-  }
-
-  #renderAsk(notice: ConsentNotice): TemplateResult {
-    const t = this.localize.t.bind(this.localize);
-    const editing = this.latest !== undefined && this.comparison === undefined && !this.problem;
-    return html`
-      ${this.#renderChanges(notice)}
-      <fieldset part="purposes" class="purposes">
-        <legend>${t('purposesLegend')}</legend>
-        <ul>
-          ${notice.purposes.map((p) => this.#renderPurpose(p, true))}
-        </ul>
-      </fieldset>
-      <div part="actions" class="actions">
-        <button part="button" type="button" ?disabled=${this.busy} @click=${() => void this.acceptAll()}>${t('acceptAll')}</button>
-        <button part="button" type="button" ?disabled=${this.busy} @click=${() => void this.rejectOptional()}>${t('rejectOptional')}</button>
-        <button part="button button-primary" class="primary" type="button" ?disabled=${this.busy} @click=${() => void this.saveChoices()}>
-          ${t('saveChoices')}
-        </button>
-        ${editing && this.latest?.notice.version === notice.version
-          ? html`<button part="button" type="button" @click=${this.#onCancel}>${t('cancel')}</button>`
-          : nothing}
-      </div>
-    `;
-  }
-
-  #renderChanges(notice: ConsentNotice): TemplateResult | typeof nothing {
-    const c = this.comparison;
-    if (!c?.askAgain || !this.latest) return nothing;
-    const t = this.localize.t.bind(this.localize);
-    const titleOf = (id: string) => notice.purposes.find((p) => p.id === id)?.title ?? id;
-    const recipientOf = (audience: string) =>
-      notice.purposes.flatMap((p) => p.recipients).find((r) => r.reusesVerification && r.audience === audience)?.name ?? audience;
-    const items = [
-      ...(notice.changes ?? []),
-      ...c.addedPurposes.map((id) => t('newPurpose', { title: titleOf(id) })),
-      ...c.nowRequired.map((id) => t('nowRequired', { title: titleOf(id) })),
-      ...c.addedAudiences.map((audience) => t('newReuse', { recipient: recipientOf(audience) })),
-      ...(c.removedPurposes.length ? [t('removedPurposes', { count: c.removedPurposes.length })] : []),
-    ];
-    return html`
-      <div part="changes" class="changes" role="group" aria-labelledby="changes-title">
-        <p>${t('changedIntro', { date: this.#date(this.latest.timestamp) })}</p>
-        ${items.length
-          ? html`<p id="changes-title" class="changes-title">${t('changesHeading')}</p>
-              <ul>
-                ${items.map((i) => html`<li>${i}</li>`)}
-              </ul>`
-          : html`<span id="changes-title" hidden>${t('changesHeading')}</span>`}
-      </div>
-    `;
-  }
-
-  #renderPurpose(p: ConsentPurpose, editable: boolean): TemplateResult {
-    const t = this.localize.t.bind(this.localize);
-    const id = `purpose-${p.id}`;
-    const on = p.required || this.choices[p.id] === true;
-    const reusers = p.recipients.filter((r) => r.reusesVerification);
-    const described = [`${id}-why`, p.required ? `${id}-required` : '', reusers.length ? `${id}-reuse` : ''].filter(Boolean).join(' ');
-    const badge = editable ? t(p.required ? 'required' : 'optional') : t(on ? 'allowed' : 'declined');
-    return html`
-      <li part="purpose purpose-${p.required ? 'required' : 'optional'}" class="purpose" data-purpose=${p.id}>
-        <div class="head">
-          ${editable
-            ? html`<input
-                part="toggle"
-                class="toggle"
-                type="checkbox"
-                role="switch"
-                id=${id}
-                .checked=${on}
-                ?disabled=${p.required || this.busy}
-                aria-describedby=${described}
-                @change=${(e: Event) => this.#onToggle(e, p)}
-              />`
-            : nothing}
-          ${editable
-            ? html`<label part="purpose-title" class="purpose-title" for=${id}>${p.title}</label>`
-            : html`<span part="purpose-title" class="purpose-title">${p.title}</span>`}
-          <span part="badge" class="badge ${editable ? (p.required ? 'required' : 'optional') : on ? 'allowed' : 'declined'}">${badge}</span>
-        </div>
-        <p part="why" class="why" id="${id}-why">${p.why}</p>
-        ${p.required ? html`<p class="required-why" id="${id}-required">${t('requiredWhy')}</p>` : nothing}
-        ${reusers.length
-          ? html`<p part="reuse" class="reuse" id="${id}-reuse">
-              ${t('reuseNote', { count: reusers.length, names: this.#list(reusers.map((r) => r.name)) })}
-            </p>`
-          : nothing}
-        <details part="details" class="details">
-          <summary>${t('details')}<span class="visually-hidden">: ${p.title}</span></summary>
-          <dl>
-            <dt>${t('data')}</dt>
-            <dd>
-              <ul class="data-categories">
-                ${p.dataCategories.map((c) => html`<li>${c}</li>`)}
-              </ul>
-            </dd>
-            <dt>${t('retention')}</dt>
-            <dd class="retention">${p.retention}</dd>
-            <dt>${t('recipients')}</dt>
-            <dd>
-              ${p.recipients.length
-                ? html`<ul>
-                    ${p.recipients.map((r) => this.#renderRecipient(r))}
-                  </ul>`
-                : t('noRecipients')}
-            </dd>
-            <dt>${t('legalBasis')}</dt>
-            <dd data-basis=${p.legalBasis}>${t(BASIS_KEY[p.legalBasis])}</dd>
-          </dl>
-        </details>
-      </li>
-    `;
-  }
-
-  #renderRecipient(r: Recipient): TemplateResult {
-    const t = this.localize.t.bind(this.localize);
-    const reuse = r.reusesVerification
-      ? html` — <strong class="reuses">${r.audience ? t('reusesVerificationAs', { audience: r.audience }) : t('reusesVerification')}</strong>`
-      : nothing;
-    return html`<li><span class="recipient-name">${r.name}</span> (${t(ROLE_KEY[r.role])})${reuse}</li>`;
+    const f = this.#formatters;
+    const latest = this.latest;
+    const body =
+      this.view === 'saved' && latest
+        ? savedTemplate(
+            f,
+            { withdrawn: latest.event === 'withdrawal', timestamp: latest.timestamp, summary: savedSummary(notice, latest), purposes: this.#purposes, busy: this.busy },
+            this.#actions,
+          )
+        : askTemplate(
+            f,
+            {
+              purposes: this.#purposes,
+              busy: this.busy,
+              cancellable: latest !== undefined && this.comparison === undefined && !this.problem && latest.notice.version === notice.version,
+              ...(latest && this.comparison?.askAgain ? { changes: changesTemplate(f, changeItems(notice, this.comparison), latest.timestamp) } : {}),
+            },
+            this.#actions,
+          );
+    return html`${problemsTemplate(f, this.problem, this.unreadable)}${body}`;
   }
 }

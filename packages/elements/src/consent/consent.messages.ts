@@ -1,5 +1,25 @@
 /** Every string `<candor-consent>` shows or announces (ARIA and receipt headings included), in English and Arabic. */
+import { DEFAULT_RECEIPT_LABELS, type ReceiptLabels } from '@candor/core/consent';
 import type { MessagesOf } from '../shared/localize.js';
+
+/** The catalogue key of a receipt heading: `title` → `receiptTitle`. */
+export type ReceiptMessageKey<K extends keyof ReceiptLabels = keyof ReceiptLabels> = `receipt${Capitalize<K>}`;
+
+const receiptKey = <K extends keyof ReceiptLabels>(label: K): ReceiptMessageKey<K> =>
+  `receipt${label.charAt(0).toUpperCase()}${label.slice(1)}` as ReceiptMessageKey<K>;
+
+/** Core's English receipt headings as catalogue entries, so English is written once. */
+const receiptMessages = Object.fromEntries(
+  Object.entries(DEFAULT_RECEIPT_LABELS).map(([label, text]) => [receiptKey(label as keyof ReceiptLabels), text]),
+) as { readonly [K in keyof ReceiptLabels as ReceiptMessageKey<K>]: string };
+
+/**
+ * The receipt headings in the component's language: every label of core's `ReceiptLabels`,
+ * looked up under its catalogue key.
+ */
+export function receiptLabels(t: (key: ReceiptMessageKey) => string): ReceiptLabels {
+  return Object.fromEntries(Object.keys(DEFAULT_RECEIPT_LABELS).map((label) => [label, t(receiptKey(label as keyof ReceiptLabels))])) as unknown as ReceiptLabels;
+}
 
 const en = {
   title: 'Your privacy choices',
@@ -11,7 +31,6 @@ const en = {
   allowed: 'Allowed',
   declined: 'Declined',
   details: 'Details',
-  detailsAbout: 'Details about {title}',
   data: 'Data we use',
   retention: 'How long we keep it',
   recipients: 'Who receives it',
@@ -28,10 +47,14 @@ const en = {
   rolePartner: 'partner',
   reusesVerification: 'reuses your verification result',
   reusesVerificationAs: 'reuses your verification result as {audience}',
-  reuseNote: {
-    one: 'If you allow this, {count} partner can reuse your identity check without asking you again: {names}.',
-    other: 'If you allow this, {count} partners can reuse your identity check without asking you again: {names}.',
+  // The partners that may reuse the verification, completed by reuseNote (asking) or reuseAllowed (saved).
+  reuseCount: {
+    one: '{count} partner can reuse your identity check without asking you again: {names}.',
+    other: '{count} partners can reuse your identity check without asking you again: {names}.',
   },
+  reuseNote: 'If you allow this, {reuse}',
+  reuseAllowed: 'You allowed this: {reuse}',
+  reuseDeclined: 'You declined this: no partner reuses your identity check.',
   acceptAll: 'Accept all',
   rejectOptional: 'Reject optional',
   saveChoices: 'Save my choices',
@@ -45,7 +68,6 @@ const en = {
   allowedList: 'Allowed: {list}',
   declinedList: 'Declined: {list}',
   listNone: 'nothing',
-  listSeparator: ', ',
   changedIntro: 'We have updated this notice since you last chose ({date}). Please review it and choose again.',
   changesHeading: 'What changed',
   newPurpose: 'New: {title}',
@@ -63,18 +85,8 @@ const en = {
   storageLoadFailed: "We couldn't read your saved choices on this device. You can still choose now.",
   storageSaveFailed: "We couldn't save your choices on this device. Please try again.",
   storageQuota: "This device has no storage space left, so your choices couldn't be saved.",
-  receiptTitle: 'Consent receipt',
-  receiptController: 'Organisation',
-  receiptRecordedAt: 'Recorded at',
-  receiptEvent: 'What happened',
-  receiptDecision: 'Choices saved',
-  receiptWithdrawal: 'Consent withdrawn',
-  receiptNoticeVersion: 'Notice version',
-  receiptAllowed: 'Allowed',
-  receiptDeclined: 'Declined',
-  receiptReuse: 'Partners who may reuse your verification',
-  receiptNone: 'none',
-  receiptRecordId: 'Record id',
+  storageUnreadable: "Some of your earlier choices saved on this device couldn't be read. Nothing was deleted. What we could read is shown below.",
+  ...receiptMessages,
 } as const;
 
 /** The keys and shapes every locale of `<candor-consent>` supplies. */
@@ -90,7 +102,6 @@ const ar: ConsentMessages = {
   allowed: 'مسموح',
   declined: 'مرفوض',
   details: 'التفاصيل',
-  detailsAbout: 'تفاصيل عن {title}',
   data: 'البيانات التي نستخدمها',
   retention: 'مدة الاحتفاظ بها',
   recipients: 'من يتلقاها',
@@ -107,14 +118,16 @@ const ar: ConsentMessages = {
   rolePartner: 'شريك',
   reusesVerification: 'يعيد استخدام نتيجة التحقق من هويتك',
   reusesVerificationAs: 'يعيد استخدام نتيجة التحقق من هويتك باسم {audience}',
-  reuseNote: {
-    zero: 'إذا سمحت بذلك، فلن يعيد أي شريك استخدام التحقق من هويتك.',
-    one: 'إذا سمحت بذلك، يمكن لشريك واحد إعادة استخدام التحقق من هويتك دون أن يطلبه منك مجددًا: {names}.',
-    two: 'إذا سمحت بذلك، يمكن لشريكين إعادة استخدام التحقق من هويتك دون أن يطلباه منك مجددًا: {names}.',
-    few: 'إذا سمحت بذلك، يمكن لـ {count} شركاء إعادة استخدام التحقق من هويتك دون أن يطلبوه منك مجددًا: {names}.',
-    many: 'إذا سمحت بذلك، يمكن لـ {count} شريكًا إعادة استخدام التحقق من هويتك دون أن يطلبوه منك مجددًا: {names}.',
-    other: 'إذا سمحت بذلك، يمكن لـ {count} شريك إعادة استخدام التحقق من هويتك دون أن يطلبوه منك مجددًا: {names}.',
+  reuseCount: {
+    one: 'يمكن لشريك واحد إعادة استخدام التحقق من هويتك دون أن يطلبه منك مجددًا: {names}.',
+    two: 'يمكن لشريكين إعادة استخدام التحقق من هويتك دون أن يطلباه منك مجددًا: {names}.',
+    few: 'يمكن لـ {count} شركاء إعادة استخدام التحقق من هويتك دون أن يطلبوه منك مجددًا: {names}.',
+    many: 'يمكن لـ {count} شريكًا إعادة استخدام التحقق من هويتك دون أن يطلبوه منك مجددًا: {names}.',
+    other: 'يمكن لـ {count} شريك إعادة استخدام التحقق من هويتك دون أن يطلبوه منك مجددًا: {names}.',
   },
+  reuseNote: 'إذا سمحت بذلك، {reuse}',
+  reuseAllowed: 'سمحت بذلك: {reuse}',
+  reuseDeclined: 'رفضت ذلك: لا يعيد أي شريك استخدام التحقق من هويتك.',
   acceptAll: 'قبول الكل',
   rejectOptional: 'رفض الاختياري',
   saveChoices: 'حفظ اختياراتي',
@@ -128,7 +141,6 @@ const ar: ConsentMessages = {
   allowedList: 'مسموح: {list}',
   declinedList: 'مرفوض: {list}',
   listNone: 'لا شيء',
-  listSeparator: '، ',
   changedIntro: 'حدّثنا هذا الإشعار منذ آخر اختيار لك ({date}). يُرجى مراجعته والاختيار من جديد.',
   changesHeading: 'ما الذي تغيّر',
   newPurpose: 'جديد: {title}',
@@ -148,6 +160,7 @@ const ar: ConsentMessages = {
   storageLoadFailed: 'تعذّرت قراءة اختياراتك المحفوظة على هذا الجهاز. لا يزال بإمكانك الاختيار الآن.',
   storageSaveFailed: 'تعذّر حفظ اختياراتك على هذا الجهاز. يُرجى المحاولة مرة أخرى.',
   storageQuota: 'لا توجد مساحة تخزين كافية على هذا الجهاز، لذلك تعذّر حفظ اختياراتك.',
+  storageUnreadable: 'تعذّرت قراءة بعض اختياراتك السابقة المحفوظة على هذا الجهاز. لم يُحذف أي شيء. نعرض أدناه ما أمكننا قراءته.',
   receiptTitle: 'إيصال الموافقة',
   receiptController: 'الجهة',
   receiptRecordedAt: 'وقت التسجيل',

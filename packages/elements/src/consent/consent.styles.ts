@@ -1,4 +1,18 @@
-/** Styles of `<candor-consent>`: private tokens from the theme and logical properties only, so RTL and dark mode follow. */
+/**
+ * Styles of `<candor-consent>`: private tokens from the theme and logical properties only, so RTL
+ * and dark mode follow. (Notes live here, not in the CSS, which ships as written.)
+ *
+ * - The purpose title takes the room left beside the switch (`flex: 1 1 0`) and wraps inside it,
+ *   so switch and title share the first row even at 375 px; only the badge may wrap beneath.
+ * - Forced colours: the switch is drawn with backgrounds, which forced colours would flatten to
+ *   Canvas, so it is drawn in system colours; the primary button opts out of forced colours, or
+ *   they would put a Canvas backplate behind HighlightText (invisible text).
+ * - The details chevron is drawn with two physical borders: it points to the text's end when
+ *   closed (right in LTR, left in RTL, set by `--_chevron`) and down when open.
+ * - Text from the notice may be in another language than the interface: the templates put it in
+ *   `<bdi>` or a `dir="auto"` paragraph, which keeps its own direction while the element around
+ *   it (label, bullet, heading row) follows the interface.
+ */
 import { css } from 'lit';
 
 export const consentStyles = css`
@@ -85,6 +99,7 @@ export const consentStyles = css`
     gap: var(--_space);
   }
   .purpose-title {
+    flex: 1 1 0;
     font-weight: 600;
   }
   .badge {
@@ -144,7 +159,6 @@ export const consentStyles = css`
     opacity: 0.75;
   }
   @media (forced-colors: active) {
-    /* The switch is drawn with backgrounds, which forced colours would flatten to Canvas: draw it in system colours. */
     .toggle,
     .toggle::before {
       forced-color-adjust: none;
@@ -165,7 +179,6 @@ export const consentStyles = css`
     .toggle:checked::before {
       background: HighlightText;
     }
-    /* Without this, forced colours put a Canvas backplate behind HighlightText: invisible text. */
     button.primary {
       forced-color-adjust: none;
       background: Highlight;
@@ -174,10 +187,34 @@ export const consentStyles = css`
     }
   }
   .details summary {
+    display: flex;
+    align-items: center;
+    gap: calc(var(--_space) * 0.75);
     cursor: pointer;
     color: var(--_accent);
     margin-block-start: var(--_space);
     inline-size: fit-content;
+    list-style: none;
+    --_chevron: -45deg;
+  }
+  .details summary::-webkit-details-marker {
+    display: none;
+  }
+  .details summary::before {
+    content: '';
+    flex: none;
+    inline-size: 0.45em;
+    block-size: 0.45em;
+    border-right: 2px solid currentColor;
+    border-bottom: 2px solid currentColor;
+    transform: rotate(var(--_chevron));
+    transition: transform var(--_duration);
+  }
+  [dir='rtl'] .details summary {
+    --_chevron: 135deg;
+  }
+  .details[open] > summary {
+    --_chevron: 45deg;
   }
   .details dl {
     margin: var(--_space) 0 0;
@@ -223,17 +260,5 @@ export const consentStyles = css`
   }
   .loading {
     color: var(--_muted);
-  }
-
-  /* Text from the notice may be in another language than the interface (an English notice on an
-     Arabic page): each piece takes its direction from its own text, so punctuation stays put. */
-  .summary,
-  .purpose-title,
-  .why,
-  .data-categories li,
-  .retention,
-  .recipient-name,
-  [part~='changes'] li {
-    unicode-bidi: plaintext;
   }
 `;

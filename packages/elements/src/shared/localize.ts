@@ -1,7 +1,8 @@
 /**
  * Localisation for Candor components: per-component message catalogues (English and Arabic
- * built in), host overrides and extra locales, plurals with Intl.PluralRules and numbers with
- * Intl.NumberFormat, and the language/direction the component renders in.
+ * built in), host overrides and extra locales, plurals with Intl.PluralRules, numbers, dates and
+ * lists with Intl.NumberFormat, Intl.DateTimeFormat and Intl.ListFormat, and the language/direction
+ * the component renders in.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { resolveDirection, resolveLang, watchEnvironment } from './environment.js';
@@ -59,12 +60,13 @@ export function registerMessages(component: string, locale: string, messages: Pa
   for (const c of live) if (c.component === component) c.host.requestUpdate();
 }
 
-const cache = new Map<string, Intl.NumberFormat | Intl.PluralRules>();
+type Formatter = Intl.NumberFormat | Intl.PluralRules | Intl.DateTimeFormat | Intl.ListFormat;
+const cache = new Map<string, Formatter>();
 /**
- * The cached formatter `kind` (`p` for plural rules, `n` plus any options for numbers) of
- * `locale`, made with `make`; English when the locale tag is invalid.
+ * The cached formatter `kind` (`p` for plural rules; `n`, `d` or `l` plus any options for
+ * numbers, dates and lists) of `locale`, made with `make`; English when the locale tag is invalid.
  */
-function intl<T extends Intl.NumberFormat | Intl.PluralRules>(kind: string, locale: string, make: (l: string) => T): T {
+function intl<T extends Formatter>(kind: string, locale: string, make: (l: string) => T): T {
   const key = `${kind}|${locale}`;
   let v = cache.get(key) as T | undefined;
   if (!v) {
@@ -99,7 +101,7 @@ export interface LocalizeOptions<M> {
  *
  * @example
  * readonly localize = new LocalizeController(this, { component: 'candor-stepper', messages: stepperMessages });
- * render() { return html`<p>${this.localize.t('minutesLeft', { count: 7 })}</p>`; }
+ * render() { return html`<p>${this.localize.t('stepOf', { current: 2, total: 5 })}</p>`; }
  */
 export class LocalizeController<M extends object> implements ReactiveController {
   /** Resolved language tag, e.g. `ar` or `en-GB`. */
@@ -158,6 +160,32 @@ export class LocalizeController<M extends object> implements ReactiveController 
   }
 
   /**
+   * Formats a date (a `Date` or an ISO 8601 string) for the current locale. A value that is not
+   * a date is returned as text rather than thrown.
+   *
+   * @example
+   * this.localize.date(record.timestamp, { dateStyle: 'long', timeStyle: 'short' }) // "December 1, 2026 at 10:30 AM" in English
+   */
+  date(value: Date | string, options?: Intl.DateTimeFormatOptions): string {
+    const d = value instanceof Date ? value : new Date(value);
+    if (Number.isNaN(d.getTime())) return String(value);
+    const kind = options ? `d${JSON.stringify(options)}` : 'd';
+    return intl(kind, this.lang, (l) => new Intl.DateTimeFormat(l, options)).format(d);
+  }
+
+  /**
+   * Joins items as the current locale writes a list: "A, B and C", "أ وب وج".
+   *
+   * @example
+   * this.localize.list(['Shield Insurance', 'Nest Mortgages']) // "Shield Insurance and Nest Mortgages"
+   * this.localize.list(['SMS', 'e-mail'], { type: 'disjunction' }) // "SMS or e-mail"
+   */
+  list(items: readonly string[], options?: Intl.ListFormatOptions): string {
+    const kind = options ? `l${JSON.stringify(options)}` : 'l';
+    return intl(kind, this.lang, (l) => new Intl.ListFormat(l, options)).format(items);
+  }
+
+  /**
    * The translated message `key` with `{name}` placeholders filled. Plural messages pick the
    * form for `params.count` with the locale's plural rules. Missing keys fall back to English.
    */
@@ -169,7 +197,7 @@ export class LocalizeController<M extends object> implements ReactiveController 
     else {
       const count = Number(params['count'] ?? 0);
       const category = intl('p', this.lang, (l) => new Intl.PluralRules(l)).select(count);
-      // Exact zero/one/two forms, as ICU does, before the locale's category.
+      // An explicit zero form wins for 0 in every language ("no partners"), before the locale's category.
       const exact = count === 0 ? message.zero : undefined;
       template = exact ?? message[category] ?? message.other;
     }
