@@ -2,5 +2,5 @@
 export { runCli, mainHelp, commandHelp, version, COMMANDS } from './cli.js';
 export { ExitCode } from './exit-codes.js';
 export { CliError, isCliError, type CliErrorCode } from './errors.js';
-export { serveJwks, toPublicJwk, PRIVATE_JWK_MEMBERS, JWKS_PATH, type JwksServer, type JwksSource, type ServeJwksOptions } from './jwks-server.js';
+export { serveJwks, JWKS_PATH, type JwksServer, type JwksSource, type ServeJwksOptions } from './jwks-server.js';
 export { loadKeySet, saveKeySet, loadOrCreateKeySet, KEY_FILE_NAME, type StoredKeySet } from './key-store.js';
