@@ -124,14 +124,20 @@ describe('issuer input validation', () => {
     issuer = createIssuer({ issuer: ISS, keys: await generateKey() });
   });
 
-  const cases: [string, Partial<IssueInput> | ((i: IssueInput) => unknown), 'invalid_claims' | 'invalid_options', string][] = [
+  const cases: [string, Partial<IssueInput> | ((i: IssueInput) => unknown), 'invalid_claims' | 'invalid_options' | 'verified_in_future', string][] = [
     ['an empty subject', { subject: '' }, 'invalid_claims', 'subject'],
     ['a missing audience', { audience: undefined as never }, 'invalid_claims', 'audience'],
     ['an unknown assurance level', (i) => ({ ...i, verification: { ...i.verification, level: 'extreme' } }), 'invalid_claims', 'verification.level'],
     ['an unknown method', (i) => ({ ...i, verification: { ...i.verification, methods: ['telepathy'] } }), 'invalid_claims', 'verification.methods.0'],
     ['no methods', (i) => ({ ...i, verification: { ...i.verification, methods: [] } }), 'invalid_claims', 'verification.methods'],
     ['an unknown risk tier', (i) => ({ ...i, verification: { ...i.verification, riskTier: 'extreme' } }), 'invalid_claims', 'verification.riskTier'],
-    ['verifiedAt in the future', (i) => ({ ...i, verification: { ...i.verification, verifiedAt: Date.now() + 3_600_000 } }), 'invalid_claims', 'verification.verifiedAt'],
+    ['verifiedAt in the future', (i) => ({ ...i, verification: { ...i.verification, verifiedAt: Date.now() + 3_600_000 } }), 'verified_in_future', 'verification.verifiedAt'],
+    // A verifier with no clock tolerance would refuse even a few seconds ahead, so the issuer does too.
+    ['verifiedAt five seconds ahead', (i) => ({ ...i, verification: { ...i.verification, verifiedAt: Date.now() + 5_000 } }), 'verified_in_future', 'verification.verifiedAt'],
+    ['an over-long subject', { subject: 'x'.repeat(257) }, 'invalid_claims', 'subject'],
+    ['an over-long audience', { audience: `https://p.example/${'x'.repeat(2048)}` }, 'invalid_claims', 'audience'],
+    ['an attribute named __proto__ (own key, as JSON.parse makes it)', { attributes: JSON.parse('{"__proto__": true}') }, 'invalid_claims', 'attributes.__proto__'],
+    ['an attribute named constructor', { attributes: { constructor: true } as never }, 'invalid_claims', 'attributes.constructor'],
     ['verifiedAt in seconds', (i) => ({ ...i, verification: { ...i.verification, verifiedAt: Math.floor(Date.now() / 1000) } }), 'invalid_claims', 'verification.verifiedAt'],
     ['a raw birth date attribute', { attributes: { birthdate: '1990-01-01' } }, 'invalid_claims', 'attributes.birthdate'],
     ['a document number attribute', { attributes: { document_number: 'X123' } }, 'invalid_claims', 'attributes.document_number'],

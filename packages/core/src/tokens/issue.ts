@@ -175,6 +175,9 @@ export function createIssuer(options: IssuerOptions): Issuer {
       // A pairwise subject is a hash, so the schema's limits on `sub` are applied to the input itself.
       const subject = VerificationClaimsSchema.shape.sub.safeParse(input.subject);
       if (!subject.success) throw claimsError('Cannot issue (subject is a pseudonymous customer reference)', subject.error.issues, 'subject');
+      // Checked under the input's name (`audience`, not the claim `aud`) so the caller knows which input is wrong.
+      const audience = VerificationClaimsSchema.shape.aud.safeParse(input.audience);
+      if (!audience.success) throw claimsError("Cannot issue (audience is the partner's audience id)", audience.error.issues, 'audience');
       const v = input.verification;
       if (v === null || typeof v !== 'object') {
         throw new CandorError('invalid_claims', 'verification must be an object { level, methods, verifiedAt, riskTier }.', { field: 'verification' });
