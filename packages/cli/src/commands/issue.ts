@@ -15,7 +15,7 @@ export const issue: Command = {
   usage: 'issue --keys FILE --iss URL --sub ID --aud URL --level LEVEL --method LIST --risk TIER [options]',
   flags: {
     keys: { type: 'string', value: 'FILE', required: true, description: 'The issuer\'s private key set file (signs with its active key).' },
-    iss: { type: 'string', value: 'URL', required: true, description: 'Issuer URL (https; http only for localhost).' },
+    iss: { type: 'string', value: 'URL', required: true, description: 'Issuer identifier, the iss partners trust (https; http only on the loopback).' },
     sub: { type: 'string', value: 'ID', required: true, description: 'The customer\'s identifier at the issuer.' },
     aud: { type: 'string', value: 'URL', required: true, description: 'The partner the token is for.' },
     level: { type: 'string', value: LEVELS.join('|'), required: true, description: 'Assurance level reached.' },

@@ -18,7 +18,7 @@ export const verify: Command = {
   usage: 'verify --jwks FILE|URL --iss URL --aud URL [options] TOKEN|-|@FILE',
   maxPositionals: 1,
   flags: {
-    jwks: { type: 'string', value: 'FILE|URL', required: true, description: 'The issuer\'s public keys: a JWKS file, or its https URL (http only for localhost).' },
+    jwks: { type: 'string', value: 'FILE|URL', required: true, description: 'The issuer\'s public keys: a JWKS file, or its https URL (http only on the loopback).' },
     iss: { type: 'string', value: 'URL', required: true, multiple: true, description: 'The issuer you trust (repeat to trust several).' },
     aud: { type: 'string', value: 'URL', required: true, multiple: true, description: 'Your own identifier: the audience the token must be for.' },
     'min-level': { type: 'string', value: LEVELS.join('|'), description: 'Refuse tokens below this assurance level.' },
