@@ -1,7 +1,15 @@
 import { expect } from 'chai';
 import { decodeProtectedHeader } from 'jose';
 import { KeySet, generateKey } from '@candor/core/keys';
-import { TOKEN_TYPE, VerificationClaimsSchema, createIssuer, createVerifier, type IssueInput } from '@candor/core/tokens';
+import {
+  MAX_ATTRIBUTES,
+  MAX_ATTRIBUTE_STRING_LENGTH,
+  TOKEN_TYPE,
+  VerificationClaimsSchema,
+  createIssuer,
+  createVerifier,
+  type IssueInput,
+} from '@candor/core/tokens';
 import type { ConsentRecord } from '@candor/core/models';
 import * as root from '@candor/core';
 import { AUD, ISS, rejectsWith } from './token-kit.js';
@@ -142,9 +150,9 @@ describe('issuer input validation', () => {
     ['a raw birth date attribute', { attributes: { birthdate: '1990-01-01' } }, 'invalid_claims', 'attributes.birthdate'],
     ['a document number attribute', { attributes: { document_number: 'X123' } }, 'invalid_claims', 'attributes.document_number'],
     ['an attribute name that is not snake_case', { attributes: { 'Age Over 18': true } }, 'invalid_claims', 'attributes.Age Over 18'],
-    ['an over-long attribute value', { attributes: { note: 'x'.repeat(257) } }, 'invalid_claims', 'attributes.note'],
+    ['an over-long attribute value', { attributes: { note: 'x'.repeat(MAX_ATTRIBUTE_STRING_LENGTH + 1) } }, 'invalid_claims', 'attributes.note'],
     ['a nested attribute value', { attributes: { address_ok: { city: 'Dubai' } as never } }, 'invalid_claims', 'attributes.address_ok'],
-    ['too many attributes', { attributes: Object.fromEntries(Array.from({ length: 33 }, (_, i) => [`a${i}`, true])) }, 'invalid_claims', 'attributes'],
+    ['too many attributes', { attributes: Object.fromEntries(Array.from({ length: MAX_ATTRIBUTES + 1 }, (_, i) => [`a${i}`, true])) }, 'invalid_claims', 'attributes'],
     ['a fractional TTL', { ttlSeconds: 1.5 }, 'invalid_options', 'ttlSeconds'],
   ];
   for (const [what, change, code, field] of cases) {
