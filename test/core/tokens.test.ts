@@ -171,6 +171,11 @@ describe('issuer input validation', () => {
     throwsField(() => createIssuer({ issuer: 'not a url', keys: key }), 'issuer');
     throwsField(() => createIssuer({ issuer: ISS, keys: {} as never }), 'keys');
     throwsField(() => createIssuer({ issuer: ISS, keys: key, defaultTtlSeconds: 0 }), 'defaultTtlSeconds');
+    throwsField(() => createIssuer({ issuer: ISS, keys: key, now: 'noon' as never }), 'now');
+    throwsField(() => createIssuer({ issuer: `https://id.example.com/${'x'.repeat(2048)}`, keys: key }), 'issuer');
+    // One loopback rule (core's): *.localhost and all of 127.0.0.0/8 may use plain http.
+    expect(() => createIssuer({ issuer: 'http://app.localhost:3000', keys: key })).to.not.throw();
+    expect(() => createIssuer({ issuer: 'http://127.0.0.2:8080', keys: key })).to.not.throw();
     expect(() => createIssuer({ issuer: 'http://localhost:8080', keys: key })).to.not.throw();
     const pub = { ...key, privateKey: undefined };
     expect(() => createIssuer({ issuer: ISS, keys: pub })).to.throw().with.property('code', 'invalid_key');
