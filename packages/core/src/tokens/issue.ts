@@ -44,7 +44,7 @@ export interface IssueInput {
   verification: {
     level: AssuranceLevel;
     methods: VerificationMethod[];
-    /** When the identity was verified: a Date, or epoch milliseconds (as `Date.now()`). */
+    /** When the identity was verified: a Date, or epoch milliseconds (as `Date.now()`); not after now. */
     verifiedAt: Date | number;
     riskTier: RiskTier;
   };
@@ -60,7 +60,7 @@ export interface IssueInput {
 
 /** An issuer made by {@link createIssuer}. @example `const token = await issuer.issue(input)` */
 export interface Issuer {
-  /** Signs a token for `input`; refuses bad input with `invalid_options` / `invalid_claims` / `consent_required`. */
+  /** Signs a token for `input`; refuses bad input with `invalid_options` / `invalid_claims` / `verified_in_future` / `consent_required`. */
   issue(input: IssueInput): Promise<string>;
 }
 

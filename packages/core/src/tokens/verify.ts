@@ -1,4 +1,4 @@
-/** createVerifier: checks Candor verification tokens, safe by default, every failure a CandorError. */
+/** createVerifier: checks Candor verification tokens, safe by default, every refusal a CandorError. */
 import type { JWK } from 'jose';
 import { CandorError, isCandorError } from '../errors.js';
 import type { CandorKey } from '../keys/key.js';
