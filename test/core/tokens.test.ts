@@ -142,6 +142,7 @@ describe('issuer input validation', () => {
     ['verifiedAt in the future', (i) => ({ ...i, verification: { ...i.verification, verifiedAt: Date.now() + 3_600_000 } }), 'verified_in_future', 'verification.verifiedAt'],
     // A verifier with no clock tolerance would refuse even a few seconds ahead, so the issuer does too.
     ['verifiedAt five seconds ahead', (i) => ({ ...i, verification: { ...i.verification, verifiedAt: Date.now() + 5_000 } }), 'verified_in_future', 'verification.verifiedAt'],
+    ['verifiedAt far beyond the Date range', (i) => ({ ...i, verification: { ...i.verification, verifiedAt: 1e300 } }), 'verified_in_future', 'verification.verifiedAt'],
     ['an over-long subject', { subject: 'x'.repeat(257) }, 'invalid_claims', 'subject'],
     ['an over-long audience', { audience: `https://p.example/${'x'.repeat(2048)}` }, 'invalid_claims', 'audience'],
     ['an attribute named __proto__ (own key, as JSON.parse makes it)', { attributes: JSON.parse('{"__proto__": true}') }, 'invalid_claims', 'attributes.__proto__'],

@@ -3,6 +3,7 @@ import { CompactSign, base64url } from 'jose';
 import { CandorError } from '../errors.js';
 import { isCandorKey, type CandorKey } from '../keys/key.js';
 import { DEFAULT_MAX_TOKEN_TTL_SECONDS, isKeySet, type KeySet } from '../keys/key-set.js';
+import { isoOfSeconds } from '../lib/dates.js';
 import { optionError, wholeNumber } from '../lib/options.js';
 import { LOOPBACK_HOSTS_TEXT, parseSecureUrl } from '../lib/urls.js';
 import type { Clock } from '../models/clock.js';
@@ -19,7 +20,7 @@ import {
 
 /** Options of {@link createIssuer}. @example `createIssuer({ issuer: 'https://id.example.com', keys: await KeySet.generate() })` */
 export interface IssuerOptions {
-  /** Issuer identifier, an https URL (http only on the loopback: localhost, 127.0.0.0/8, [::1]). Keep it stable: partners trust it by value. */
+  /** Issuer identifier, an https URL (http only on the loopback: localhost, *.localhost, 127.0.0.0/8, [::1]). Keep it stable: partners trust it by value. */
   issuer: string;
   /** The signing key, or a key set whose active key signs (rotation takes effect at once). */
   keys: KeySet | CandorKey;
@@ -191,7 +192,7 @@ export function createIssuer(options: IssuerOptions): Issuer {
       if (verifiedAt > iat) {
         throw new CandorError(
           'verified_in_future',
-          `verification.verifiedAt (${new Date(verifiedAt * 1000).toISOString()}) is after now (${new Date(iat * 1000).toISOString()}); pass when the verification actually happened.`,
+          `verification.verifiedAt (${isoOfSeconds(verifiedAt)}) is after now (${isoOfSeconds(iat)}); pass when the verification actually happened.`,
           { field: 'verification.verifiedAt' },
         );
       }

@@ -4,6 +4,7 @@ import { CandorError, isCandorError } from '../errors.js';
 import type { CandorKey } from '../keys/key.js';
 import type { KeySet } from '../keys/key-set.js';
 import { decodeBase64url, decodeJsonObject, parseJsonObjectBytes } from '../lib/base64url.js';
+import { isoOfSeconds } from '../lib/dates.js';
 import { verifySignature } from '../lib/signature.js';
 import { SIGNING_ALGORITHMS, type SigningAlgorithm } from '../lib/jwk.js';
 import { isJoseError, toCandorError } from '../lib/jose-errors.js';
@@ -157,12 +158,6 @@ function stringList(value: unknown, field: string): readonly string[] {
     throw optionError(field, 'must be a non-empty string or a non-empty array of non-empty strings.');
   }
   return Object.freeze([...list]);
-}
-
-/** An ISO date for a NumericDate in a message; a hostile value beyond the Date range is shown as a number. */
-function isoOf(seconds: number): string {
-  const d = new Date(seconds * 1000);
-  return Number.isNaN(d.getTime()) ? `${seconds} (seconds since 1970)` : d.toISOString();
 }
 
 function freezeResult<T extends VerificationResult>(result: T): T {
@@ -341,12 +336,12 @@ export function createVerifier(options: VerifierOptions): Verifier {
     const iatS = iat as number;
     const ms = nowMs();
     const now = Math.floor(ms / 1000);
-    if (now >= expS + tolerance) throw fail('expired', `The token expired at ${isoOf(expS)}. Ask for a fresh token.`, 'exp');
+    if (now >= expS + tolerance) throw fail('expired', `The token expired at ${isoOfSeconds(expS)}. Ask for a fresh token.`, 'exp');
     if (typeof nbf === 'number' && nbf > now + tolerance) {
-      throw fail('not_yet_valid', `The token is not valid before ${isoOf(nbf)}; check the clocks.`, 'nbf');
+      throw fail('not_yet_valid', `The token is not valid before ${isoOfSeconds(nbf)}; check the clocks.`, 'nbf');
     }
     if (iatS > now + tolerance) {
-      throw fail('not_yet_valid', `The token says it was issued at ${isoOf(iatS)}, in the future; check the clocks.`, 'iat');
+      throw fail('not_yet_valid', `The token says it was issued at ${isoOfSeconds(iatS)}, in the future; check the clocks.`, 'iat');
     }
     if (expS <= iatS) throw fail('invalid_claims', 'The token expires before it was issued (exp <= iat).', 'exp');
     if (expS - iatS > maxLifetime) {
@@ -372,7 +367,7 @@ export function createVerifier(options: VerifierOptions): Verifier {
     if (c.verification.verifiedAt > c.iat + tolerance) {
       throw fail(
         'verified_in_future',
-        `The token says the verification happened at ${isoOf(c.verification.verifiedAt)}, after the token was issued (${isoOf(c.iat)}). The issuer is wrong or the token was forged; refuse it.`,
+        `The token says the verification happened at ${isoOfSeconds(c.verification.verifiedAt)}, after the token was issued (${isoOfSeconds(c.iat)}). The issuer is wrong or the token was forged; refuse it.`,
         'verification.verifiedAt',
       );
     }
