@@ -228,7 +228,7 @@ describe('verifier options', () => {
 
     it('MemoryReplayStore forgets ids once they expire and purges them', () => {
       let now = 1_000_000;
-      const store = new MemoryReplayStore({ now: () => now });
+      const store = new MemoryReplayStore({ now: () => new Date(now) });
       for (let i = 0; i < 1500; i++) expect(store.markUsed(`jti-${i}`, new Date(now + 1000))).to.equal(true);
       expect(store.markUsed('jti-1', new Date(now + 1000))).to.equal(false);
       now += 1000;
@@ -239,7 +239,7 @@ describe('verifier options', () => {
 
     it('MemoryReplayStore sweeps expired entries by itself as new ones arrive', () => {
       let now = 0;
-      const store = new MemoryReplayStore({ now: () => now });
+      const store = new MemoryReplayStore({ now: () => new Date(now) });
       for (let i = 0; i < 1000; i++) store.markUsed(`old-${i}`, new Date(now + 10));
       now = 100;
       for (let i = 0; i < 100; i++) store.markUsed(`new-${i}`, new Date(now + 10));

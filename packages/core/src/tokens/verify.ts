@@ -222,7 +222,7 @@ export function createVerifier(options: VerifierOptions): Verifier {
   const nowMs: () => number = nowOption ? () => nowOption().getTime() : Date.now;
 
   let replay: ReplayStore | undefined;
-  if (options.oneTimeUse === true) replay = new MemoryReplayStore({ now: nowMs });
+  if (options.oneTimeUse === true) replay = new MemoryReplayStore(nowOption ? { now: nowOption } : {});
   else if (options.oneTimeUse !== undefined && options.oneTimeUse !== false) {
     if (typeof (options.oneTimeUse as ReplayStore)?.markUsed !== 'function') {
       throw optionError('oneTimeUse', 'must be true, false, or a ReplayStore (an object with markUsed(jti, expiresAt)).');
