@@ -7,7 +7,7 @@ import type { ValidationIssue } from './models/issues.js';
  *
  * @example
  * ```ts
- * if (CANDOR_ERROR_CODES.includes(code)) metrics.increment(`candor.${code}`);
+ * for (const code of CANDOR_ERROR_CODES) metrics.declare(`candor.${code}`);
  * ```
  */
 export const CANDOR_ERROR_CODES = Object.freeze([
