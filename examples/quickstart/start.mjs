@@ -2,6 +2,8 @@
 // partner. The issuer (this process) keeps its keys in a git-ignored folder, publishes its JWKS on
 // 127.0.0.1 and issues a token; a partner in a separate process fetches the JWKS over HTTP and
 // verifies the token. Key folder: --key-dir DIR, or CANDOR_KEY_DIR, default .candor/ at the repo root.
+// The issuer identifier (`iss`) is fixed, like the keys: partners trust it by value, so it must
+// not change between runs. Where the JWKS is served (a free port) is told to the partner separately.
 import { spawn } from 'node:child_process';
 import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
@@ -17,6 +19,8 @@ try {
   process.exit(1);
 }
 
+/** The issuer's identifier, the same on every run (a real issuer uses its own https origin). */
+const ISSUER = 'https://bank.example';
 const PARTNER_AUDIENCE = 'https://partner.example';
 const PARTNER_TIMEOUT_MS = 20_000;
 
@@ -54,13 +58,12 @@ async function main() {
     onRequest: ({ method, path, status }) => detail(`(issuer's JWKS server answered ${method} ${path}: ${status})`),
   });
   try {
-    const issuerUrl = server.url; // the issuer identifier is its origin, where the JWKS lives
     step(2, 'issuer', `publishing its public keys (JWKS) at ${server.jwksUrl}`);
-    detail(`${keys.publicJwks().keys.length} public key(s), no private members`);
+    detail(`${keys.publicJwks().keys.length} public key(s), no private members; issuer id ${ISSUER} (the same on every run)`);
 
     // 3. The customer completes verification once; the issuer signs the result for a partner.
     const customer = { subject: 'customer-0042', name: 'Layla Haddad' };
-    const issuer = createIssuer({ issuer: issuerUrl, keys });
+    const issuer = createIssuer({ issuer: ISSUER, keys });
     const token = await issuer.issue({
       subject: customer.subject,
       audience: PARTNER_AUDIENCE,
@@ -74,7 +77,7 @@ async function main() {
 
     // 4. The partner, a separate process, verifies it with nothing but the JWKS URL.
     step(4, 'partner', 'receives the token; fetching the JWKS over HTTP and verifying (separate process)');
-    const code = await runPartner({ jwksUrl: server.jwksUrl, issuer: issuerUrl, audience: PARTNER_AUDIENCE, token });
+    const code = await runPartner({ jwksUrl: server.jwksUrl, issuer: ISSUER, audience: PARTNER_AUDIENCE, token });
     if (code !== 0) {
       console.error(`\n✗ The partner did not accept the token (partner exit code ${code}).`);
       return 1;

@@ -1,7 +1,7 @@
 // Hostile tokens, each built by hand, each rejected with its exact error code.
 import { expect } from 'chai';
 import { KeySet, generateKey, type CandorKey } from '@candor/core/keys';
-import { createVerifier, type Verifier, type VerifierOptions } from '@candor/core/tokens';
+import { DEFAULT_MAX_TOKEN_BYTES, createVerifier, type Verifier, type VerifierOptions } from '@candor/core/tokens';
 import { AUD, ISS, NOW, NOW_S, b64url, claims, forge, header, rejectsWith, seg, signInput } from './token-kit.js';
 
 describe('hostile tokens', () => {
@@ -44,7 +44,7 @@ describe('hostile tokens', () => {
     });
 
     it('rejects a token one byte over the 8 KiB cap with too_large', async () => {
-      await rejectsWith(verifier.verify(`${good}${'A'.repeat(8193 - good.length)}`), 'too_large');
+      await rejectsWith(verifier.verify(`${good}${'A'.repeat(DEFAULT_MAX_TOKEN_BYTES + 1 - good.length)}`), 'too_large');
     });
 
     it('rejects a 10 MB string with too_large before parsing it', async () => {
@@ -268,6 +268,78 @@ describe('hostile tokens', () => {
     });
     it('rejects a short, guessable jti with invalid_claims', async () => {
       await rejectsWith(verifier.verify(await signed(claims({ jti: '1' }))), 'invalid_claims');
+    });
+
+    // A verification dated ahead of its token would never fall due for re-verification.
+    it('rejects verification.verifiedAt ten years after iat with verified_in_future', async () => {
+      const c = claims();
+      const t = await signed({ ...c, verification: { ...(c.verification as object), verifiedAt: NOW_S + 10 * 365 * 86_400 } });
+      const e = await rejectsWith(verifier.verify(t), 'verified_in_future');
+      expect(e.field).to.equal('verification.verifiedAt');
+    });
+    it('rejects verifiedAt just beyond the clock tolerance after iat, and accepts it just within', async () => {
+      const c = claims();
+      const at = (verifiedAt: number) => signed({ ...c, verification: { ...(c.verification as object), verifiedAt } });
+      const strict = make({ clockToleranceSeconds: 5 });
+      await rejectsWith(strict.verify(await at((c.iat as number) + 6)), 'verified_in_future');
+      expect((await strict.verify(await at((c.iat as number) + 5))).outcome).to.equal('valid');
+    });
+
+    // JSON.parse makes "__proto__" an own key; zod's record skips such a key instead of checking it.
+    const withRawJson = (json: string) => forge(key, header(key), b64url(json));
+    it('rejects an attribute named __proto__ with invalid_claims instead of dropping it', async () => {
+      const json = JSON.stringify(claims()).replace('"attributes":{', '"attributes":{"__proto__":true,');
+      expect(json).to.contain('"__proto__":true');
+      const e = await rejectsWith(verifier.verify(await withRawJson(json)), 'invalid_claims');
+      expect(e.field).to.equal('attributes.__proto__');
+    });
+    it('rejects an attribute named __proto__ holding an object with invalid_claims', async () => {
+      const json = JSON.stringify(claims()).replace('"attributes":{', '"attributes":{"__proto__":{"age_over_21":true},');
+      await rejectsWith(verifier.verify(await withRawJson(json)), 'invalid_claims');
+    });
+    for (const name of ['constructor', 'prototype']) {
+      it(`rejects an attribute named ${name} with invalid_claims`, async () => {
+        const e = await rejectsWith(verifier.verify(await signed(claims({ attributes: { [name]: true } }))), 'invalid_claims');
+        expect(e.field).to.equal(`attributes.${name}`);
+      });
+    }
+    it('rejects __proto__ as a top-level claim and inside verification with invalid_claims', async () => {
+      const top = JSON.stringify(claims()).replace('{', '{"__proto__":{"admin":true},');
+      await rejectsWith(verifier.verify(await withRawJson(top)), 'invalid_claims');
+      const inner = JSON.stringify(claims()).replace('"verification":{', '"verification":{"__proto__":{"level":"high"},');
+      await rejectsWith(verifier.verify(await withRawJson(inner)), 'invalid_claims');
+    });
+    it('reports a hostile NumericDate beyond the Date range as its error code, not as a crash', async () => {
+      await rejectsWith(verifier.verify(await signed(claims({ nbf: 1e300 }))), 'not_yet_valid');
+      await rejectsWith(verifier.verify(await signed(claims({ iat: 1e300, exp: 1e300 + 1 }))), 'not_yet_valid');
+    });
+  });
+
+  describe('a bug outside the token is not reported as a bad token', () => {
+    it('lets a TypeError thrown by the key set propagate instead of calling the token malformed or its key unknown', async () => {
+      const broken = await KeySet.generate();
+      broken.get = () => {
+        throw new TypeError('key store is broken');
+      };
+      const error = await make({ keys: broken }).verify(await forge(broken.active, header(broken.active), claims())).then(
+        () => undefined,
+        (e: unknown) => e,
+      );
+      expect(error).to.be.instanceOf(TypeError);
+      expect((error as Error).message).to.equal('key store is broken');
+    });
+    it('lets an exception from the clock propagate', async () => {
+      const error = await make({
+        now: () => {
+          throw new RangeError('clock unavailable');
+        },
+      })
+        .verify(good)
+        .then(
+          () => undefined,
+          (e: unknown) => e,
+        );
+      expect(error).to.be.instanceOf(RangeError);
     });
   });
 

@@ -1,5 +1,6 @@
 import { expect } from 'chai';
-import { OnboardingStepsSchema, toValidationIssues } from '@candor/core/models';
+import { OnboardingStepSchema, OnboardingStepsSchema, toValidationIssues } from '@candor/core/models';
+import { AttributesSchema } from '@candor/core/tokens';
 
 describe('onboarding step model', () => {
   it('accepts a valid journey', () => {
@@ -21,5 +22,26 @@ describe('onboarding step model', () => {
     const r = OnboardingStepsSchema.safeParse([step, step]);
     expect(r.success).to.equal(false);
     expect(toValidationIssues(r.error!.issues)[0]!.message).to.contain('step ids must be unique');
+  });
+});
+
+describe('models given "__proto__" keys (as JSON.parse makes them)', () => {
+  const withProto = (value: object) => JSON.parse(JSON.stringify(value).replace('{', '{"__proto__":{"polluted":true},')) as object;
+  const step = { id: 'identity', title: 'Verify', estimatedMinutes: 3, status: 'current' };
+
+  it('never hands back an object whose prototype the input chose', () => {
+    const r = OnboardingStepSchema.safeParse(withProto(step));
+    // Unknown keys are dropped by the step model; what matters is that the result is a plain object.
+    expect(r.success).to.equal(true);
+    expect(Object.getPrototypeOf(r.data)).to.equal(Object.prototype);
+    expect((r.data as { polluted?: unknown }).polluted).to.equal(undefined);
+  });
+
+  it('describes a record key the schema refuses as a key problem, in words', () => {
+    const r = AttributesSchema.safeParse({ Age: true });
+    expect(r.success).to.equal(false);
+    const [issue] = toValidationIssues(r.error!.issues);
+    expect(issue!.path).to.equal('Age');
+    expect(issue!.message).to.match(/^Age is not an allowed attribute name: use lowercase snake_case/);
   });
 });

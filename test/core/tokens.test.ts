@@ -1,7 +1,15 @@
 import { expect } from 'chai';
 import { decodeProtectedHeader } from 'jose';
 import { KeySet, generateKey } from '@candor/core/keys';
-import { TOKEN_TYPE, VerificationClaimsSchema, createIssuer, createVerifier, type IssueInput } from '@candor/core/tokens';
+import {
+  MAX_ATTRIBUTES,
+  MAX_ATTRIBUTE_STRING_LENGTH,
+  TOKEN_TYPE,
+  VerificationClaimsSchema,
+  createIssuer,
+  createVerifier,
+  type IssueInput,
+} from '@candor/core/tokens';
 import type { ConsentRecord } from '@candor/core/models';
 import * as root from '@candor/core';
 import { AUD, ISS, rejectsWith } from './token-kit.js';
@@ -124,21 +132,28 @@ describe('issuer input validation', () => {
     issuer = createIssuer({ issuer: ISS, keys: await generateKey() });
   });
 
-  const cases: [string, Partial<IssueInput> | ((i: IssueInput) => unknown), 'invalid_claims' | 'invalid_options', string][] = [
+  const cases: [string, Partial<IssueInput> | ((i: IssueInput) => unknown), 'invalid_claims' | 'invalid_options' | 'verified_in_future', string][] = [
     ['an empty subject', { subject: '' }, 'invalid_claims', 'subject'],
     ['a missing audience', { audience: undefined as never }, 'invalid_claims', 'audience'],
     ['an unknown assurance level', (i) => ({ ...i, verification: { ...i.verification, level: 'extreme' } }), 'invalid_claims', 'verification.level'],
     ['an unknown method', (i) => ({ ...i, verification: { ...i.verification, methods: ['telepathy'] } }), 'invalid_claims', 'verification.methods.0'],
     ['no methods', (i) => ({ ...i, verification: { ...i.verification, methods: [] } }), 'invalid_claims', 'verification.methods'],
     ['an unknown risk tier', (i) => ({ ...i, verification: { ...i.verification, riskTier: 'extreme' } }), 'invalid_claims', 'verification.riskTier'],
-    ['verifiedAt in the future', (i) => ({ ...i, verification: { ...i.verification, verifiedAt: Date.now() + 3_600_000 } }), 'invalid_claims', 'verification.verifiedAt'],
+    ['verifiedAt in the future', (i) => ({ ...i, verification: { ...i.verification, verifiedAt: Date.now() + 3_600_000 } }), 'verified_in_future', 'verification.verifiedAt'],
+    // A verifier with no clock tolerance would refuse even a few seconds ahead, so the issuer does too.
+    ['verifiedAt five seconds ahead', (i) => ({ ...i, verification: { ...i.verification, verifiedAt: Date.now() + 5_000 } }), 'verified_in_future', 'verification.verifiedAt'],
+    ['verifiedAt far beyond the Date range', (i) => ({ ...i, verification: { ...i.verification, verifiedAt: 1e300 } }), 'verified_in_future', 'verification.verifiedAt'],
+    ['an over-long subject', { subject: 'x'.repeat(257) }, 'invalid_claims', 'subject'],
+    ['an over-long audience', { audience: `https://p.example/${'x'.repeat(2048)}` }, 'invalid_claims', 'audience'],
+    ['an attribute named __proto__ (own key, as JSON.parse makes it)', { attributes: JSON.parse('{"__proto__": true}') }, 'invalid_claims', 'attributes.__proto__'],
+    ['an attribute named constructor', { attributes: { constructor: true } as never }, 'invalid_claims', 'attributes.constructor'],
     ['verifiedAt in seconds', (i) => ({ ...i, verification: { ...i.verification, verifiedAt: Math.floor(Date.now() / 1000) } }), 'invalid_claims', 'verification.verifiedAt'],
     ['a raw birth date attribute', { attributes: { birthdate: '1990-01-01' } }, 'invalid_claims', 'attributes.birthdate'],
     ['a document number attribute', { attributes: { document_number: 'X123' } }, 'invalid_claims', 'attributes.document_number'],
     ['an attribute name that is not snake_case', { attributes: { 'Age Over 18': true } }, 'invalid_claims', 'attributes.Age Over 18'],
-    ['an over-long attribute value', { attributes: { note: 'x'.repeat(257) } }, 'invalid_claims', 'attributes.note'],
+    ['an over-long attribute value', { attributes: { note: 'x'.repeat(MAX_ATTRIBUTE_STRING_LENGTH + 1) } }, 'invalid_claims', 'attributes.note'],
     ['a nested attribute value', { attributes: { address_ok: { city: 'Dubai' } as never } }, 'invalid_claims', 'attributes.address_ok'],
-    ['too many attributes', { attributes: Object.fromEntries(Array.from({ length: 33 }, (_, i) => [`a${i}`, true])) }, 'invalid_claims', 'attributes'],
+    ['too many attributes', { attributes: Object.fromEntries(Array.from({ length: MAX_ATTRIBUTES + 1 }, (_, i) => [`a${i}`, true])) }, 'invalid_claims', 'attributes'],
     ['a fractional TTL', { ttlSeconds: 1.5 }, 'invalid_options', 'ttlSeconds'],
   ];
   for (const [what, change, code, field] of cases) {
@@ -157,6 +172,11 @@ describe('issuer input validation', () => {
     throwsField(() => createIssuer({ issuer: 'not a url', keys: key }), 'issuer');
     throwsField(() => createIssuer({ issuer: ISS, keys: {} as never }), 'keys');
     throwsField(() => createIssuer({ issuer: ISS, keys: key, defaultTtlSeconds: 0 }), 'defaultTtlSeconds');
+    throwsField(() => createIssuer({ issuer: ISS, keys: key, now: 'noon' as never }), 'now');
+    throwsField(() => createIssuer({ issuer: `https://id.example.com/${'x'.repeat(2048)}`, keys: key }), 'issuer');
+    // One loopback rule (core's): *.localhost and all of 127.0.0.0/8 may use plain http.
+    expect(() => createIssuer({ issuer: 'http://app.localhost:3000', keys: key })).to.not.throw();
+    expect(() => createIssuer({ issuer: 'http://127.0.0.2:8080', keys: key })).to.not.throw();
     expect(() => createIssuer({ issuer: 'http://localhost:8080', keys: key })).to.not.throw();
     const pub = { ...key, privateKey: undefined };
     expect(() => createIssuer({ issuer: ISS, keys: pub })).to.throw().with.property('code', 'invalid_key');

@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import { KeySet, type CandorKey } from '@candor/core/keys';
-import { MemoryReplayStore, createVerifier, type ReplayStore, type VerifierOptions } from '@candor/core/tokens';
+import { MAX_CLOCK_TOLERANCE_SECONDS, MemoryReplayStore, createVerifier, type ReplayStore, type VerifierOptions } from '@candor/core/tokens';
 import { AUD, ISS, NOW_S, claims, forge, header, rejectsWith } from './token-kit.js';
 
 /** A clock the test moves by hand, in milliseconds. */
@@ -228,7 +228,7 @@ describe('verifier options', () => {
 
     it('MemoryReplayStore forgets ids once they expire and purges them', () => {
       let now = 1_000_000;
-      const store = new MemoryReplayStore({ now: () => now });
+      const store = new MemoryReplayStore({ now: () => new Date(now) });
       for (let i = 0; i < 1500; i++) expect(store.markUsed(`jti-${i}`, new Date(now + 1000))).to.equal(true);
       expect(store.markUsed('jti-1', new Date(now + 1000))).to.equal(false);
       now += 1000;
@@ -239,7 +239,7 @@ describe('verifier options', () => {
 
     it('MemoryReplayStore sweeps expired entries by itself as new ones arrive', () => {
       let now = 0;
-      const store = new MemoryReplayStore({ now: () => now });
+      const store = new MemoryReplayStore({ now: () => new Date(now) });
       for (let i = 0; i < 1000; i++) store.markUsed(`old-${i}`, new Date(now + 10));
       now = 100;
       for (let i = 0; i < 100; i++) store.markUsed(`new-${i}`, new Date(now + 10));
@@ -279,7 +279,7 @@ describe('verifier options', () => {
       ['an empty audience list', { audience: [] }, 'audience'],
       ['HS256 in the algorithms', { algorithms: ['HS256'] }, 'algorithms'],
       ['a tiny maxTokenBytes', { maxTokenBytes: 10 }, 'maxTokenBytes'],
-      ['a one-hour clock tolerance', { clockToleranceSeconds: 3600 }, 'clockToleranceSeconds'],
+      ['a one-hour clock tolerance', { clockToleranceSeconds: MAX_CLOCK_TOLERANCE_SECONDS + 1 }, 'clockToleranceSeconds'],
       ['an unknown minimum level', { minimumLevel: 'extreme' }, 'minimumLevel'],
       ['a non-boolean result cache', { resultCache: 'yes' }, 'resultCache'],
       ['a zero-entry result cache', { resultCache: { maxEntries: 0 } }, 'resultCache.maxEntries'],
@@ -300,6 +300,26 @@ describe('verifier options', () => {
         expect((error as Error).message).to.contain(field.split('.')[0]!);
       });
     }
+
+    it('words every whole-number option the same way, showing the value given (NaN as NaN)', () => {
+      const messageOf = (fn: () => unknown) => {
+        try {
+          fn();
+        } catch (e) {
+          return (e as Error).message;
+        }
+        return '';
+      };
+      expect(messageOf(() => createVerifier({ issuer: ISS, audience: AUD, keys, clockToleranceSeconds: Number.NaN }))).to.equal(
+        `clockToleranceSeconds must be a whole number of seconds between 0 and ${MAX_CLOCK_TOLERANCE_SECONDS}; got NaN.`,
+      );
+      expect(messageOf(() => createVerifier({ issuer: ISS, audience: AUD, keys: 'https://id.example.com/jwks', jwks: { timeoutMs: -1 } }))).to.equal(
+        'jwks.timeoutMs must be a whole number of milliseconds between 0 and 86400000; got -1.',
+      );
+      expect(messageOf(() => createVerifier({ issuer: ISS, audience: AUD, keys, reverificationPolicy: { high: 1.5 } }))).to.equal(
+        'reverificationPolicy.high must be a whole number of seconds of at least 1; got 1.5.',
+      );
+    });
   });
 });
 

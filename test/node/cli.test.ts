@@ -3,16 +3,17 @@ import { execFileSync, spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { KeySet } from '@candor/core/keys';
+import { Readable } from 'node:stream';
+import { KeySet, MAX_TOKEN_TTL_CEILING_SECONDS, PRIVATE_JWK_MEMBERS as PRIVATE_MEMBERS } from '@candor/core/keys';
+import { MAX_CLOCK_TOLERANCE_SECONDS } from '@candor/core/tokens';
 import { createConsentRecord } from '@candor/core/consent';
-import { loadKeySet, serveJwks } from '@candor/cli';
+import { formatDuration, loadKeySet, runCli, serveJwks } from '@candor/cli';
 import { noticeV1 } from '../support/consent-notice.js';
 import { runNode, type RunResult } from './support/spawn.js';
 
 const BIN = 'packages/cli/bin/candor.js';
 const ISS = 'https://bank.example';
 const AUD = 'https://partner.example';
-const PRIVATE_MEMBERS = ['d', 'p', 'q', 'dp', 'dq', 'qi', 'oth', 'k'];
 
 const candor = (args: string[], input?: string): Promise<RunResult> => runNode(BIN, args, input === undefined ? {} : { input });
 const json = (r: RunResult) => JSON.parse(r.stdout) as Record<string, any>;
@@ -266,7 +267,8 @@ describe('candor CLI', function () {
       writeFileSync(secret, 'too-short');
       const short = await candor(issueArgs(keysFile, ['--pairwise-secret-file', secret]));
       expect(short.code).to.equal(2);
-      expect(short.stderr).to.include('--pairwise-secret-file was refused').and.include('at least 32 bytes');
+      expect(short.stderr).to.include(`--pairwise-secret-file ${secret} holds 9 bytes; a pairwise secret needs at least 32`).and.include('openssl rand');
+      expect(short.stderr).to.not.include('Uint8Array');
     });
 
     it('issue --consent issues only for an audience the customer consented to reuse with (else exit 1)', async () => {
@@ -436,4 +438,166 @@ describe('candor CLI', function () {
       expect(r.stderr).to.include('--port must be a whole number from 0 to 65535');
     });
   });
+});
+
+describe('candor CLI: user errors are one line naming what was typed (in-process)', function () {
+  this.timeout(60_000);
+  let dir: string;
+  let keysFile: string;
+  let jwksFile: string;
+
+  /** Runs `candor argv` in this process with `stdin` as its input; collects what it prints. */
+  async function run(argv: string[], options: { stdin?: string; out?: (t: string) => void } = {}) {
+    let out = '';
+    let err = '';
+    const code = await runCli(argv, {
+      stdin: Readable.from(options.stdin === undefined ? [] : [options.stdin]),
+      out: options.out ?? ((t) => void (out += t)),
+      err: (t) => void (err += t),
+      stopSignal: () => new Promise(() => {}),
+    });
+    return { code, out, err };
+  }
+  /** One line on stderr, no stack trace, no "please report it". */
+  function expectOneLine(err: string) {
+    expect(err.trimEnd().split('\n'), err).to.have.length(1);
+    expect(err).to.not.match(/unexpected error|\n\s+at /);
+  }
+  const issue = (extra: string[]) => run(['issue', '--keys', keysFile, '--iss', ISS, '--sub', 'cust-1', '--aud', AUD, '--level', 'low', '--method', 'document', '--risk', 'low', ...extra]);
+  const verify = (token: string, stdin?: string) => run(['verify', '--jwks', jwksFile, '--iss', ISS, '--aud', AUD, token], stdin === undefined ? {} : { stdin });
+
+  before(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'candor-cli-errors-'));
+    keysFile = join(dir, 'keys.json');
+    jwksFile = join(dir, 'jwks.json');
+    expect((await run(['keys', 'generate', '--out', keysFile])).code).to.equal(0);
+    expect((await run(['jwks', '--keys', keysFile, '--out', jwksFile])).code).to.equal(0);
+  });
+  after(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('serve --port on a busy port: exit 2 and one line saying the port is in use', async () => {
+    const busy = await serveJwks({ keys: await KeySet.generate() });
+    try {
+      const r = await run(['serve', '--keys', keysFile, '--port', String(busy.port)]);
+      expect(r.code).to.equal(2);
+      expectOneLine(r.err);
+      expect(r.err).to.include(`--port ${busy.port} is already in use`);
+      expect(r.out).to.equal('');
+    } finally {
+      await busy.close();
+    }
+  });
+
+  it('--ttl over the key set\'s limit names --ttl and --max-token-ttl, in words', async () => {
+    const r = await issue(['--ttl', '2d']);
+    expect(r.code).to.equal(2);
+    expect(r.err).to.include('--ttl 2d (2 days)').and.include('at most 1 day').and.include('--max-token-ttl');
+    expect(r.err).to.not.match(/ttlSeconds|86400|172800/);
+    expect(r.out).to.equal('');
+  });
+
+  it('keys generate --max-token-ttl over the ceiling says the ceiling in words', async () => {
+    const r = await run(['keys', 'generate', '--max-token-ttl', '400d']);
+    expect(r.code).to.equal(2);
+    expect(r.err).to.include('--max-token-ttl 400d (400 days)').and.include(formatDuration(MAX_TOKEN_TTL_CEILING_SECONDS));
+    expect(r.err).to.not.match(/maxTokenTtlSeconds|31622400/);
+  });
+
+  it('--attr birthdate=... says why it is refused and suggests a minimised attribute', async () => {
+    const r = await issue(['--attr', 'birthdate=1990-01-01']);
+    expect(r.code).to.equal(2);
+    expectOneLine(r.err);
+    expect(r.err).to.include('--attr birthdate is refused').and.include('personal data').and.include('--attr age_over_18=true');
+    expect(r.err).to.not.match(/pattern|\(\?!/);
+    expect(r.out).to.equal('');
+  });
+
+  it('--attr __proto__=... is refused, not silently dropped from the token', async () => {
+    const r = await issue(['--attr', '__proto__=1', '--attr', 'age_over_18=true']);
+    expect(r.code).to.equal(2);
+    expect(r.err).to.include('--attr __proto__ is not an allowed attribute name');
+    expect(r.out).to.equal('');
+  });
+
+  it('a claim limit is reported against the flag that set it (--sub), from the schema that owns it', async () => {
+    const r = await issue(['--sub', 'x'.repeat(257)]);
+    expect(r.code).to.equal(2);
+    expectOneLine(r.err);
+    expect(r.err).to.include('--sub must be at most 256 character(s) long');
+  });
+
+  it('--verified-at in the future is refused naming --verified-at (verified_in_future)', async () => {
+    const r = await issue(['--verified-at', new Date(Date.now() + 3_600_000).toISOString()]);
+    expect(r.code).to.equal(2);
+    expect(r.err).to.match(/^candor issue: --verified-at /).and.include('verified_in_future');
+  });
+
+  it('--clock-tolerance beyond the verifier\'s maximum names the flag and the maximum', async () => {
+    const r = await run(['verify', '--jwks', jwksFile, '--iss', ISS, '--aud', AUD, '--clock-tolerance', String(MAX_CLOCK_TOLERANCE_SECONDS + 1), 'a.b.c']);
+    expect(r.code).to.equal(2);
+    expect(r.err).to.include(`--clock-tolerance must be from 0 to ${MAX_CLOCK_TOLERANCE_SECONDS}`);
+  });
+
+  it('accepts a token with a Bearer prefix or surrounding whitespace, as an argument, on stdin or in a @FILE', async () => {
+    const token = (await issue([])).out.trim();
+    const file = join(dir, 'token.txt');
+    writeFileSync(file, `Bearer ${token}\r\n`);
+    for (const [what, r] of [
+      ['argument', await verify(`Bearer ${token}`)],
+      ['argument with spaces', await verify(`  ${token}\n`)],
+      ['stdin', await verify('-', `\n  bearer   ${token}\n\n`)],
+      ['file', await verify(`@${file}`)],
+    ] as const) {
+      expect(r.code, `${what}: ${r.out}${r.err}`).to.equal(0);
+      expect(JSON.parse(r.out).valid, what).to.equal(true);
+    }
+  });
+
+  it('verify - with nothing on stdin is a usage error (exit 2), not an invalid token', async () => {
+    const r = await verify('-', '');
+    expect(r.code).to.equal(2);
+    expectOneLine(r.err);
+    expect(r.err).to.include('no token in stdin');
+    expect(r.out).to.equal('');
+  });
+
+  it('takes the loopback rule from core: http to 127.0.0.2 is a local JWKS URL, http elsewhere is refused', async () => {
+    const token = (await issue([])).out.trim();
+    const local = await run(['verify', '--jwks', 'http://127.0.0.2:1/.well-known/jwks.json', '--iss', ISS, '--aud', AUD, '--timeout', '1000', token]);
+    expect(local.code, local.err).to.equal(1);
+    expect(JSON.parse(local.out).code).to.equal('jwks_unavailable');
+    const remote = await run(['verify', '--jwks', 'http://bank.example/jwks.json', '--iss', ISS, '--aud', AUD, token]);
+    expect(remote.code).to.equal(2);
+    expect(remote.err).to.include('--jwks must use https');
+  });
+
+  it('says when re-verification is due in words, not seconds', async () => {
+    const token = (await issue(['--verified-at', new Date(Date.now() - 3 * 86_400_000).toISOString()])).out.trim();
+    const r = await run(['verify', '--jwks', jwksFile, '--iss', ISS, '--aud', AUD, '--reverify-after', 'low=2d', token]);
+    expect(r.code).to.equal(3);
+    expect(JSON.parse(r.out).message).to.include('older than the 2 days allowed').and.not.include('172800');
+  });
+
+  it('keeps "unexpected error" with the stack for a real bug (here: output that throws)', async () => {
+    const r = await run(['jwks', '--keys', keysFile], {
+      out: () => {
+        throw new TypeError('stdout exploded');
+      },
+    });
+    expect(r.code).to.equal(1);
+    expect(r.err).to.include('unexpected error').and.include('TypeError: stdout exploded').and.match(/\n\s+at /);
+  });
+});
+
+describe('formatDuration', () => {
+  for (const [seconds, words] of [
+    [1, '1 second'],
+    [600, '10 minutes'],
+    [5400, '1 hour 30 minutes'],
+    [86_400, '1 day'],
+    [7_776_000, '90 days'],
+    [90_061, '1 day 1 hour 1 minute 1 second'],
+  ] as const) {
+    it(`says ${seconds} s as "${words}"`, () => expect(formatDuration(seconds)).to.equal(words));
+  }
 });

@@ -1,8 +1,6 @@
 import { expect } from 'chai';
-import { KeySet } from '@candor/core/keys';
+import { KeySet, PRIVATE_JWK_MEMBERS as PRIVATE_MEMBERS } from '@candor/core/keys';
 import { serveJwks, type JwksServer } from '@candor/cli';
-
-const PRIVATE_MEMBERS = ['d', 'p', 'q', 'dp', 'dq', 'qi', 'oth', 'k'];
 
 describe('local JWKS server (serveJwks)', () => {
   let server: JwksServer | undefined;
@@ -36,6 +34,16 @@ describe('local JWKS server (serveJwks)', () => {
     expect(body.keys).to.have.length(1);
     for (const m of PRIVATE_MEMBERS) expect(body.keys[0]).to.not.have.property(m);
     expect(body.keys[0]).to.include({ kty: 'OKP', crv: 'Ed25519', x: stored.active.x });
+  });
+
+  it('publishes only what core calls a public JWK: a member nobody listed as private is not served either', async () => {
+    const keys = await KeySet.generate('ES256');
+    const pub = keys.publicJwks().keys[0]!;
+    // A vendor extension carrying key material, and members a JWKS has no use for.
+    server = await serveJwks({ keys: () => ({ keys: [{ ...pub, hsm_secret_share: 'c2VjcmV0', ext: true, key_ops: ['sign'] } as never] }) });
+    const body = (await (await fetch(server.jwksUrl)).json()) as { keys: Array<Record<string, unknown>> };
+    expect(Object.keys(body.keys[0]!).sort()).to.deep.equal(['alg', 'crv', 'kid', 'kty', 'use', 'x', 'y']);
+    expect(body.keys[0]).to.deep.equal(pub);
   });
 
   it('serves both the new and the retired key right after a rotation', async () => {

@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { KeySet } from '@candor/core/keys';
@@ -56,6 +56,21 @@ describe('quickstart (npm start)', function () {
     expect(second.stdout).to.include(`outcome: VALID ✓  (kid ${kid}, ES256)`);
   });
 
+  it('signs with the same issuer identifier on every run, whatever port the JWKS is served on', async () => {
+    const issOf = (stdout: string) => /"iss": "([^"]+)"/.exec(stdout)?.[1];
+    const jwksUrlOf = (stdout: string) => /publishing its public keys \(JWKS\) at (\S+)/.exec(stdout)?.[1];
+    const first = await runNode(START, ['--key-dir', dir]);
+    const second = await runNode(START, ['--key-dir', dir]);
+    expect(first.code, first.stderr).to.equal(0);
+    expect(second.code, second.stderr).to.equal(0);
+    expect(issOf(first.stdout)).to.be.a('string');
+    expect(issOf(second.stdout)).to.equal(issOf(first.stdout));
+    expect(second.stdout).to.include(`trusting issuer ${issOf(first.stdout)}`);
+    // The identifier is not where the keys happen to be served.
+    expect(jwksUrlOf(first.stdout)).to.match(/^http:\/\/127\.0\.0\.1:\d+\//);
+    expect(jwksUrlOf(first.stdout)!.startsWith(issOf(first.stdout)!)).to.equal(false);
+  });
+
   it('fails with exit 1 and a clear message, without a stack trace, when the key file is corrupt', async () => {
     const ok = await runNode(START, ['--key-dir', dir]);
     expect(ok.code).to.equal(0);
@@ -87,5 +102,56 @@ describe('partner-verify example', function () {
     } finally {
       await server.close();
     }
+  });
+});
+
+describe('build-if-stale (what npm start and npm run example:html run first)', function () {
+  this.timeout(180_000);
+  const SCRIPT = 'scripts/build-if-stale.mjs';
+  const distFile = 'packages/cli/dist/index.js';
+
+  /** Sets `file`'s modification time to now for the duration of `fn`, then puts the old one back. */
+  async function touched<T>(file: string, fn: () => Promise<T>): Promise<T> {
+    const before = statSync(file);
+    utimesSync(file, before.atime, new Date());
+    try {
+      return await fn();
+    } finally {
+      utimesSync(file, before.atime, before.mtime);
+    }
+  }
+
+  it('skips a package whose dist is newer than its sources, saying so, without rebuilding', async () => {
+    const settle = await runNode(SCRIPT, ['core', 'cli'], { timeoutMs: 170_000 }); // builds only if a source changed
+    expect(settle.code, settle.stdout + settle.stderr).to.equal(0);
+    const builtAt = statSync(distFile).mtimeMs;
+    const r = await runNode(SCRIPT, ['core', 'cli']);
+    expect(r.code, r.stderr).to.equal(0);
+    expect(r.stdout).to.include('@candor/core is up to date').and.include('@candor/cli is up to date');
+    expect(r.stdout).to.not.include('building');
+    expect(statSync(distFile).mtimeMs).to.equal(builtAt);
+  });
+
+  it('names the changed source and builds that package again, leaving the others alone', async () => {
+    const source = 'packages/cli/src/exit-codes.ts';
+    const coreBuiltAt = statSync('packages/core/dist/index.js').mtimeMs;
+    const r = await touched(source, async () => {
+      const check = await runNode(SCRIPT, ['--check', 'core', 'cli']);
+      expect(check.code).to.equal(1);
+      expect(check.stdout).to.include(`@candor/cli would be built: ${source} changed since the last build`);
+      expect(check.stdout).to.include('@candor/core is up to date');
+      return runNode(SCRIPT, ['core', 'cli'], { timeoutMs: 170_000 });
+    });
+    expect(r.code, r.stdout + r.stderr).to.equal(0);
+    expect(r.stdout).to.include(`building @candor/cli (${source} changed since the last build)`).and.include('built @candor/cli in');
+    expect(statSync('packages/core/dist/index.js').mtimeMs).to.equal(coreBuiltAt);
+    const after = await runNode(SCRIPT, ['--check', 'cli']);
+    expect(after.code, after.stdout).to.equal(0);
+  });
+
+  it('refuses an unknown package name with exit 2', async () => {
+    const r = await runNode(SCRIPT, ['nope']);
+    expect(r.code).to.equal(2);
+    expect(r.stderr).to.include('unknown: nope');
   });
 });

@@ -1,5 +1,6 @@
 /** Argument parsing for candor's subcommands on node:util parseArgs, with usage errors that name the flag and the fix. */
 import { parseArgs } from 'node:util';
+import { LOOPBACK_HOSTS_TEXT, parseSecureUrl } from '@candor/core/tokens';
 import { CliError } from './errors.js';
 
 /** One flag of a subcommand, as help text and parseArgs both need it. */
@@ -138,8 +139,9 @@ export function parseDate(command: string, flag: string, value: string): Date {
 }
 
 /**
- * Checks an http(s) URL: https anywhere, http only for localhost (a token's issuer or audience,
- * or a JWKS location, is a trust anchor and must not travel in clear over a network).
+ * Checks an http(s) URL with core's rule (`parseSecureUrl`): https anywhere, http only on this
+ * machine (a token's issuer or audience, or a JWKS location, is a trust anchor and must not
+ * travel in clear over a network).
  */
 export function parseUrl(command: string, flag: string, value: string): URL {
   let url: URL;
@@ -148,12 +150,37 @@ export function parseUrl(command: string, flag: string, value: string): URL {
   } catch {
     throw new CliError('usage', `${command}: --${flag} must be an absolute URL such as https://bank.example; got "${value}".`);
   }
-  const local = url.hostname === 'localhost' || url.hostname === '127.0.0.1' || url.hostname === '[::1]';
-  if (url.protocol !== 'https:' && !(url.protocol === 'http:' && local)) {
-    throw new CliError('usage', `${command}: --${flag} must use https (http is allowed only for localhost); got "${value}".`);
+  if (!parseSecureUrl(url)) {
+    throw new CliError('usage', `${command}: --${flag} must use https (http only on this machine: ${LOOPBACK_HOSTS_TEXT}); got "${value}".`);
   }
   if (url.username || url.password) throw new CliError('usage', `${command}: --${flag} must not contain a user name or password.`);
   return url;
+}
+
+const UNITS = [
+  ['day', 86400],
+  ['hour', 3600],
+  ['minute', 60],
+  ['second', 1],
+] as const;
+
+/**
+ * A number of seconds in words, exact: what a person reads in a message.
+ *
+ * @example
+ * formatDuration(7776000); // "90 days"
+ * formatDuration(5400);    // "1 hour 30 minutes"
+ */
+export function formatDuration(seconds: number): string {
+  if (!Number.isInteger(seconds) || seconds < 1) return `${seconds} seconds`;
+  const parts: string[] = [];
+  let rest = seconds;
+  for (const [unit, size] of UNITS) {
+    const n = Math.floor(rest / size);
+    if (n > 0) parts.push(`${n} ${unit}${n === 1 ? '' : 's'}`);
+    rest -= n * size;
+  }
+  return parts.join(' ');
 }
 
 function lowerFirst(s: string): string {

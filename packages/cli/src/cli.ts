@@ -1,6 +1,7 @@
 /** The candor command line: routes a subcommand, prints help, and turns every failure into an exit code and a message. */
 import { readFileSync } from 'node:fs';
 import { isCandorError } from '@candor/core/errors';
+import { FORBIDDEN_ATTRIBUTE_NAMES } from '@candor/core/tokens';
 import { parseFlags, HELP_FLAG } from './args.js';
 import type { CliContext, Command } from './command.js';
 import { isCliError } from './errors.js';
@@ -102,9 +103,9 @@ function reportError(ctx: CliContext, command: Command, e: unknown): ExitCode {
   }
   if (isCandorError(e)) {
     // Outside verify's verdicts (handled by verify itself), a CandorError means the SDK refused
-    // what the flags asked for: a usage error. Name the flag, not the SDK option behind it.
-    const flag = e.field === undefined ? undefined : flagForField(e.field);
-    ctx.err(`candor ${command.name}: ${flag ? `${flag} was refused: ` : ''}${e.message} (${e.code})\n`);
+    // what the flags asked for: a usage error. Say it in terms of the flags, not the SDK options.
+    const problems = e.issues?.length ? e.issues.map((i) => inFlagTerms(i.path, i.message)) : [e.field === undefined ? e.message : inFlagTerms(e.field, e.message)];
+    ctx.err(`candor ${command.name}: ${problems.join('; ')} (${e.code})\n`);
     // Missing consent is a refusal of the operation, not a mistake in the command line.
     return e.code === 'consent_required' ? ExitCode.invalid : ExitCode.usage;
   }
@@ -113,11 +114,14 @@ function reportError(ctx: CliContext, command: Command, e: unknown): ExitCode {
   return ExitCode.invalid;
 }
 
-/** SDK option or claim names (CandorError.field) and the flags that set them. */
+/** SDK option names and claim paths (CandorError.field, ValidationIssue.path) and the flags that set them. */
 const FIELD_FLAGS: Record<string, string> = {
   issuer: '--iss',
+  iss: '--iss',
   audience: '--aud',
+  aud: '--aud',
   subject: '--sub',
+  sub: '--sub',
   ttlSeconds: '--ttl',
   maxTokenTtlSeconds: '--max-token-ttl',
   'verification.level': '--level',
@@ -134,10 +138,24 @@ const FIELD_FLAGS: Record<string, string> = {
   consent: '--consent',
 };
 
-function flagForField(field: string): string | undefined {
-  if (FIELD_FLAGS[field]) return FIELD_FLAGS[field];
-  const root = field.split('.')[0] ?? field;
-  return root === 'attributes' || root === 'reverificationPolicy' ? FIELD_FLAGS[root] : undefined;
+/** The flag, as typed, behind a core path: `attributes.dob` is `--attr dob`, `verification.methods.1` is `--method`. */
+export function flagFor(path: string): string | undefined {
+  if (path.startsWith('attributes.')) return `--attr ${path.slice('attributes.'.length)}`;
+  if (path.startsWith('reverificationPolicy.')) return `--reverify-after ${path.slice('reverificationPolicy.'.length)}=…`;
+  for (let p = path; p !== ''; p = p.slice(0, Math.max(0, p.lastIndexOf('.')))) if (FIELD_FLAGS[p]) return FIELD_FLAGS[p];
+  return undefined;
+}
+
+/** Core's `text` about `path` (its messages start with the path) reworded to start with the flag. */
+function inFlagTerms(path: string, text: string): string {
+  const attribute = path.startsWith('attributes.') ? path.slice('attributes.'.length) : undefined;
+  if (attribute !== undefined && (FORBIDDEN_ATTRIBUTE_NAMES as readonly string[]).includes(attribute)) {
+    const fact = /birth|dob/.test(attribute) ? 'age_over_18=true' : /address/.test(attribute) ? 'resident_country=AE' : 'age_over_18=true or resident_country=AE';
+    return `--attr ${attribute} is refused: it would put the customer's personal data itself in the token, which carries only derived facts (data minimisation). Disclose what the partner needs instead, e.g. --attr ${fact}`;
+  }
+  const flag = flagFor(path);
+  if (!flag) return text;
+  return text.startsWith(`${path} `) ? `${flag}${text.slice(path.length)}` : `${flag}: ${text}`;
 }
 
 /** The top-level help text. */

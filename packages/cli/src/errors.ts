@@ -11,7 +11,9 @@ export type CliErrorCode =
   | 'invalid_url'
   | 'fetch_failed'
   | 'write_failed'
-  | 'stdin_too_large';
+  | 'stdin_too_large'
+  | 'no_token' // verify: the argument, stdin or token file held no token (exit 2)
+  | 'port_unavailable'; // serve: the port is taken or needs privileges (exit 2)
 
 /**
  * An error the person at the keyboard can fix: it is printed without a stack trace.

@@ -2,6 +2,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { JWK } from 'jose';
+import { toPublicJwk } from '@candor/core/keys';
 
 /** The path partners fetch, as RFC 8414 / OpenID discovery conventions place it. */
 export const JWKS_PATH = '/.well-known/jwks.json';
@@ -30,19 +31,6 @@ export interface JwksServer {
   port: number;
   /** Stops listening and closes open connections. */
   close(): Promise<void>;
-}
-
-/**
- * Members that hold private key material in any JWK type (RFC 7518 §6). The server removes them
- * even from a source that should not have them: publishing a private key cannot be undone.
- */
-export const PRIVATE_JWK_MEMBERS: ReadonlySet<string> = new Set(['d', 'p', 'q', 'dp', 'dq', 'qi', 'oth', 'k']);
-
-/** Copies a JWK without any private member. */
-export function toPublicJwk(jwk: JWK): JWK {
-  const out: Record<string, unknown> = {};
-  for (const [name, value] of Object.entries(jwk)) if (!PRIVATE_JWK_MEMBERS.has(name)) out[name] = value;
-  return out as JWK;
 }
 
 /**
@@ -130,6 +118,7 @@ function handle(req: IncomingMessage, res: ServerResponse, read: () => { keys: J
   }
   let jwks: { keys: JWK[] };
   try {
+    // Core's allow-list decides what is published, even from a source that holds private keys.
     jwks = { keys: read().keys.map(toPublicJwk) };
   } catch {
     sendJson(res, 500, { error: 'keys_unavailable', message: 'The key set could not be read.' }, req.method === 'HEAD');

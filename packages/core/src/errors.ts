@@ -1,103 +1,81 @@
 /** The one error type of @candor/core: a stable `code` to switch on and a message a person can act on. */
+import type { ValidationIssue } from './models/issues.js';
 
 /**
- * Every reason an operation of @candor/core can fail. Codes are stable; messages may improve.
+ * Every reason an operation of @candor/core can fail, for exhaustive checks in tests and in
+ * callers that log by code. Codes are stable; messages may improve.
+ *
+ * @example
+ * ```ts
+ * for (const code of CANDOR_ERROR_CODES) metrics.declare(`candor.${code}`);
+ * ```
+ */
+export const CANDOR_ERROR_CODES = Object.freeze([
+  /** The token is not a string, or is empty. */
+  'invalid_input',
+  /** The token is longer than `maxTokenBytes`; checked before any parsing. */
+  'too_large',
+  /** Not three base64url segments, bad base64url, or a header/payload that is not a JSON object. */
+  'malformed',
+  /** `alg` is not in the verifier's allow-list (this includes `none` and every HMAC algorithm). */
+  'unsupported_algorithm',
+  /** `typ` is missing or is not `candor-verification+jwt`. */
+  'wrong_type',
+  /** The header carries `jku`, `x5u`, `jwk` or `x5c`; these are never fetched or trusted. */
+  'forbidden_header',
+  /** `crit` names an extension this verifier does not implement. */
+  'unsupported_critical',
+  /** No key with the token's `kid` (or the header has no `kid`). */
+  'unknown_key',
+  /** The signature does not match the header and payload. */
+  'bad_signature',
+  /** `exp` has passed (beyond the clock tolerance). */
+  'expired',
+  /** `nbf` or `iat` is in the future (beyond the clock tolerance). */
+  'not_yet_valid',
+  /** `verification.verifiedAt` is later than `iat` (beyond the clock tolerance): a verification cannot happen after the token saying it did. */
+  'verified_in_future',
+  /** `exp - iat` is above the verifier's `maxLifetimeSeconds`. */
+  'lifetime_too_long',
+  /** A required claim (`iss`, `sub`, `aud`, `exp`, `iat`, `jti`, `verification`) is absent. */
+  'missing_claim',
+  /** `iss` is not one of the accepted issuers. */
+  'wrong_issuer',
+  /** `aud` is not one of the accepted audiences. */
+  'wrong_audience',
+  /** The claims (or an issuer's input) fail the verification-claims schema. */
+  'invalid_claims',
+  /** The assurance level is below the verifier's `minimumLevel`. */
+  'insufficient_level',
+  /** The verification is older than the policy allows; thrown only with `rejectReverificationDue: true`. */
+  'reverification_due',
+  /** The token's `jti` was already used under one-time use (or the replay store could not confirm it was not). */
+  'replayed',
+  /** The remote JWKS could not be fetched, timed out, or is not a valid JWKS. */
+  'jwks_unavailable',
+  /** A key or JWK that cannot be used (wrong type, curve, missing members, no private key to sign with). */
+  'invalid_key',
+  /** A programming error in options; the message names the option. */
+  'invalid_options',
+  /** Issuing for an audience the customer did not consent to reuse their verification with. */
+  'consent_required',
+  /** A consent notice, choice or record is not valid (e.g. a required purpose declined); the message names it. */
+  'invalid_consent',
+  /** Consent storage cannot be used at all (disabled, sandboxed, unreadable). */
+  'storage_unavailable',
+  /** Consent storage refused to store more (browser quota full). */
+  'storage_quota_exceeded',
+] as const);
+
+/**
+ * One of {@link CANDOR_ERROR_CODES}: the stable reason a `CandorError` carries.
  *
  * @example
  * ```ts
  * const retryable = (code: CandorErrorCode) => code === 'jwks_unavailable';
  * ```
  */
-export type CandorErrorCode =
-  /** The token is not a string, or is empty. */
-  | 'invalid_input'
-  /** The token is longer than `maxTokenBytes`; checked before any parsing. */
-  | 'too_large'
-  /** Not three base64url segments, bad base64url, or a header/payload that is not a JSON object. */
-  | 'malformed'
-  /** `alg` is not in the verifier's allow-list (this includes `none` and every HMAC algorithm). */
-  | 'unsupported_algorithm'
-  /** `typ` is missing or is not `candor-verification+jwt`. */
-  | 'wrong_type'
-  /** The header carries `jku`, `x5u`, `jwk` or `x5c`; these are never fetched or trusted. */
-  | 'forbidden_header'
-  /** `crit` names an extension this verifier does not implement. */
-  | 'unsupported_critical'
-  /** No key with the token's `kid` (or the header has no `kid`). */
-  | 'unknown_key'
-  /** The signature does not match the header and payload. */
-  | 'bad_signature'
-  /** `exp` has passed (beyond the clock tolerance). */
-  | 'expired'
-  /** `nbf` or `iat` is in the future (beyond the clock tolerance). */
-  | 'not_yet_valid'
-  /** `exp - iat` is above the verifier's `maxLifetimeSeconds`. */
-  | 'lifetime_too_long'
-  /** A required claim (`iss`, `sub`, `aud`, `exp`, `iat`, `jti`, `verification`) is absent. */
-  | 'missing_claim'
-  /** `iss` is not one of the accepted issuers. */
-  | 'wrong_issuer'
-  /** `aud` is not one of the accepted audiences. */
-  | 'wrong_audience'
-  /** The claims (or an issuer's input) fail the verification-claims schema. */
-  | 'invalid_claims'
-  /** The assurance level is below the verifier's `minimumLevel`. */
-  | 'insufficient_level'
-  /** The verification is older than the policy allows; thrown only with `rejectReverificationDue: true`. */
-  | 'reverification_due'
-  /** The token's `jti` was already used under one-time use (or the replay store could not confirm it was not). */
-  | 'replayed'
-  /** The remote JWKS could not be fetched, timed out, or is not a valid JWKS. */
-  | 'jwks_unavailable'
-  /** A key or JWK that cannot be used (wrong type, curve, missing members, no private key to sign with). */
-  | 'invalid_key'
-  /** A programming error in options; the message names the option. */
-  | 'invalid_options'
-  /** Issuing for an audience the customer did not consent to reuse their verification with. */
-  | 'consent_required'
-  /** A consent notice, choice or record is not valid (e.g. a required purpose declined); the message names it. */
-  | 'invalid_consent'
-  /** Consent storage cannot be used at all (disabled, sandboxed, unreadable). */
-  | 'storage_unavailable'
-  /** Consent storage refused to store more (browser quota full). */
-  | 'storage_quota_exceeded';
-
-/**
- * Every code, for exhaustive checks in tests and in callers that log by code.
- *
- * @example
- * ```ts
- * if (CANDOR_ERROR_CODES.includes(code)) metrics.increment(`candor.${code}`);
- * ```
- */
-export const CANDOR_ERROR_CODES: readonly CandorErrorCode[] = Object.freeze([
-  'invalid_input',
-  'too_large',
-  'malformed',
-  'unsupported_algorithm',
-  'wrong_type',
-  'forbidden_header',
-  'unsupported_critical',
-  'unknown_key',
-  'bad_signature',
-  'expired',
-  'not_yet_valid',
-  'lifetime_too_long',
-  'missing_claim',
-  'wrong_issuer',
-  'wrong_audience',
-  'invalid_claims',
-  'insufficient_level',
-  'reverification_due',
-  'replayed',
-  'jwks_unavailable',
-  'invalid_key',
-  'invalid_options',
-  'consent_required',
-  'invalid_consent',
-  'storage_unavailable',
-  'storage_quota_exceeded',
-] as const);
+export type CandorErrorCode = (typeof CANDOR_ERROR_CODES)[number];
 
 /** Extra context attached to a {@link CandorError}. @example `new CandorError('invalid_options', 'ttlSeconds must be ...', { field: 'ttlSeconds' })` */
 export interface CandorErrorOptions {
@@ -105,6 +83,8 @@ export interface CandorErrorOptions {
   cause?: unknown;
   /** The option, claim or field at fault, e.g. `clockToleranceSeconds` or `verification.level`. */
   field?: string;
+  /** For schema failures (`invalid_claims`, ...): every problem found, each with its path (the first is `field`). */
+  issues?: readonly ValidationIssue[];
 }
 
 /**
@@ -125,12 +105,15 @@ export class CandorError extends Error {
   readonly code: CandorErrorCode;
   /** The option, claim or field at fault, when there is one. */
   readonly field?: string;
+  /** For schema failures: the problems found, so a caller can point at each input it owns. */
+  readonly issues?: readonly ValidationIssue[];
 
   constructor(code: CandorErrorCode, message: string, options: CandorErrorOptions = {}) {
     super(message, options.cause === undefined ? undefined : { cause: options.cause });
     this.name = 'CandorError';
     this.code = code;
     if (options.field !== undefined) this.field = options.field;
+    if (options.issues !== undefined) this.issues = Object.freeze([...options.issues]);
   }
 }
 

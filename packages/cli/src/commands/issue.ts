@@ -1,7 +1,8 @@
 /** `candor issue`: sign a reusable-verification token for a verified customer with an issuer's key set. */
 import { ASSURANCE_LEVELS as LEVELS, createIssuer, RISK_TIERS, VERIFICATION_METHODS as METHODS } from '@candor/core/tokens';
+import { isCandorError } from '@candor/core/errors';
 import type { ConsentRecord } from '@candor/core/models';
-import { choice, listFlag, parseDate, parseDuration, requiredFlag, stringFlag } from '../args.js';
+import { choice, formatDuration, listFlag, parseDate, parseDuration, requiredFlag, stringFlag } from '../args.js';
 import { printJson, type Command } from '../command.js';
 import { CliError } from '../errors.js';
 import { ExitCode } from '../exit-codes.js';
@@ -14,7 +15,7 @@ export const issue: Command = {
   usage: 'issue --keys FILE --iss URL --sub ID --aud URL --level LEVEL --method LIST --risk TIER [options]',
   flags: {
     keys: { type: 'string', value: 'FILE', required: true, description: 'The issuer\'s private key set file (signs with its active key).' },
-    iss: { type: 'string', value: 'URL', required: true, description: 'Issuer URL (https; http only for localhost).' },
+    iss: { type: 'string', value: 'URL', required: true, description: 'Issuer identifier, the iss partners trust (https; http only on the loopback).' },
     sub: { type: 'string', value: 'ID', required: true, description: 'The customer\'s identifier at the issuer.' },
     aud: { type: 'string', value: 'URL', required: true, description: 'The partner the token is for.' },
     level: { type: 'string', value: LEVELS.join('|'), required: true, description: 'Assurance level reached.' },
@@ -50,21 +51,42 @@ export const issue: Command = {
     // The record's shape is checked by the issuer against the one ConsentRecord schema.
     const consent = consentFile === undefined ? undefined : await readJsonFile(consentFile, { what: 'consent record file', maxBytes: 64 * 1024 });
 
-    const keys = await loadKeySet(requiredFlag(cmd, flags, 'keys'));
-    const issuer = createIssuer({
-      issuer: requiredFlag(cmd, flags, 'iss'),
-      keys,
-      ...(pairwiseSecret !== undefined ? { pairwiseSecret } : {}),
-      ...(consent !== undefined ? { requireConsentForAudiences: true } : {}),
-    });
-    const token = await issuer.issue({
-      subject: requiredFlag(cmd, flags, 'sub'),
-      audience: requiredFlag(cmd, flags, 'aud'),
-      verification: { level, methods, verifiedAt, riskTier },
-      ...(Object.keys(attributes).length > 0 ? { attributes } : {}),
-      ...(ttlSeconds !== undefined ? { ttlSeconds } : {}),
-      ...(consent !== undefined ? { consent: consent as ConsentRecord } : {}),
-    });
+    const keysFile = requiredFlag(cmd, flags, 'keys');
+    const keys = await loadKeySet(keysFile);
+    // Every limit on the claims is the issuer's (its claims schema and the key set's TTL ceiling);
+    // the CLI reports its refusals in terms of the flags.
+    let token: string;
+    try {
+      const issuer = createIssuer({
+        issuer: requiredFlag(cmd, flags, 'iss'),
+        keys,
+        ...(pairwiseSecret !== undefined ? { pairwiseSecret } : {}),
+        ...(consent !== undefined ? { requireConsentForAudiences: true } : {}),
+      });
+      token = await issuer.issue({
+        subject: requiredFlag(cmd, flags, 'sub'),
+        audience: requiredFlag(cmd, flags, 'aud'),
+        verification: { level, methods, verifiedAt, riskTier },
+        ...(Object.keys(attributes).length > 0 ? { attributes } : {}),
+        ...(ttlSeconds !== undefined ? { ttlSeconds } : {}),
+        ...(consent !== undefined ? { consent: consent as ConsentRecord } : {}),
+      });
+    } catch (e) {
+      if (isCandorError(e) && e.field === 'ttlSeconds' && ttlSeconds !== undefined) {
+        throw new CliError(
+          'usage',
+          `${cmd}: --ttl ${ttlFlag} (${formatDuration(ttlSeconds)}) is longer than the key set ${keysFile} signs: at most ${formatDuration(keys.maxTokenTtlSeconds)}. ` +
+            'Pass a shorter --ttl, or create keys for longer-lived tokens with `candor keys generate --max-token-ttl DURATION`.',
+        );
+      }
+      if (isCandorError(e) && e.field === 'pairwiseSecret' && pairwiseSecret !== undefined) {
+        throw new CliError(
+          'usage',
+          `${cmd}: --pairwise-secret-file ${secretFile} holds ${new TextEncoder().encode(pairwiseSecret).length} bytes; a pairwise secret needs at least 32. Make one with \`openssl rand -base64 48 > ${secretFile}\` and keep it as secret as the keys.`,
+        );
+      }
+      throw e;
+    }
     if (flags.json) {
       const header = decodeSegment(token, 0);
       const claims = decodeSegment(token, 1);
@@ -82,18 +104,23 @@ function listAttr(v: unknown): string[] {
   return Array.isArray(v) ? v.map(String) : typeof v === 'string' ? [v] : [];
 }
 
-/** Turns NAME=VALUE pairs into typed attributes (true/false and numbers are not left as strings). */
+/**
+ * Turns NAME=VALUE pairs into typed attributes (true/false and numbers are not left as strings).
+ * Which names are allowed is the claims schema's rule, applied by the issuer.
+ */
 export function parseAttributes(cmd: string, pairs: string[]): Record<string, string | number | boolean> {
   const out: Record<string, string | number | boolean> = {};
   for (const pair of pairs) {
     const eq = pair.indexOf('=');
     const name = eq < 0 ? pair : pair.slice(0, eq);
-    if (eq < 0 || !/^[A-Za-z][A-Za-z0-9_]{0,63}$/.test(name)) {
-      throw new CliError('usage', `${cmd}: --attr must look like NAME=VALUE with NAME made of letters, digits and _ (e.g. age_over_18=true); got "${pair}".`);
+    if (eq < 1) {
+      throw new CliError('usage', `${cmd}: --attr must look like NAME=VALUE, e.g. age_over_18=true; got "${pair}".`);
     }
     if (Object.hasOwn(out, name)) throw new CliError('usage', `${cmd}: --attr ${name} is given twice.`);
     const raw = pair.slice(eq + 1);
-    out[name] = raw === 'true' ? true : raw === 'false' ? false : /^-?\d{1,15}(\.\d{1,15})?$/.test(raw) ? Number(raw) : raw;
+    const value = raw === 'true' ? true : raw === 'false' ? false : /^-?\d{1,15}(\.\d{1,15})?$/.test(raw) ? Number(raw) : raw;
+    // An own property even for "__proto__" (plain assignment would set the prototype and drop it), so the issuer sees and refuses it.
+    Object.defineProperty(out, name, { value, enumerable: true, writable: true, configurable: true });
   }
   return out;
 }

@@ -1,9 +1,9 @@
 /** `candor jwks`: print the public JWKS of a key set (what partners fetch). */
+import { toPublicJwk } from '@candor/core/keys';
 import { requiredFlag, stringFlag } from '../args.js';
 import { printJson, type Command } from '../command.js';
 import { ExitCode } from '../exit-codes.js';
 import { writePrivateFile } from '../io.js';
-import { toPublicJwk } from '../jwks-server.js';
 import { loadKeySet } from '../key-store.js';
 
 export const jwks: Command = {
@@ -17,7 +17,7 @@ export const jwks: Command = {
   examples: ['candor jwks --keys keys.json > public/.well-known/jwks.json', 'candor jwks --keys keys.json --out jwks.json'],
   async run(flags, _positionals, ctx) {
     const keys = await loadKeySet(requiredFlag(this.name, flags, 'keys'));
-    // Strip again here: what this prints is meant to be published.
+    // Core's public-JWK allow-list again here: what this prints is meant to be published.
     const set = { keys: keys.publicJwks().keys.map(toPublicJwk) };
     const out = stringFlag(flags, 'out');
     if (out !== undefined) await writePrivateFile(out, `${JSON.stringify(set, null, 2)}\n`, 0o644); // public by design

@@ -1,7 +1,7 @@
 /** `candor keys generate|rotate|prune`: the issuer's private key set file. */
 import { stat } from 'node:fs/promises';
-import { generateKey, KeySet, SIGNING_ALGORITHMS as ALGORITHMS } from '@candor/core/keys';
-import { choice, parseDate, parseDuration, requiredFlag, stringFlag } from '../args.js';
+import { generateKey, KeySet, MAX_TOKEN_TTL_CEILING_SECONDS, SIGNING_ALGORITHMS as ALGORITHMS } from '@candor/core/keys';
+import { choice, formatDuration, parseDate, parseDuration, requiredFlag, stringFlag } from '../args.js';
 import { printJson, type Command } from '../command.js';
 import { CliError } from '../errors.js';
 import { ExitCode } from '../exit-codes.js';
@@ -38,6 +38,9 @@ export const keysGenerate: Command = {
     }
     const ttlFlag = stringFlag(flags, 'max-token-ttl');
     const maxTokenTtlSeconds = ttlFlag === undefined ? undefined : parseDuration(this.name, 'max-token-ttl', ttlFlag);
+    if (maxTokenTtlSeconds !== undefined && maxTokenTtlSeconds > MAX_TOKEN_TTL_CEILING_SECONDS) {
+      throw new CliError('usage', `keys generate: --max-token-ttl ${ttlFlag} (${formatDuration(maxTokenTtlSeconds)}) is over the longest a key set allows, ${formatDuration(MAX_TOKEN_TTL_CEILING_SECONDS)}.`);
+    }
     const keys = await KeySet.generate(alg, maxTokenTtlSeconds === undefined ? {} : { maxTokenTtlSeconds });
     if (out === undefined) {
       printJson(ctx, await keys.toJSON());

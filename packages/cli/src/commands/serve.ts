@@ -2,8 +2,9 @@
 import { watchFile, unwatchFile } from 'node:fs';
 import { parseInteger, requiredFlag, stringFlag } from '../args.js';
 import type { Command } from '../command.js';
+import { CliError } from '../errors.js';
 import { ExitCode } from '../exit-codes.js';
-import { serveJwks } from '../jwks-server.js';
+import { serveJwks, type JwksServer } from '../jwks-server.js';
 import { loadKeySet } from '../key-store.js';
 
 export const serve: Command = {
@@ -28,7 +29,7 @@ export const serve: Command = {
     const maxAgeFlag = stringFlag(flags, 'max-age');
     const maxAgeSeconds = maxAgeFlag === undefined ? 300 : parseInteger(cmd, 'max-age', maxAgeFlag, 0, 86400);
     let keys = await loadKeySet(path);
-    const server = await serveJwks({ keys: () => keys.publicJwks(), port, maxAgeSeconds });
+    const server = await listen(cmd, port, () => serveJwks({ keys: () => keys.publicJwks(), port, maxAgeSeconds }));
     // Reload on change; a half-written or broken file keeps the last good set published.
     watchFile(path, { interval: 500 }, () => {
       loadKeySet(path).then(
@@ -48,3 +49,20 @@ export const serve: Command = {
     return ExitCode.ok;
   },
 };
+
+/** Starts the server; a port that is taken or not allowed is the user's to change (exit 2), not a bug. */
+async function listen(cmd: string, port: number, start: () => Promise<JwksServer>): Promise<JwksServer> {
+  try {
+    return await start();
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException | undefined)?.code;
+    if (code === 'EADDRINUSE') {
+      throw new CliError('port_unavailable', `${cmd}: --port ${port} is already in use on 127.0.0.1. Stop what is using it, pick another --port, or leave --port out for a free one.`);
+    }
+    if (code === 'EACCES' || code === 'EPERM') {
+      throw new CliError('port_unavailable', `${cmd}: --port ${port} needs privileges this user does not have (ports below 1024 usually do). Pick a port from 1024 to 65535.`);
+    }
+    if (code === 'EADDRNOTAVAIL') throw new CliError('port_unavailable', `${cmd}: cannot listen on 127.0.0.1 here (${code}); check the loopback interface.`);
+    throw e;
+  }
+}

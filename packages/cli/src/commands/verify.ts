@@ -1,14 +1,13 @@
 /** `candor verify`: check a token against a JWKS file or URL, as a partner would. */
 import type { JWK } from 'jose';
-import { ASSURANCE_LEVELS as LEVELS, createVerifier, RISK_TIERS, type RiskTier } from '@candor/core/tokens';
-import { SIGNING_ALGORITHMS as ALGORITHMS } from '@candor/core/keys';
+import { ASSURANCE_LEVELS as LEVELS, createVerifier, MAX_CLOCK_TOLERANCE_SECONDS, RISK_TIERS, type RiskTier } from '@candor/core/tokens';
+import { PRIVATE_JWK_MEMBERS, SIGNING_ALGORITHMS as ALGORITHMS } from '@candor/core/keys';
 import { isCandorError } from '@candor/core/errors';
-import { choice, listFlag, parseDuration, parseInteger, parseUrl, requiredFlag, stringFlag } from '../args.js';
+import { choice, formatDuration, listFlag, parseDuration, parseInteger, parseUrl, requiredFlag, stringFlag } from '../args.js';
 import { printJson, type CliContext, type Command } from '../command.js';
 import { CliError } from '../errors.js';
 import { ExitCode } from '../exit-codes.js';
-import { readJsonFile, readStdin } from '../io.js';
-import { PRIVATE_JWK_MEMBERS } from '../jwks-server.js';
+import { MAX_STDIN_BYTES, readJsonFile, readStdin, readTextFile } from '../io.js';
 
 /** A JWKS file with more keys than this is not a key set anyone publishes. */
 const MAX_JWKS_KEYS = 100;
@@ -16,10 +15,10 @@ const MAX_JWKS_KEYS = 100;
 export const verify: Command = {
   name: 'verify',
   summary: 'Verify a token against a JWKS file or URL (exit 0 valid, 1 invalid, 3 re-verification due).',
-  usage: 'verify --jwks FILE|URL --iss URL --aud URL [options] TOKEN|-',
+  usage: 'verify --jwks FILE|URL --iss URL --aud URL [options] TOKEN|-|@FILE',
   maxPositionals: 1,
   flags: {
-    jwks: { type: 'string', value: 'FILE|URL', required: true, description: 'The issuer\'s public keys: a JWKS file, or its https URL (http only for localhost).' },
+    jwks: { type: 'string', value: 'FILE|URL', required: true, description: 'The issuer\'s public keys: a JWKS file, or its https URL (http only on the loopback).' },
     iss: { type: 'string', value: 'URL', required: true, multiple: true, description: 'The issuer you trust (repeat to trust several).' },
     aud: { type: 'string', value: 'URL', required: true, multiple: true, description: 'Your own identifier: the audience the token must be for.' },
     'min-level': { type: 'string', value: LEVELS.join('|'), description: 'Refuse tokens below this assurance level.' },
@@ -29,7 +28,7 @@ export const verify: Command = {
     timeout: { type: 'string', value: 'MS', description: 'Timeout for fetching a JWKS URL, in milliseconds (default 5000).' },
   },
   notes: [
-    'TOKEN is the token itself, or - to read it from stdin.',
+    'TOKEN is the token itself, - to read it from stdin, or @FILE to read it from a file. A "Bearer " prefix and surrounding whitespace are ignored.',
     'Prints JSON on stdout: {"valid": true, "outcome": "valid", "kid", "alg", "claims"};',
     '{"valid": false, "code", "message"} when invalid (exit 1); or, when the verification is too old',
     'for the customer\'s risk tier, {"valid": false, "outcome": "reverification_due", "code": "reverification_due",',
@@ -42,19 +41,19 @@ export const verify: Command = {
   async run(flags, positionals, ctx) {
     const cmd = this.name;
     const tokenArg = positionals[0];
-    if (tokenArg === undefined) throw new CliError('usage', `${cmd}: missing TOKEN. Pass the token as the last argument, or - to read it from stdin.`);
+    if (tokenArg === undefined) throw new CliError('usage', `${cmd}: missing TOKEN. Pass the token as the last argument, - to read it from stdin, or @FILE.`);
     const minLevelFlag = stringFlag(flags, 'min-level');
     const minimumLevel = minLevelFlag === undefined ? undefined : choice(cmd, 'min-level', minLevelFlag, LEVELS);
     const algorithms = stringFlag(flags, 'alg') === undefined ? undefined : listFlag(flags, 'alg').map((a) => choice(cmd, 'alg', a, ALGORITHMS));
     const tolFlag = stringFlag(flags, 'clock-tolerance');
-    const clockToleranceSeconds = tolFlag === undefined ? undefined : parseInteger(cmd, 'clock-tolerance', tolFlag, 0, 300);
+    const clockToleranceSeconds = tolFlag === undefined ? undefined : parseInteger(cmd, 'clock-tolerance', tolFlag, 0, MAX_CLOCK_TOLERANCE_SECONDS);
     const timeoutFlag = stringFlag(flags, 'timeout');
     const timeoutMs = timeoutFlag === undefined ? 5000 : parseInteger(cmd, 'timeout', timeoutFlag, 100, 60_000);
     const reverificationPolicy = parsePolicy(cmd, listFlag(flags, 'reverify-after'));
     const keys = await jwksSource(cmd, requiredFlag(cmd, flags, 'jwks'));
     let token: string;
     try {
-      token = tokenArg === '-' ? (await readStdin(ctx.stdin)).trim() : tokenArg;
+      token = await readToken(cmd, tokenArg, ctx);
     } catch (e) {
       // An oversized token is a verdict on the token, like the verifier's own too_large.
       if (!(e instanceof CliError && e.code === 'stdin_too_large')) throw e;
@@ -89,7 +88,7 @@ async function report(ctx: CliContext, verifyOnce: () => ReturnType<ReturnType<t
       valid: false,
       outcome: 'reverification_due',
       code: 'reverification_due',
-      message: `The signature and claims are valid, but the verification is older than ${result.maxAgeSeconds} s allowed for risk tier "${result.claims.verification.riskTier}": ask the customer to verify again.`,
+      message: `The signature and claims are valid, but the verification is older than the ${formatDuration(result.maxAgeSeconds)} allowed for risk tier "${result.claims.verification.riskTier}": ask the customer to verify again.`,
       dueSince: result.dueSince.toISOString(),
       maxAgeSeconds: result.maxAgeSeconds,
       kid: result.header.kid,
@@ -108,6 +107,38 @@ async function report(ctx: CliContext, verifyOnce: () => ReturnType<ReturnType<t
     }
     throw e;
   }
+}
+
+/**
+ * The token from the argument, stdin (`-`) or a file (`@FILE`), without what copying it from an
+ * HTTP header or a file brings along: surrounding whitespace and an `Authorization: Bearer` prefix.
+ */
+async function readToken(cmd: string, arg: string, ctx: CliContext): Promise<string> {
+  let raw: string;
+  let from: string;
+  if (arg === '-') {
+    raw = await readStdin(ctx.stdin);
+    from = 'stdin';
+  } else if (arg.startsWith('@') && arg.length > 1) {
+    raw = await readTextFile(arg.slice(1), { what: 'token file', maxBytes: MAX_STDIN_BYTES });
+    from = `the token file ${arg.slice(1)}`;
+  } else {
+    raw = arg;
+    from = 'the TOKEN argument';
+  }
+  const token = withoutBearer(raw);
+  if (token === '') {
+    throw new CliError(
+      'no_token',
+      `${cmd}: no token in ${from}. Pass it as the last argument, or pipe it in: echo "$TOKEN" | candor verify ... -`,
+    );
+  }
+  return token;
+}
+
+/** `Bearer eyJ…` (any case, any spacing) or ` eyJ… \n` as the bare token. */
+export function withoutBearer(text: string): string {
+  return text.trim().replace(/^bearer\s+/i, '').trim();
 }
 
 /** `high=30d` pairs into a reverification policy. */
@@ -136,7 +167,7 @@ async function jwksSource(cmd: string, value: string): Promise<URL | { keys: JWK
   }
   keys.forEach((k, i) => {
     if (typeof k !== 'object' || k === null || Array.isArray(k)) throw new CliError('invalid_keys', `The JWKS file ${value}: keys[${i}] is not a JSON object.`);
-    const priv = [...PRIVATE_JWK_MEMBERS].filter((m) => Object.hasOwn(k, m));
+    const priv = PRIVATE_JWK_MEMBERS.filter((m) => Object.hasOwn(k, m));
     if (priv.length > 0) {
       throw new CliError('invalid_keys', `The JWKS file ${value}: keys[${i}] holds private key material (${priv.join(', ')}). A verifier needs only public keys: use \`candor jwks --keys FILE\`.`);
     }

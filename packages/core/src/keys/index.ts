@@ -5,7 +5,9 @@ export {
   isKeySet,
   DEFAULT_MAX_TOKEN_TTL_SECONDS,
   RETIREMENT_GRACE_SECONDS,
+  MAX_TOKEN_TTL_CEILING_SECONDS,
   type KeySetJSON,
   type KeySetOptions,
   type RetiredKey,
 } from './key-set.js';
+export { toPublicJwk, PRIVATE_JWK_MEMBERS } from '../lib/jwk.js';

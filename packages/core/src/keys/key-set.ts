@@ -1,6 +1,8 @@
 /** A key set: one active signing key plus retired keys still published until their tokens expire. */
 import type { JWK } from 'jose';
 import { CandorError } from '../errors.js';
+import { toPublicJwk } from '../lib/jwk.js';
+import { wholeNumber } from '../lib/options.js';
 import { exportPrivateJwk, generateKey, importKey, isCandorKey, type CandorKey, type SigningAlgorithm } from './key.js';
 
 /**
@@ -46,12 +48,17 @@ export interface KeySetOptions {
   maxTokenTtlSeconds?: number;
 }
 
-function checkTtl(value: unknown, field: string): number {
-  if (typeof value !== 'number' || !Number.isInteger(value) || value < 1 || value > 366 * 24 * 3600) {
-    throw new CandorError('invalid_options', `${field} must be a whole number of seconds between 1 and 31622400; got ${JSON.stringify(value)}.`, { field });
-  }
-  return value;
-}
+/**
+ * The longest `maxTokenTtlSeconds` a key set accepts: 366 days.
+ *
+ * @example
+ * ```ts
+ * await KeySet.generate('ES256', { maxTokenTtlSeconds: MAX_TOKEN_TTL_CEILING_SECONDS });
+ * ```
+ */
+export const MAX_TOKEN_TTL_CEILING_SECONDS = 366 * 24 * 60 * 60;
+
+const checkTtl = (value: unknown, field: string): number => wholeNumber(value, field, { min: 1, max: MAX_TOKEN_TTL_CEILING_SECONDS, unit: 'seconds' });
 
 function retired(key: CandorKey, retiredAt: Date, maxTokenTtlSeconds: number): RetiredKey {
   return Object.freeze({
@@ -215,7 +222,7 @@ export class KeySet {
    * ```
    */
   publicJwks(): { keys: JWK[] } {
-    return { keys: [this.#active, ...this.#retired.map((r) => r.key)].map((k) => ({ ...k.publicJwk })) };
+    return { keys: [this.#active, ...this.#retired.map((r) => r.key)].map((k) => toPublicJwk(k.publicJwk)) };
   }
 }
 

@@ -47,9 +47,12 @@ const TABLE = (() => {
 })();
 
 /**
- * Strict, allocation-light base64url decoding (no padding, no `+`/`/`, no whitespace). Returns
- * undefined for any character outside the alphabet or an impossible length. Faster than atob
- * for the few hundred characters of a token segment, and the same in every runtime.
+ * Strict base64url decoding: the URL-safe alphabet only (no padding, no `+`/`/`, no
+ * whitespace); undefined for any other character or an impossible length. Strict so that one
+ * token has one spelling: a lenient decoder (atob, Buffer) also accepts padding, `+`/`/` and
+ * whitespace, so several strings would verify as the same signed token and slip past anything
+ * keyed by the token string, such as a caller's list of refused tokens, the result cache or a
+ * log search. The verifier also requires the canonical last character (no stray bits).
  */
 export function decodeBase64url(segment: string): Uint8Array | undefined {
   const n = segment.length;

@@ -1,4 +1,5 @@
 /** Maps jose's errors (which carry `.code` such as ERR_JWT_EXPIRED) to Candor error codes. */
+import { errors } from 'jose';
 import { CandorError, isCandorError, type CandorErrorCode } from '../errors.js';
 
 interface JoseLike {
@@ -31,6 +32,11 @@ const ADVICE: Partial<Record<CandorErrorCode, string>> = {
   jwks_unavailable: "The issuer's JWKS could not be fetched or is not a valid key set. Check the URL and the network, then retry.",
   invalid_key: 'The key cannot be used for this token.',
 };
+
+/** True for an error jose threw on purpose (a refused key, JWKS or token), as opposed to a bug. */
+export function isJoseError(error: unknown): boolean {
+  return error instanceof errors.JOSEError;
+}
 
 /**
  * Wraps any error in a CandorError. CandorErrors pass through; jose errors map by `.code`;

@@ -5,7 +5,8 @@ import { isCandorKey } from '../keys/key.js';
 import { isKeySet } from '../keys/key-set.js';
 import { algorithmOf, isJwkLike, publicMembers, type SigningAlgorithm } from './jwk.js';
 import { toCandorError } from './jose-errors.js';
-import { parseSecureUrl } from './urls.js';
+import { wholeNumber } from './options.js';
+import { LOOPBACK_HOSTS_TEXT, parseSecureUrl } from './urls.js';
 
 /** Returns the key for a header, synchronously when it is already known (the fast path). */
 export type KeyResolver = (alg: string, kid: string) => CryptoKey | Promise<CryptoKey>;
@@ -28,13 +29,8 @@ function unknownKey(kid: string, alg: string, where: string): CandorError {
   );
 }
 
-function checkedDuration(value: unknown, field: string, fallback: number): number {
-  if (value === undefined) return fallback;
-  if (typeof value !== 'number' || !Number.isInteger(value) || value < 0 || value > 86_400_000) {
-    throw new CandorError('invalid_options', `${field} must be a whole number of milliseconds between 0 and 86400000.`, { field });
-  }
-  return value;
-}
+const checkedDuration = (value: unknown, field: string, fallback: number): number =>
+  wholeNumber(value, field, { fallback, min: 0, max: 86_400_000, unit: 'milliseconds' });
 
 /** A resolver over a fixed list of public JWKs, imported once on first use. */
 function fromJwks(jwks: readonly unknown[], where: string): KeyResolver {
@@ -104,7 +100,7 @@ export function keyResolver(keys: unknown, remote: RemoteJwksOptions = {}): KeyR
     if (!url) {
       throw new CandorError(
         'invalid_options',
-        `keys: the JWKS URL ${JSON.stringify(String(keys))} must be https (plain http only for localhost, 127.0.0.1 or [::1]).`,
+        `keys: the JWKS URL ${JSON.stringify(String(keys))} must be https (plain http only on this machine: ${LOOPBACK_HOSTS_TEXT}).`,
         { field: 'keys' },
       );
     }

@@ -1,6 +1,18 @@
-/** URL rules shared by issuer and verifier options: https everywhere, plain http only on this machine. */
+/** URL rules shared by issuer and verifier options and the CLI: https everywhere, plain http only on this machine. */
 
-/** True for `localhost`, `127.0.0.0/8` and `[::1]`, the hosts where plain http never leaves the machine. */
+/** How the loopback rule reads in messages, so every caller words it the same way. */
+export const LOOPBACK_HOSTS_TEXT = 'localhost, *.localhost, 127.0.0.0/8 or [::1]';
+
+/**
+ * True for `localhost`, `*.localhost`, `127.0.0.0/8` and `[::1]`: the hosts where plain http
+ * never leaves the machine.
+ *
+ * @example
+ * ```ts
+ * isLoopbackHost(new URL('http://127.0.0.1:8787').hostname); // true
+ * isLoopbackHost('bank.example');                            // false
+ * ```
+ */
 export function isLoopbackHost(hostname: string): boolean {
   const host = hostname.toLowerCase();
   return (
@@ -11,7 +23,17 @@ export function isLoopbackHost(hostname: string): boolean {
   );
 }
 
-/** Parses `value` as an http(s) URL; undefined when it is not one or uses http off the loopback. */
+/**
+ * Parses `value` as an http(s) URL; undefined when it is not one or uses http off the loopback
+ * ({@link isLoopbackHost}). An issuer, audience or JWKS location is a trust anchor and must not
+ * travel in clear over a network.
+ *
+ * @example
+ * ```ts
+ * parseSecureUrl('https://bank.example/.well-known/jwks.json'); // URL
+ * parseSecureUrl('http://bank.example');                        // undefined
+ * ```
+ */
 export function parseSecureUrl(value: string | URL): URL | undefined {
   let url: URL;
   try {

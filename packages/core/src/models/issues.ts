@@ -12,6 +12,9 @@ export interface ValidationIssue {
 const kind = (value: unknown): string =>
   value === null ? 'null' : Array.isArray(value) ? 'an array' : typeof value === 'object' ? 'an object' : typeof value;
 
+/** zod/mini ships no message locale: every issue says "Invalid input" unless the schema gave its own message. */
+const hasOwnMessage = (issue: core.$ZodIssue): boolean => Boolean(issue.message) && issue.message !== 'Invalid input';
+
 function describe(issue: core.$ZodIssue): string {
   switch (issue.code) {
     case 'invalid_type':
@@ -31,7 +34,14 @@ function describe(issue: core.$ZodIssue): string {
           ? `must have at most ${issue.maximum} item(s)`
           : `must be ${issue.inclusive ? 'at most' : 'less than'} ${issue.maximum}`;
     case 'invalid_format':
+      // A schema that words its own rule (e.g. attribute names) says it better than the pattern.
+      if (hasOwnMessage(issue)) return issue.message;
       return issue.format === 'regex' ? `does not match the pattern ${issue.pattern}` : `must be a valid ${issue.format}`;
+    case 'invalid_key': {
+      // A record key that fails the key schema: say what is wrong with the key itself.
+      const inner = issue.issues[0];
+      return inner ? describe(inner as core.$ZodIssue) : 'is not an allowed key';
+    }
     case 'unrecognized_keys':
       return `has unknown key(s) ${issue.keys.join(', ')}; remove them`;
     case 'invalid_union':
@@ -39,7 +49,7 @@ function describe(issue: core.$ZodIssue): string {
     case 'not_multiple_of':
       return `must be a multiple of ${issue.divisor}`;
     case 'custom':
-      return issue.message && issue.message !== 'Invalid input' ? issue.message : 'is not valid';
+      return hasOwnMessage(issue) ? issue.message : 'is not valid';
     default:
       return 'is not valid';
   }

@@ -95,8 +95,22 @@ export const FORBIDDEN_ATTRIBUTE_NAMES = [
 ] as const;
 
 /**
- * Attribute names: lowercase snake_case, 1–64 characters, not one of {@link FORBIDDEN_ATTRIBUTE_NAMES}.
- * Written as one regular expression so the JSON Schema enforces the same rule in any language.
+ * Names that mean something to JavaScript objects (`__proto__` sets the prototype,
+ * `constructor` is inherited by every object), refused so that `attributes[name]` only ever
+ * finds what the issuer put there. `__proto__` also fails the character rule; it is listed to
+ * say why.
+ *
+ * @example
+ * ```ts
+ * RESERVED_ATTRIBUTE_NAMES.includes('constructor'); // true
+ * ```
+ */
+export const RESERVED_ATTRIBUTE_NAMES = ['__proto__', 'constructor', 'prototype'] as const;
+
+/**
+ * Attribute names: lowercase snake_case, 1–64 characters, not one of {@link FORBIDDEN_ATTRIBUTE_NAMES}
+ * or {@link RESERVED_ATTRIBUTE_NAMES}. Written as one regular expression so the JSON Schema
+ * (`propertyNames.pattern`) enforces the same rule in any language.
  *
  * @example
  * ```ts
@@ -104,7 +118,13 @@ export const FORBIDDEN_ATTRIBUTE_NAMES = [
  * ATTRIBUTE_NAME_PATTERN.test('birthdate');   // false
  * ```
  */
-export const ATTRIBUTE_NAME_PATTERN = new RegExp(`^(?!(?:${FORBIDDEN_ATTRIBUTE_NAMES.join('|')})$)[a-z][a-z0-9_]{0,63}$`);
+export const ATTRIBUTE_NAME_PATTERN = new RegExp(
+  `^(?!(?:${[...FORBIDDEN_ATTRIBUTE_NAMES, ...RESERVED_ATTRIBUTE_NAMES].join('|')})$)[a-z][a-z0-9_]{0,63}$`,
+);
+
+/** What {@link ATTRIBUTE_NAME_PATTERN} asks for, in words, for messages. */
+const ATTRIBUTE_NAME_RULE =
+  'is not an allowed attribute name: use lowercase snake_case (a-z, 0-9, _; starting with a letter; at most 64 characters) naming a derived fact such as age_over_18, never raw personal data (birthdate, name, ...) or a reserved word (__proto__, constructor, prototype)';
 
 const NUMERIC_DATE_MAX = 253402300799; // 9999-12-31T23:59:59Z
 const numericDate = () => z.int().check(z.gte(0), z.lte(NUMERIC_DATE_MAX));
@@ -152,8 +172,19 @@ export const AttributeValueSchema = z.union([z.string().check(z.maxLength(MAX_AT
  * AttributesSchema.safeParse({ age_over_18: true, resident_country: 'AE' }).success; // true
  * ```
  */
-export const AttributesSchema = z.record(z.string().check(z.regex(ATTRIBUTE_NAME_PATTERN)), AttributeValueSchema).check(
-  z.refine((o) => Object.keys(o).length <= MAX_ATTRIBUTES, { message: `must have at most ${MAX_ATTRIBUTES} attributes` }),
+export const AttributesSchema = z.pipe(
+  // zod's record skips an own `__proto__` key (JSON.parse makes one) without checking it, so the
+  // token would pass with the attribute silently gone; check the raw keys for it first.
+  z.unknown().check(
+    z.superRefine((value, ctx) => {
+      if (value !== null && typeof value === 'object' && Object.hasOwn(value, '__proto__')) {
+        ctx.addIssue({ code: 'custom', message: ATTRIBUTE_NAME_RULE, path: ['__proto__'], input: value });
+      }
+    }),
+  ),
+  z
+    .record(z.string().check(z.regex(ATTRIBUTE_NAME_PATTERN, { message: ATTRIBUTE_NAME_RULE })), AttributeValueSchema)
+    .check(z.refine((o) => Object.keys(o).length <= MAX_ATTRIBUTES, { message: `must have at most ${MAX_ATTRIBUTES} attributes` })),
 );
 
 /**

@@ -7,6 +7,7 @@ export {
   MAX_ATTRIBUTES,
   MAX_ATTRIBUTE_STRING_LENGTH,
   FORBIDDEN_ATTRIBUTE_NAMES,
+  RESERVED_ATTRIBUTE_NAMES,
   ATTRIBUTE_NAME_PATTERN,
   REQUIRED_CLAIMS,
   VerificationClaimsSchema,
@@ -26,6 +27,7 @@ export {
   DEFAULT_MAX_LIFETIME_SECONDS,
   DEFAULT_CLOCK_TOLERANCE_SECONDS,
   DEFAULT_RESULT_CACHE_ENTRIES,
+  MAX_CLOCK_TOLERANCE_SECONDS,
   type Verifier,
   type VerifierOptions,
   type VerificationResult,
@@ -36,3 +38,4 @@ export {
 export { DEFAULT_REVERIFICATION_POLICY } from './reverification.js';
 export { MemoryReplayStore, type ReplayStore } from './replay-store.js';
 export type { RemoteJwksOptions } from '../lib/key-source.js';
+export { isLoopbackHost, parseSecureUrl, LOOPBACK_HOSTS_TEXT } from '../lib/urls.js';

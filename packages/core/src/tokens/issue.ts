@@ -3,7 +3,10 @@ import { CompactSign, base64url } from 'jose';
 import { CandorError } from '../errors.js';
 import { isCandorKey, type CandorKey } from '../keys/key.js';
 import { DEFAULT_MAX_TOKEN_TTL_SECONDS, isKeySet, type KeySet } from '../keys/key-set.js';
-import { parseSecureUrl } from '../lib/urls.js';
+import { isoOfSeconds } from '../lib/dates.js';
+import { optionError, wholeNumber } from '../lib/options.js';
+import { LOOPBACK_HOSTS_TEXT, parseSecureUrl } from '../lib/urls.js';
+import type { Clock } from '../models/clock.js';
 import { ConsentRecordSchema, type ConsentRecord } from '../models/consent.js';
 import { summarizeIssues, toValidationIssues } from '../models/issues.js';
 import {
@@ -17,7 +20,7 @@ import {
 
 /** Options of {@link createIssuer}. @example `createIssuer({ issuer: 'https://id.example.com', keys: await KeySet.generate() })` */
 export interface IssuerOptions {
-  /** Issuer identifier, an https URL (http only for localhost / 127.0.0.1 / [::1]). */
+  /** Issuer identifier, an https URL (http only on the loopback: localhost, *.localhost, 127.0.0.0/8, [::1]). Keep it stable: partners trust it by value. */
   issuer: string;
   /** The signing key, or a key set whose active key signs (rotation takes effect at once). */
   keys: KeySet | CandorKey;
@@ -30,7 +33,7 @@ export interface IssuerOptions {
   /** Refuse to issue unless `input.consent` shows the customer agreed to reuse for that audience. */
   requireConsentForAudiences?: boolean;
   /** Clock, for tests. */
-  now?: () => Date;
+  now?: Clock;
 }
 
 /** What to put in one token. @example `{ subject: 'cust_1', audience: 'https://partner.example', verification: { level: 'high', methods: ['document'], verifiedAt: new Date(), riskTier: 'low' } }` */
@@ -42,7 +45,7 @@ export interface IssueInput {
   verification: {
     level: AssuranceLevel;
     methods: VerificationMethod[];
-    /** When the identity was verified: a Date, or epoch milliseconds (as `Date.now()`). */
+    /** When the identity was verified: a Date, or epoch milliseconds (as `Date.now()`); not after now. */
     verifiedAt: Date | number;
     riskTier: RiskTier;
   };
@@ -58,22 +61,19 @@ export interface IssueInput {
 
 /** An issuer made by {@link createIssuer}. @example `const token = await issuer.issue(input)` */
 export interface Issuer {
-  /** Signs a token for `input`; refuses bad input with `invalid_options` / `invalid_claims` / `consent_required`. */
+  /** Signs a token for `input`; refuses bad input with `invalid_options` / `invalid_claims` / `verified_in_future` / `consent_required`. */
   issue(input: IssueInput): Promise<string>;
 }
 
 const DEFAULT_TTL_SECONDS = 60 * 60;
 const encoder = new TextEncoder();
 
-function optionError(field: string, message: string): CandorError {
-  return new CandorError('invalid_options', `${field} ${message}`, { field });
-}
+const checkSeconds = (value: unknown, field: string, max: number): number => wholeNumber(value, field, { min: 1, max, unit: 'seconds' });
 
-function checkSeconds(value: unknown, field: string, max: number): number {
-  if (typeof value !== 'number' || !Number.isInteger(value) || value < 1 || value > max) {
-    throw optionError(field, `must be a whole number of seconds between 1 and ${max}; got ${JSON.stringify(value)}.`);
-  }
-  return value;
+/** `invalid_claims` for what the claims schema refuses: every issue, the first one's path as `field`; `under` prefixes the paths. */
+function claimsError(prefix: string, zodIssues: Parameters<typeof toValidationIssues>[0], under?: string): CandorError {
+  const issues = toValidationIssues(under === undefined ? zodIssues : zodIssues.map((i) => ({ ...i, path: [under, ...i.path] })), 5);
+  return new CandorError('invalid_claims', `${prefix}: ${summarizeIssues(issues)}.`, { ...(issues[0] ? { field: issues[0].path } : {}), issues });
 }
 
 function randomJti(): string {
@@ -116,9 +116,10 @@ function toEpochSeconds(value: unknown): number {
  */
 export function createIssuer(options: IssuerOptions): Issuer {
   if (options === null || typeof options !== 'object') throw optionError('options', 'must be an object.');
-  const iss = typeof options.issuer === 'string' ? parseSecureUrl(options.issuer) : undefined;
-  if (!iss || options.issuer.length > 2048) {
-    throw optionError('issuer', `must be an https URL (http only for localhost); got ${JSON.stringify(options.issuer)}.`);
+  // The claims schema owns the length limit of `iss`; the URL rule is the one the verifier applies to JWKS URLs.
+  const iss = typeof options.issuer === 'string' && VerificationClaimsSchema.shape.iss.safeParse(options.issuer).success ? parseSecureUrl(options.issuer) : undefined;
+  if (!iss) {
+    throw optionError('issuer', `must be an https URL (http only on this machine: ${LOOPBACK_HOSTS_TEXT}); got ${JSON.stringify(options.issuer)}.`);
   }
   const issuer = options.issuer;
   const keys = options.keys;
@@ -140,7 +141,8 @@ export function createIssuer(options: IssuerOptions): Issuer {
     pairwiseKey = crypto.subtle.importKey('raw', secret.slice(), { name: 'HMAC', hash: 'SHA-256' }, false, ['sign']);
   }
   const requireConsent = options.requireConsentForAudiences === true;
-  const now = options.now ?? (() => new Date());
+  if (options.now !== undefined && typeof options.now !== 'function') throw optionError('now', 'must be a function returning a Date.');
+  const now: Clock = options.now ?? (() => new Date());
 
   async function subjectFor(input: IssueInput): Promise<string> {
     const type = input.subjectType ?? (pairwiseKey ? 'pairwise' : 'public');
@@ -171,12 +173,12 @@ export function createIssuer(options: IssuerOptions): Issuer {
   return {
     async issue(input: IssueInput): Promise<string> {
       if (input === null || typeof input !== 'object') throw optionError('input', 'must be an object with subject, audience and verification.');
-      if (typeof input.subject !== 'string' || input.subject.length < 1 || input.subject.length > 256) {
-        throw new CandorError('invalid_claims', 'subject must be a string of 1 to 256 characters (a pseudonymous customer reference).', { field: 'subject' });
-      }
-      if (typeof input.audience !== 'string' || input.audience.length < 1 || input.audience.length > 2048) {
-        throw new CandorError('invalid_claims', "audience must be a string of 1 to 2048 characters (the partner's audience id).", { field: 'audience' });
-      }
+      // A pairwise subject is a hash, so the schema's limits on `sub` are applied to the input itself.
+      const subject = VerificationClaimsSchema.shape.sub.safeParse(input.subject);
+      if (!subject.success) throw claimsError('Cannot issue (subject is a pseudonymous customer reference)', subject.error.issues, 'subject');
+      // Checked under the input's name (`audience`, not the claim `aud`) so the caller knows which input is wrong.
+      const audience = VerificationClaimsSchema.shape.aud.safeParse(input.audience);
+      if (!audience.success) throw claimsError("Cannot issue (audience is the partner's audience id)", audience.error.issues, 'audience');
       const v = input.verification;
       if (v === null || typeof v !== 'object') {
         throw new CandorError('invalid_claims', 'verification must be an object { level, methods, verifiedAt, riskTier }.', { field: 'verification' });
@@ -186,10 +188,13 @@ export function createIssuer(options: IssuerOptions): Issuer {
       const nowMs = now().getTime();
       const iat = Math.floor(nowMs / 1000);
       const verifiedAt = toEpochSeconds(v.verifiedAt);
-      if (verifiedAt > iat + 60) {
-        throw new CandorError('invalid_claims', 'verification.verifiedAt is in the future; pass when the verification actually happened.', {
-          field: 'verification.verifiedAt',
-        });
+      // Verifiers refuse a verification dated after the token (verified_in_future); so does the issuer.
+      if (verifiedAt > iat) {
+        throw new CandorError(
+          'verified_in_future',
+          `verification.verifiedAt (${isoOfSeconds(verifiedAt)}) is after now (${isoOfSeconds(iat)}); pass when the verification actually happened.`,
+          { field: 'verification.verifiedAt' },
+        );
       }
       const claims: VerificationClaims = {
         iss: issuer,
@@ -202,10 +207,7 @@ export function createIssuer(options: IssuerOptions): Issuer {
         ...(input.attributes !== undefined ? { attributes: input.attributes } : {}),
       };
       const parsed = VerificationClaimsSchema.safeParse(claims);
-      if (!parsed.success) {
-        const issues = toValidationIssues(parsed.error.issues, 5);
-        throw new CandorError('invalid_claims', `Cannot issue: ${summarizeIssues(issues)}.`, { field: issues[0]?.path });
-      }
+      if (!parsed.success) throw claimsError('Cannot issue', parsed.error.issues);
       const key = isKeySet(keys) ? keys.active : keys;
       if (!key.privateKey) throw new CandorError('invalid_key', `Key ${key.kid} has no private key, so it cannot sign.`);
       try {

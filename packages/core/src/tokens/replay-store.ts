@@ -1,4 +1,6 @@
 /** One-time use: remembers each token id (`jti`) until its token expires. */
+import { optionError } from '../lib/options.js';
+import type { Clock } from '../models/clock.js';
 
 /**
  * Where a verifier records used token ids. Implement it over a shared store (for example Redis
@@ -36,9 +38,11 @@ export class MemoryReplayStore implements ReplayStore {
   readonly #now: () => number;
   #sweepAt = 1024;
 
-  /** @param now clock in milliseconds (tests pass a fixed clock). */
-  constructor(options: { now?: () => number } = {}) {
-    this.#now = options.now ?? Date.now;
+  /** @param options.now the clock (the same `Clock` shape as the verifier's; tests pass a fixed one). */
+  constructor(options: { now?: Clock } = {}) {
+    const clock = options.now;
+    if (clock !== undefined && typeof clock !== 'function') throw optionError('now', 'must be a function returning a Date.');
+    this.#now = clock ? () => clock().getTime() : Date.now;
   }
 
   /** Number of ids currently remembered (expired ones may linger until the next sweep). @example `metrics.gauge('jti', store.size)` */

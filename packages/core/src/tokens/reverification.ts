@@ -1,5 +1,6 @@
 /** How old a verification may be, per risk tier, before the customer should verify again. */
 import { CandorError } from '../errors.js';
+import { wholeNumber } from '../lib/options.js';
 import { RISK_TIERS, type RiskTier } from './claims.js';
 
 const DAY = 24 * 60 * 60;
@@ -41,10 +42,7 @@ export function resolveReverificationPolicy(overrides: unknown): Readonly<Record
       throw new CandorError('invalid_options', `${field} is not a risk tier; use ${RISK_TIERS.join(', ')}.`, { field });
     }
     if (value === undefined) continue;
-    if (typeof value !== 'number' || !Number.isInteger(value) || value < 1) {
-      throw new CandorError('invalid_options', `${field} must be a positive whole number of seconds; got ${JSON.stringify(value)}.`, { field });
-    }
-    out[tier as RiskTier] = value;
+    out[tier as RiskTier] = wholeNumber(value, field, { min: 1, unit: 'seconds' });
   }
   return Object.freeze(out);
 }

@@ -1,14 +1,17 @@
-/** createVerifier: checks Candor verification tokens, safe by default, every failure a CandorError. */
+/** createVerifier: checks Candor verification tokens, safe by default, every refusal a CandorError. */
 import type { JWK } from 'jose';
-import { CandorError } from '../errors.js';
+import { CandorError, isCandorError } from '../errors.js';
 import type { CandorKey } from '../keys/key.js';
 import type { KeySet } from '../keys/key-set.js';
 import { decodeBase64url, decodeJsonObject, parseJsonObjectBytes } from '../lib/base64url.js';
+import { isoOfSeconds } from '../lib/dates.js';
 import { verifySignature } from '../lib/signature.js';
 import { SIGNING_ALGORITHMS, type SigningAlgorithm } from '../lib/jwk.js';
-import { toCandorError } from '../lib/jose-errors.js';
+import { isJoseError, toCandorError } from '../lib/jose-errors.js';
 import { keyResolver, type RemoteJwksOptions } from '../lib/key-source.js';
 import { Lru } from '../lib/lru.js';
+import { optionError, wholeNumber } from '../lib/options.js';
+import type { Clock } from '../models/clock.js';
 import { summarizeIssues, toValidationIssues } from '../models/issues.js';
 import {
   ASSURANCE_LEVELS,
@@ -28,6 +31,8 @@ export const DEFAULT_MAX_TOKEN_BYTES = 8 * 1024;
 export const DEFAULT_MAX_LIFETIME_SECONDS = 24 * 60 * 60;
 /** Default clock tolerance for `exp`, `nbf` and `iat`: 30 seconds. @example `createVerifier({ ...options, clockToleranceSeconds: 5 })` */
 export const DEFAULT_CLOCK_TOLERANCE_SECONDS = 30;
+/** Largest `clockToleranceSeconds` a verifier accepts: 5 minutes. @example `createVerifier({ ...options, clockToleranceSeconds: MAX_CLOCK_TOLERANCE_SECONDS })` */
+export const MAX_CLOCK_TOLERANCE_SECONDS = 300;
 /** Default result-cache size (entries). @example `createVerifier({ ...options, resultCache: { maxEntries: 10_000 } })` */
 export const DEFAULT_RESULT_CACHE_ENTRIES = 1000;
 
@@ -84,7 +89,7 @@ export interface VerifierOptions {
   /** Remote JWKS tuning (only with a URL in `keys`). */
   jwks?: RemoteJwksOptions;
   /** Clock, for tests. */
-  now?: () => Date;
+  now?: Clock;
 }
 
 /** The protected header of a verified token. @example `result.header.kid` */
@@ -128,7 +133,11 @@ export type VerificationResult = ValidResult | ReverificationDueResult;
 
 /** A verifier made by {@link createVerifier} (create it once: it holds the JWKS and caches). @example `await verifier.verify(token)` */
 export interface Verifier {
-  /** Verifies `token`; resolves with the result or rejects with a CandorError, never anything else. */
+  /**
+   * Verifies `token`; resolves with the result or rejects with a CandorError for every problem
+   * with the token or its keys. Anything else (a TypeError from a broken clock, key set or
+   * store) is a bug outside the token and propagates unchanged.
+   */
   verify(token: unknown): Promise<VerificationResult>;
   /** Empties the result cache (for example after revoking a key). @example `verifier.clearCache()` */
   clearCache(): void;
@@ -143,24 +152,12 @@ interface CacheEntry {
 const fail = (code: ConstructorParameters<typeof CandorError>[0], message: string, field?: string) =>
   new CandorError(code, message, field ? { field } : {});
 
-function optionError(field: string, message: string): CandorError {
-  return new CandorError('invalid_options', `${field} ${message}`, { field });
-}
-
 function stringList(value: unknown, field: string): readonly string[] {
   const list = typeof value === 'string' ? [value] : value;
   if (!Array.isArray(list) || list.length === 0 || list.some((v) => typeof v !== 'string' || v.length === 0)) {
     throw optionError(field, 'must be a non-empty string or a non-empty array of non-empty strings.');
   }
   return Object.freeze([...list]);
-}
-
-function wholeNumber(value: unknown, field: string, fallback: number, min: number, max: number): number {
-  if (value === undefined) return fallback;
-  if (typeof value !== 'number' || !Number.isInteger(value) || value < min || value > max) {
-    throw optionError(field, `must be a whole number between ${min} and ${max}; got ${JSON.stringify(value)}.`);
-  }
-  return value;
 }
 
 function freezeResult<T extends VerificationResult>(result: T): T {
@@ -204,9 +201,14 @@ export function createVerifier(options: VerifierOptions): Verifier {
     throw optionError('algorithms', `must be a non-empty subset of ${SIGNING_ALGORITHMS.join(', ')}.`);
   }
   const allowed = new Set<string>(algorithms);
-  const maxTokenBytes = wholeNumber(options.maxTokenBytes, 'maxTokenBytes', DEFAULT_MAX_TOKEN_BYTES, 256, 1024 * 1024);
-  const maxLifetime = wholeNumber(options.maxLifetimeSeconds, 'maxLifetimeSeconds', DEFAULT_MAX_LIFETIME_SECONDS, 1, 366 * 24 * 3600);
-  const tolerance = wholeNumber(options.clockToleranceSeconds, 'clockToleranceSeconds', DEFAULT_CLOCK_TOLERANCE_SECONDS, 0, 300);
+  const maxTokenBytes = wholeNumber(options.maxTokenBytes, 'maxTokenBytes', { fallback: DEFAULT_MAX_TOKEN_BYTES, min: 256, max: 1024 * 1024, unit: 'bytes' });
+  const maxLifetime = wholeNumber(options.maxLifetimeSeconds, 'maxLifetimeSeconds', { fallback: DEFAULT_MAX_LIFETIME_SECONDS, min: 1, max: 366 * 24 * 3600, unit: 'seconds' });
+  const tolerance = wholeNumber(options.clockToleranceSeconds, 'clockToleranceSeconds', {
+    fallback: DEFAULT_CLOCK_TOLERANCE_SECONDS,
+    min: 0,
+    max: MAX_CLOCK_TOLERANCE_SECONDS,
+    unit: 'seconds',
+  });
   let minimumRank = 0;
   if (options.minimumLevel !== undefined) {
     minimumRank = ASSURANCE_LEVELS.indexOf(options.minimumLevel);
@@ -220,7 +222,7 @@ export function createVerifier(options: VerifierOptions): Verifier {
   const nowMs: () => number = nowOption ? () => nowOption().getTime() : Date.now;
 
   let replay: ReplayStore | undefined;
-  if (options.oneTimeUse === true) replay = new MemoryReplayStore({ now: nowMs });
+  if (options.oneTimeUse === true) replay = new MemoryReplayStore(nowOption ? { now: nowOption } : {});
   else if (options.oneTimeUse !== undefined && options.oneTimeUse !== false) {
     if (typeof (options.oneTimeUse as ReplayStore)?.markUsed !== 'function') {
       throw optionError('oneTimeUse', 'must be true, false, or a ReplayStore (an object with markUsed(jti, expiresAt)).');
@@ -234,7 +236,7 @@ export function createVerifier(options: VerifierOptions): Verifier {
     if (replay) throw optionError('resultCache', 'cannot be combined with oneTimeUse: a cached result would let a used token through again.');
     const rc = options.resultCache === true ? {} : options.resultCache;
     if (rc === null || typeof rc !== 'object') throw optionError('resultCache', 'must be true, false or { maxEntries }.');
-    cache = new Lru(wholeNumber(rc.maxEntries, 'resultCache.maxEntries', DEFAULT_RESULT_CACHE_ENTRIES, 1, 1_000_000));
+    cache = new Lru(wholeNumber(rc.maxEntries, 'resultCache.maxEntries', { fallback: DEFAULT_RESULT_CACHE_ENTRIES, min: 1, max: 1_000_000 }));
   }
   const resolve = keyResolver(options.keys, options.jwks);
   /** Headers that passed every check, by their exact base64url segment. */
@@ -308,7 +310,9 @@ export function createVerifier(options: VerifierOptions): Verifier {
       const found = resolve(alg, kid);
       key = found instanceof Promise ? await found : found;
     } catch (e) {
-      throw toCandorError(e, 'unknown_key');
+      // A refusal from the key source (or jose) is about this token's key; anything else is a bug.
+      if (isCandorError(e) || isJoseError(e)) throw toCandorError(e, 'unknown_key');
+      throw e;
     }
     const signature = decodeBase64url(signatureSegment);
     const payloadBytes = decodeBase64url(payloadSegment);
@@ -332,12 +336,12 @@ export function createVerifier(options: VerifierOptions): Verifier {
     const iatS = iat as number;
     const ms = nowMs();
     const now = Math.floor(ms / 1000);
-    if (now >= expS + tolerance) throw fail('expired', `The token expired at ${new Date(expS * 1000).toISOString()}. Ask for a fresh token.`, 'exp');
+    if (now >= expS + tolerance) throw fail('expired', `The token expired at ${isoOfSeconds(expS)}. Ask for a fresh token.`, 'exp');
     if (typeof nbf === 'number' && nbf > now + tolerance) {
-      throw fail('not_yet_valid', `The token is not valid before ${new Date(nbf * 1000).toISOString()}; check the clocks.`, 'nbf');
+      throw fail('not_yet_valid', `The token is not valid before ${isoOfSeconds(nbf)}; check the clocks.`, 'nbf');
     }
     if (iatS > now + tolerance) {
-      throw fail('not_yet_valid', `The token says it was issued at ${new Date(iatS * 1000).toISOString()}, in the future; check the clocks.`, 'iat');
+      throw fail('not_yet_valid', `The token says it was issued at ${isoOfSeconds(iatS)}, in the future; check the clocks.`, 'iat');
     }
     if (expS <= iatS) throw fail('invalid_claims', 'The token expires before it was issued (exp <= iat).', 'exp');
     if (expS - iatS > maxLifetime) {
@@ -353,9 +357,20 @@ export function createVerifier(options: VerifierOptions): Verifier {
     const parsed = VerificationClaimsSchema.safeParse(claims);
     if (!parsed.success) {
       const issues = toValidationIssues(parsed.error.issues, 5);
-      throw fail('invalid_claims', `The token's claims are not valid Candor claims: ${summarizeIssues(issues)}.`, issues[0]?.path);
+      throw new CandorError('invalid_claims', `The token's claims are not valid Candor claims: ${summarizeIssues(issues)}.`, {
+        ...(issues[0] ? { field: issues[0].path } : {}),
+        issues,
+      });
     }
     const c = parsed.data;
+    // A verification dated after the token would never fall due for re-verification.
+    if (c.verification.verifiedAt > c.iat + tolerance) {
+      throw fail(
+        'verified_in_future',
+        `The token says the verification happened at ${isoOfSeconds(c.verification.verifiedAt)}, after the token was issued (${isoOfSeconds(c.iat)}). The issuer is wrong or the token was forged; refuse it.`,
+        'verification.verifiedAt',
+      );
+    }
     if (ASSURANCE_LEVELS.indexOf(c.verification.level) < minimumRank) {
       throw fail(
         'insufficient_level',
@@ -400,11 +415,7 @@ export function createVerifier(options: VerifierOptions): Verifier {
           cache.delete(token as string);
         }
       }
-      try {
-        return await check(token);
-      } catch (e) {
-        throw toCandorError(e, 'malformed');
-      }
+      return check(token);
     },
     clearCache(): void {
       cache?.clear();

@@ -1,0 +1,37 @@
+/** The checks every factory of @candor/core applies to its options, written once: one wording, one `invalid_options`. */
+import { CandorError } from '../errors.js';
+
+/**
+ * An `invalid_options` error whose message starts with the option's name, so a caller that
+ * exposes the option under another name (a CLI flag) can say which input was wrong.
+ *
+ * @example
+ * throw optionError('clockToleranceSeconds', 'must be a whole number between 0 and 300; got 301.');
+ */
+export function optionError(field: string, message: string): CandorError {
+  return new CandorError('invalid_options', `${field} ${message}`, { field });
+}
+
+/**
+ * A whole-number option within [min, max]: `fallback` when undefined, `invalid_options` naming
+ * `field` otherwise. `unit` ("seconds", "milliseconds") goes into the message.
+ *
+ * @example
+ * const tolerance = wholeNumber(options.clockToleranceSeconds, 'clockToleranceSeconds', { fallback: 30, min: 0, max: 300, unit: 'seconds' });
+ */
+export function wholeNumber(value: unknown, field: string, range: { min: number; max?: number; fallback?: number; unit?: string }): number {
+  if (value === undefined && range.fallback !== undefined) return range.fallback;
+  const { min, max = Number.MAX_SAFE_INTEGER } = range;
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < min || value > max) {
+    const what = `a whole number${range.unit ? ` of ${range.unit}` : ''}`;
+    const bounds = max === Number.MAX_SAFE_INTEGER ? `of at least ${min}` : `between ${min} and ${max}`;
+    throw optionError(field, `must be ${what} ${bounds}; got ${describeValue(value)}.`);
+  }
+  return value;
+}
+
+function describeValue(value: unknown): string {
+  if (typeof value === 'string') return JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value);
+  if (typeof value === 'number' || typeof value === 'boolean' || value === null) return String(value); // NaN stays NaN, not null
+  return value === undefined ? 'nothing' : Array.isArray(value) ? 'an array' : typeof value;
+}
