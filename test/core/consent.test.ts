@@ -658,6 +658,20 @@ describe('signed consent records', () => {
     expect((await rejection(verifyConsentRecord(jws, await KeySet.generate()))).code).to.equal('unknown_key');
   });
 
+  it('lets a bug in the key set propagate instead of calling the record\'s key unknown', async () => {
+    const keys = await KeySet.generate();
+    const jws = await signConsentRecord(await decide({}), keys);
+    keys.get = () => {
+      throw new TypeError('key store is broken');
+    };
+    const error = await verifyConsentRecord(jws, keys).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
+    expect(error).to.be.instanceOf(TypeError);
+    expect((error as Error).message).to.equal('key store is broken');
+  });
+
   it('rejects a JWS with another typ as wrong_type', async () => {
     const key = await generateKey();
     const payload = b64url(JSON.stringify(await decide({})));

@@ -5,7 +5,7 @@ import { CandorError, type CandorErrorCode } from '../errors.js';
 import type { CandorKey } from '../keys/key.js';
 import type { KeySet } from '../keys/key-set.js';
 import { decodeJsonObject, parseJsonObjectBytes } from '../lib/base64url.js';
-import { toCandorError } from '../lib/jose-errors.js';
+import { refusalOrBug } from '../lib/jose-errors.js';
 import { SIGNING_ALGORITHMS, type SigningAlgorithm } from '../lib/jwk.js';
 import { keyResolver } from '../lib/key-source.js';
 import { CONSENT_RECORD_TYPE, isConsentRecordType } from './consent-type.js';
@@ -89,13 +89,13 @@ export async function verifyConsentRecord(
   try {
     key = await resolve(alg, kid);
   } catch (e) {
-    throw toCandorError(e, 'unknown_key');
+    throw refusalOrBug(e, 'unknown_key');
   }
   let payload: Uint8Array;
   try {
     ({ payload } = await compactVerify(jws, key, { algorithms: [alg] }));
   } catch (e) {
-    throw toCandorError(e, 'bad_signature', 'Consent record signature check');
+    throw refusalOrBug(e, 'bad_signature', 'Consent record signature check');
   }
   const record = parseJsonObjectBytes(payload);
   if (!record) throw fail('malformed', 'The payload is not a JSON object.');

@@ -69,3 +69,16 @@ export function toCandorError(error: unknown, fallback: CandorErrorCode, context
     ...(field ? { field } : {}),
   });
 }
+
+/**
+ * For errors caught around a step of verification: a refusal (a CandorError, or an error jose
+ * threw on purpose) becomes a CandorError about the input, mapped as {@link toCandorError} does;
+ * anything else is a bug, not a bad token, and is thrown unchanged.
+ *
+ * @example
+ * try { key = await resolve(alg, kid); } catch (e) { throw refusalOrBug(e, 'unknown_key'); }
+ */
+export function refusalOrBug(error: unknown, fallback: CandorErrorCode, context?: string): CandorError {
+  if (isCandorError(error) || isJoseError(error)) return toCandorError(error, fallback, context);
+  throw error;
+}

@@ -7,7 +7,7 @@ import { decodeBase64url, decodeJsonObject, parseJsonObjectBytes } from '../lib/
 import { isoOfSeconds } from '../lib/dates.js';
 import { verifySignature } from '../lib/signature.js';
 import { SIGNING_ALGORITHMS, type SigningAlgorithm } from '../lib/jwk.js';
-import { isJoseError, toCandorError } from '../lib/jose-errors.js';
+import { refusalOrBug } from '../lib/jose-errors.js';
 import { keyResolver, type RemoteJwksOptions } from '../lib/key-source.js';
 import { Lru } from '../lib/lru.js';
 import { optionError, wholeNumber } from '../lib/options.js';
@@ -311,8 +311,7 @@ export function createVerifier(options: VerifierOptions): Verifier {
       key = found instanceof Promise ? await found : found;
     } catch (e) {
       // A refusal from the key source (or jose) is about this token's key; anything else is a bug.
-      if (isCandorError(e) || isJoseError(e)) throw toCandorError(e, 'unknown_key');
-      throw e;
+      throw refusalOrBug(e, 'unknown_key');
     }
     const signature = decodeBase64url(signatureSegment);
     const payloadBytes = decodeBase64url(payloadSegment);
