@@ -650,7 +650,7 @@ describe('<candor-stepper> assisted help', () => {
     steps[2] = { ...steps[2]!, startedAt };
     const wrapper = await fixture<HTMLDivElement>('<div><candor-stepper></candor-stepper></div>');
     const el = wrapper.querySelector('candor-stepper')!;
-    el.now = () => clock;
+    el.now = () => new Date(clock);
     el.steps = steps;
     await el.updateComplete;
     expect($(el, '[part~="help-offer"]')).to.equal(null);
@@ -671,7 +671,7 @@ describe('<candor-stepper> assisted help', () => {
     steps[2] = { ...steps[2]!, startedAt };
     const wrapper = await fixture<HTMLDivElement>('<div><candor-stepper></candor-stepper></div>');
     const el = wrapper.querySelector('candor-stepper')!;
-    el.now = () => clock;
+    el.now = () => new Date(clock);
     el.steps = steps;
     await el.updateComplete;
     let updates = 0;

@@ -29,18 +29,21 @@ export function validate<T>(schema: Parser<T>, value: unknown): Validated<T> {
   }
 }
 
-const warned = new Set<string>();
+/** The problems each element has warned about already (per element: another element's warning must not silence this one's). */
+const warned = new WeakMap<EventTarget, Set<string>>();
 
 /**
- * Fires `candor-error` from `host` and warns in the console once per distinct problem.
+ * Fires `candor-error` from `host` and warns in the console once per distinct problem of that element.
  *
  * @example
  * reportInvalid(this, 'candor-stepper', 'steps', issues);
  */
 export function reportInvalid(host: EventTarget, component: string, property: string, issues: readonly ValidationIssue[]): void {
   const message = `<${component}> ${property}: ${summarizeIssues(issues)}`;
-  if (!warned.has(message)) {
-    warned.add(message);
+  let seen = warned.get(host);
+  if (!seen) warned.set(host, (seen = new Set()));
+  if (!seen.has(message)) {
+    seen.add(message);
     console.warn(`${message}. The component shows a fallback until it gets valid input.`);
   }
   host.dispatchEvent(new CandorErrorEvent({ component, property, issues, message }));
