@@ -1,6 +1,6 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
-import type { OnboardingStep } from '@candor/core/models';
+import type { Clock, OnboardingStep } from '@candor/core/models';
 import type { CandorErrorEvent } from '@candor/elements/shared';
 import '@candor/elements/stepper';
 import { stepperMessages, type AssistChannel, type StepperMessages, type StepperOrientation } from '@candor/elements/stepper';
@@ -340,16 +340,27 @@ describe('<candor-stepper> invalid input', () => {
     expect(buttons(el)).to.have.length(5);
   });
 
-  it('keeps rendering when the host clock throws', async () => {
+  it('falls back to the real time when the host clock throws or gives no valid date', async () => {
     const steps = journey();
-    steps[2] = { ...steps[2]!, startedAt: '2026-11-23T10:00:00.000Z' };
-    const el = await stepper(steps);
-    el.now = () => {
-      throw new Error('clock broken');
-    };
-    el.requestUpdate();
-    await el.updateComplete;
-    expect(buttons(el)).to.have.length(5);
+    // Started 10 minutes ago by the real clock: a 4-minute step is overdue.
+    steps[2] = { ...steps[2]!, startedAt: new Date(Date.now() - 10 * 60_000).toISOString() };
+    const broken: unknown[] = [
+      () => {
+        throw new Error('clock broken');
+      },
+      () => Date.now(), // a number, not a Date
+      () => new Date(Number.NaN),
+      'not a function',
+    ];
+    for (const now of broken) {
+      const wrapper = await fixture<HTMLDivElement>('<div><candor-stepper></candor-stepper></div>');
+      const el = wrapper.querySelector('candor-stepper')!;
+      el.now = now as Clock;
+      el.steps = steps;
+      await el.updateComplete;
+      expect(buttons(el), String(now)).to.have.length(5);
+      expect($(el, '[part~="help-offer"]')?.textContent, String(now)).to.equal('This step is taking longer than expected. Would you like some help?');
+    }
   });
 
   it('reports unknown help channels and keeps the valid ones', async () => {
