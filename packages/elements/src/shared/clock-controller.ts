@@ -24,16 +24,15 @@ export interface ClockOptions {
  * // elsewhere: this.#clock.now().getTime() >= deadline
  */
 export class ClockController implements ReactiveController {
-  readonly #host: ReactiveControllerHost;
+  readonly #host: ReactiveControllerHost & { readonly isConnected: boolean };
   readonly #clock: () => unknown;
   readonly #tick: number | undefined;
   #deadline?: number;
   #timer?: ReturnType<typeof setTimeout>;
   #interval?: ReturnType<typeof setInterval>;
-  #connected = false;
 
   /** `clock` returns the host's current `Clock` (read on every call, so the host may replace it). */
-  constructor(host: ReactiveControllerHost, clock: () => unknown, { tick }: ClockOptions = {}) {
+  constructor(host: ReactiveControllerHost & { readonly isConnected: boolean }, clock: () => unknown, { tick }: ClockOptions = {}) {
     this.#host = host;
     this.#clock = clock;
     // Not a positive number below setTimeout's limit (which browsers would run every 1 ms): no ticking.
@@ -53,13 +52,11 @@ export class ClockController implements ReactiveController {
   }
 
   hostConnected(): void {
-    this.#connected = true;
     this.#arm();
     if (this.#tick) this.#interval = setInterval(() => this.#host.requestUpdate(), this.#tick);
   }
 
   hostDisconnected(): void {
-    this.#connected = false;
     clearTimeout(this.#timer);
     clearInterval(this.#interval);
   }
@@ -69,7 +66,7 @@ export class ClockController implements ReactiveController {
     const wait = (this.#deadline ?? NaN) - this.now().getTime();
     // Already due (the host's last render saw it) or no deadline: nothing to wait for. +1: fire
     // just after the deadline, not a millisecond before it.
-    if (this.#connected && wait > 0)
+    if (this.#host.isConnected && wait > 0)
       this.#timer = setTimeout(() => (wait >= MAX_TIMEOUT ? this.#arm() : this.#host.requestUpdate()), Math.min(wait + 1, MAX_TIMEOUT));
   }
 }

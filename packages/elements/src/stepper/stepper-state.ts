@@ -108,10 +108,10 @@ export function saveState(steps: readonly OnboardingStep[], current: string): St
 export function applyState(steps: readonly OnboardingStep[], saved: StepperState): { issues: ValidationIssue[]; progress: Map<string, StepProgress> } {
   const known = new Set(steps.map((s) => s.id));
   const issues: ValidationIssue[] = saved.steps.flatMap((s, i) =>
-    known.has(s.id) ? [] : [{ path: `steps.${i}.id`, message: `steps.${i}.id "${s.id}" is not a step of this journey; restore a state saved from the same steps` }],
+    known.has(s.id) ? [] : [{ path: `steps.${i}.id`, message: `steps.${i}.id "${s.id}" is not a step of this journey` }],
   );
   if (saved.current !== undefined && !known.has(saved.current))
-    issues.push({ path: 'current', message: `current "${saved.current}" is not a step of this journey; restore a state saved from the same steps` });
+    issues.push({ path: 'current', message: `current "${saved.current}" is not a step of this journey` });
   const progress = new Map<string, StepProgress>(issues.length ? [] : saved.steps.map((s) => [s.id, { status: s.status, failures: s.failures, startedAt: s.startedAt }]));
   return { issues, progress };
 }

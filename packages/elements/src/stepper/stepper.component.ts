@@ -2,7 +2,7 @@
 import { html, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import * as z from 'zod/mini';
-import { ASSIST_CHANNELS, OnboardingStepSchema, OnboardingStepsSchema, type AssistChannel, type Clock, type OnboardingStep, type ValidationIssue } from '@candor/core/models';
+import { ASSIST_CHANNELS, OnboardingStepSchema, OnboardingStepsSchema, systemClock, type AssistChannel, type Clock, type OnboardingStep, type ValidationIssue } from '@candor/core/models';
 import { CandorElement } from '../shared/candor-element.js';
 import { ChildrenController } from '../shared/children-controller.js';
 import { ClockController } from '../shared/clock-controller.js';
@@ -172,7 +172,7 @@ export class CandorStepper extends CandorElement {
   @property({ type: Number, attribute: 'assist-after-failures' }) assistAfterFailures = 2;
 
   /** The clock (`() => Date`, the shared `Clock`) for running past a step's estimate; replace it in tests and simulations. A broken clock falls back to the real time. */
-  @property({ attribute: false }) now: Clock = () => new Date();
+  @property({ attribute: false }) now: Clock = systemClock;
 
   /** Text of the polite live region. */
   @state() private announcement = '';
@@ -189,6 +189,7 @@ export class CandorStepper extends CandorElement {
   #journey?: Journey;
   #channels: readonly AssistChannel[] = [];
   #threshold = 2;
+  #orientation: StepperOrientation = 'auto';
   #layout: 'horizontal' | 'vertical' = 'vertical';
   #lastCurrent?: string;
   #lastOffer?: string;
@@ -207,10 +208,9 @@ export class CandorStepper extends CandorElement {
       this.#channels = ok ?? (Array.isArray(this.assistChannels) ? this.assistChannels : []).filter((c) => ASSIST_CHANNELS.includes(c));
     }
     if (changed.has('assistAfterFailures')) this.#threshold = this.accept('assistAfterFailures', FailuresThresholdSchema, this.assistAfterFailures) ?? 2;
-    if (changed.has('orientation')) this.accept('orientation', OrientationSchema, this.orientation);
+    if (changed.has('orientation')) this.#orientation = this.accept('orientation', OrientationSchema, this.orientation) ?? 'auto';
     this.#derive();
-    const orientation = OrientationSchema.safeParse(this.orientation).data ?? 'auto';
-    this.#layout = layoutFor(orientation, this.#size.width, this.#journey?.steps.length ?? 0);
+    this.#layout = layoutFor(this.#orientation, this.#size.width, this.#journey?.steps.length ?? 0);
     this.#announceChanges();
   }
 

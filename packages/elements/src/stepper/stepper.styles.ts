@@ -1,6 +1,8 @@
 /**
  * Styles of `<candor-stepper>`: logical properties only, so right-to-left layouts mirror. Text
  * from the host sits in `<bdi>` elements (see stepper.templates.ts) and keeps its own direction.
+ * The progress fill's width comes from `--_progress`, set through CSSOM by the template. (Notes
+ * live here, not in the CSS: comments inside the css`` block are shipped.)
  */
 import { css } from 'lit';
 
@@ -39,7 +41,6 @@ export const stepperStyles = css`
     overflow: hidden;
   }
   [part~='progress-indicator'] {
-    /* --_progress is set from script (see stepper.templates.ts). */
     inline-size: var(--_progress, 0%);
     block-size: 100%;
     background: var(--_accent);
