@@ -840,6 +840,42 @@ describe('<candor-stepper> saving and resuming', () => {
   }
 });
 
+describe('<candor-stepper> console warnings', () => {
+  /** Console warnings while `run` runs. */
+  async function warningsDuring(run: () => Promise<void>): Promise<string[]> {
+    const original = console.warn;
+    const warnings: string[] = [];
+    console.warn = (m: string) => warnings.push(m);
+    try {
+      await run();
+    } finally {
+      console.warn = original;
+    }
+    return warnings;
+  }
+
+  it('say what the stepper does instead: a fallback for bad steps, nothing restored, defaults for bad settings', async () => {
+    const el = await stepper();
+    const warnings = await warningsDuring(async () => {
+      el.restoreState('{"version":1,');
+      el.assistAfterFailures = -1;
+      el.orientation = 'diagonal' as StepperOrientation;
+      el.assistChannels = ['fax' as AssistChannel];
+      await el.updateComplete;
+      el.steps = 'nope' as unknown as OnboardingStep[];
+      await el.updateComplete;
+    });
+    expect(warnings).to.have.length(5);
+    expect(warnings[0]).to.match(/^<candor-stepper> restoreState: .*\. Nothing was restored\.$/);
+    expect(warnings.slice(1, 4).sort()).to.deep.equal([
+      '<candor-stepper> assistAfterFailures: (root) must be at least 0. The default, 2, is used.',
+      '<candor-stepper> assistChannels: 0 expected one of "call", "chat", "appointment". Only the known channels are offered.',
+      '<candor-stepper> orientation: (root) expected one of "horizontal", "vertical", "auto". auto is used.',
+    ]);
+    expect(warnings[4]).to.match(/^<candor-stepper> steps: .*\. The component shows a fallback until it gets valid input\.$/);
+  });
+});
+
 describe('<candor-stepper> accessibility (axe)', () => {
   it('has no violations in English', async () => {
     const el = await stepper();

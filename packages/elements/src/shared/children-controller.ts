@@ -17,14 +17,14 @@ export class ChildrenController<T> implements ReactiveController {
   value: T;
   readonly #host: ReactiveControllerHost & Node;
   readonly #read: () => T;
-  #json: string;
+  /** JSON of `value` once read (`initial` is replaced on the first read, whatever it holds). */
+  #json = '';
   #observer?: MutationObserver;
 
   constructor(host: ReactiveControllerHost & Node, read: () => T, initial: T) {
     this.#host = host;
     this.#read = read;
     this.value = initial;
-    this.#json = JSON.stringify(initial);
     host.addController(this);
   }
 

@@ -98,8 +98,8 @@ export function saveState(steps: readonly OnboardingStep[], current: string): St
 }
 
 /**
- * The progress a validated saved state gives each of `steps`, or the issues that stop it from
- * applying (it names a step this journey does not have).
+ * The progress a validated saved state gives each step, and the issues that stop it from
+ * applying to `steps` (it names a step this journey does not have): apply it only without issues.
  *
  * @example
  * const r = applyState(steps, saved);
@@ -112,6 +112,7 @@ export function applyState(steps: readonly OnboardingStep[], saved: StepperState
   );
   if (saved.current !== undefined && !known.has(saved.current))
     issues.push({ path: 'current', message: `current "${saved.current}" is not a step of this journey` });
-  const progress = new Map<string, StepProgress>(issues.length ? [] : saved.steps.map((s) => [s.id, { status: s.status, failures: s.failures, startedAt: s.startedAt }]));
+  // Apply only when `issues` is empty.
+  const progress = new Map<string, StepProgress>(saved.steps.map((s) => [s.id, { status: s.status, failures: s.failures, startedAt: s.startedAt }]));
   return { issues, progress };
 }

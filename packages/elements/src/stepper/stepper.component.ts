@@ -51,6 +51,8 @@ const OrientationSchema = z.enum(['horizontal', 'vertical', 'auto']);
 const ChannelsSchema = z.array(z.enum(ASSIST_CHANNELS)).check(z.maxLength(ASSIST_CHANNELS.length));
 /** The failure threshold counts failures: the model's own failures field (a whole number, 0–1000). */
 const FailuresThresholdSchema = OnboardingStepSchema.shape.failures;
+/** What the console warning of a rejected restoreState() says happened. */
+const NOT_RESTORED = 'Nothing was restored.';
 
 /**
  * Shows where a customer is in an onboarding journey: an ordered list of steps with their
@@ -204,11 +206,12 @@ export class CandorStepper extends CandorElement {
         Array.isArray(input) && input.length === 0 ? null : this.accept(fromChildren ? 'children' : 'steps', OnboardingStepsSchema, input) ?? undefined;
     }
     if (changed.has('assistChannels')) {
-      const ok = this.accept('assistChannels', ChannelsSchema, this.assistChannels);
+      const ok = this.accept('assistChannels', ChannelsSchema, this.assistChannels, 'Only the known channels are offered.');
       this.#channels = ok ?? (Array.isArray(this.assistChannels) ? this.assistChannels : []).filter((c) => ASSIST_CHANNELS.includes(c));
     }
-    if (changed.has('assistAfterFailures')) this.#threshold = this.accept('assistAfterFailures', FailuresThresholdSchema, this.assistAfterFailures) ?? 2;
-    if (changed.has('orientation')) this.#orientation = this.accept('orientation', OrientationSchema, this.orientation) ?? 'auto';
+    if (changed.has('assistAfterFailures'))
+      this.#threshold = this.accept('assistAfterFailures', FailuresThresholdSchema, this.assistAfterFailures, 'The default, 2, is used.') ?? 2;
+    if (changed.has('orientation')) this.#orientation = this.accept('orientation', OrientationSchema, this.orientation, 'auto is used.') ?? 'auto';
     this.#derive();
     this.#layout = layoutFor(this.#orientation, this.#size.width, this.#journey?.steps.length ?? 0);
     this.#announceChanges();
@@ -255,8 +258,8 @@ export class CandorStepper extends CandorElement {
   #activate(index: number): void {
     const j = this.#journey;
     const to = j?.steps[index];
-    if (!j || !to || !reachable(to)) return;
-    const from = j.step.id;
+    if (!to || !reachable(to)) return;
+    const from = j!.step.id;
     if (from === to.id) return;
     if (!this.dispatchEvent(new BeforeStepChangeEvent({ from, to: to.id }))) return;
     this.current = to.id;
@@ -272,7 +275,8 @@ export class CandorStepper extends CandorElement {
   }
 
   #requestAssist(step: OnboardingStep, channel: AssistChannel): void {
-    const offer = this.#journey?.step.id === step.id ? this.#journey.offer : undefined;
+    // Help is only shown for the step shown, so its offer is the journey's.
+    const offer = this.#journey?.offer;
     const reason: AssistReason = offer === 'failures' || offer === 'overtime' ? offer : 'user';
     const detail = { stepId: step.id, channel, reason };
     if (!this.dispatchEvent(new BeforeAssistRequestEvent(detail))) return;
@@ -320,7 +324,7 @@ export class CandorStepper extends CandorElement {
         return this.#reject([{ path: '(root)', message: '(root) is not valid JSON; pass the object saveState() returned' }]);
       }
     }
-    const saved = this.accept('restoreState', StepperStateSchema, value);
+    const saved = this.accept('restoreState', StepperStateSchema, value, NOT_RESTORED);
     if (!saved) return false;
     if (!this.#source) return this.#reject([{ path: '(root)', message: '(root) cannot be applied: the stepper has no valid steps yet; set steps first' }]);
     const { issues, progress } = applyState(this.#source, saved);
@@ -345,7 +349,7 @@ export class CandorStepper extends CandorElement {
   }
 
   #reject(issues: ValidationIssue[]): false {
-    reportInvalid(this, 'candor-stepper', 'restoreState', issues);
+    reportInvalid(this, 'candor-stepper', 'restoreState', issues, NOT_RESTORED);
     return false;
   }
 
