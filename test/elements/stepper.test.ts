@@ -193,6 +193,18 @@ describe('<candor-stepper> orientation', () => {
     await waitUntil(() => $(el, '.candor.vertical'), 'narrow: vertical');
   });
 
+  it('in auto, keeps following the width after it is moved to another place in the page', async () => {
+    const wrapper = await fixture<HTMLDivElement>('<div><div id="a" style="inline-size: 1000px"></div><div id="b" style="inline-size: 400px"></div></div>');
+    const el = document.createElement('candor-stepper');
+    el.steps = journey();
+    wrapper.querySelector('#a')!.append(el);
+    await waitUntil(() => $(el, '.candor.horizontal'), 'wide: horizontal');
+    wrapper.querySelector('#b')!.append(el); // disconnected, then connected again
+    await waitUntil(() => $(el, '.candor.vertical'), 'narrow after the move: vertical');
+    wrapper.querySelector<HTMLElement>('#b')!.style.inlineSize = '1000px';
+    await waitUntil(() => $(el, '.candor.horizontal'), 'widened in place: horizontal again');
+  });
+
   const orientations: StepperOrientation[] = ['auto', 'horizontal', 'vertical'];
   for (const orientation of orientations) {
     it(`does not overflow 320 px (${orientation}), even with long words`, async () => {
