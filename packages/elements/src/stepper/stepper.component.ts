@@ -181,7 +181,7 @@ export class CandorStepper extends CandorElement {
   /** The user opened (true) or closed (false) the help channels; undefined follows the offer. */
   @state() private helpOpen?: boolean;
 
-  /** The steps input last validated (the `steps` array or the children's data) and its result. */
+  /** The steps input last validated (the `steps` array or the children's data), so each is validated once. */
   #input?: unknown;
   /** Validated host steps, `null` when there are none, `undefined` when the input was invalid. */
   #source: OnboardingStep[] | null | undefined = null;
