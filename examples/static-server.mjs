@@ -1,6 +1,7 @@
 // A read-only static file server for one folder, for local use on 127.0.0.1: the plain-HTML
 // example serves itself with it and the Storybook page check serves storybook-static/ with it.
-// No path escapes the folder; bad percent-encoding is a 400; only GET and HEAD.
+// No path escapes the folder; bad percent-encoding is a 400; only GET and HEAD. Extra response
+// headers (e.g. a Content-Security-Policy, to check a page under it) can be added to every response.
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, resolve, sep } from 'node:path';
@@ -31,32 +32,37 @@ function fileFor(root, urlPath) {
   return file === root || file.startsWith(root + sep) ? file : undefined;
 }
 
-function send(res, status, text) {
-  res.writeHead(status, { 'content-type': 'text/plain; charset=utf-8', 'x-content-type-options': 'nosniff' });
+function send(res, status, text, headers) {
+  res.writeHead(status, { ...headers, 'content-type': 'text/plain; charset=utf-8', 'x-content-type-options': 'nosniff' });
   res.end(text);
 }
 
 /**
- * Creates a (not yet listening) server for `folder`. `notFoundHint(file)` may add a hint to a 404.
+ * Creates a (not yet listening) server for `folder`. `notFoundHint(file)` may add a hint to a 404;
+ * `headers` are added to every response (names in lower case; they cannot replace the content
+ * type, length or nosniff).
  *
  * @example
  * const server = createStaticServer('storybook-static');
  * server.listen(0, '127.0.0.1');
+ * createStaticServer('examples/plain-html', { headers: { 'content-security-policy': "default-src 'self'" } });
  */
-export function createStaticServer(folder, { notFoundHint = () => '' } = {}) {
+export function createStaticServer(folder, { notFoundHint = () => '', headers = {} } = {}) {
   const root = resolve(folder);
+  const extra = Object.fromEntries(Object.entries(headers).map(([k, v]) => [k.toLowerCase(), String(v)]));
   return createServer(async (req, res) => {
     if (req.method !== 'GET' && req.method !== 'HEAD') {
       res.setHeader('allow', 'GET, HEAD');
-      return send(res, 405, 'Method not allowed\n');
+      return send(res, 405, 'Method not allowed\n', extra);
     }
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     let file = fileFor(root, url.pathname);
-    if (!file) return send(res, 400, 'Bad path\n');
+    if (!file) return send(res, 400, 'Bad path\n', extra);
     try {
       if ((await stat(file)).isDirectory()) file = join(file, 'index.html');
       const body = await readFile(file);
       res.writeHead(200, {
+        ...extra,
         'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
         'content-length': body.length,
         'cache-control': 'no-store', // always what was just built
@@ -65,9 +71,9 @@ export function createStaticServer(folder, { notFoundHint = () => '' } = {}) {
       res.end(req.method === 'HEAD' ? undefined : body);
     } catch (e) {
       if (e?.code === 'ENOENT' || e?.code === 'ENOTDIR' || e?.code === 'EISDIR') {
-        return send(res, 404, `Not found${notFoundHint(file)}\n`);
+        return send(res, 404, `Not found${notFoundHint(file)}\n`, extra);
       }
-      send(res, 500, 'Could not read the file\n');
+      send(res, 500, 'Could not read the file\n', extra);
     }
   });
 }

@@ -2,14 +2,16 @@
 // past the estimate, on request), empty and invalid input, declarative children, and Arabic.
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html, nothing } from 'lit';
-import type { OnboardingStep, StepStatus } from '@candor/core/models';
+import type { AssistChannel, OnboardingStep, StepStatus } from '@candor/core/models';
 import '@candor/elements/stepper';
+import type { StepperOrientation } from '@candor/elements/stepper';
+import { onboardingJourney, onboardingJourneyAr } from '../examples/fixtures/onboarding-journey.js';
 
 interface StepperArgs {
   steps: unknown;
-  orientation: 'horizontal' | 'vertical' | 'auto';
+  orientation: StepperOrientation;
   current?: string;
-  assistChannels: ('call' | 'chat' | 'appointment')[];
+  assistChannels: AssistChannel[];
   assistAfterFailures: number;
   /** Width of the box around the stepper, to show `auto` and narrow screens. */
   width?: string;
@@ -17,52 +19,15 @@ interface StepperArgs {
   lang?: string;
 }
 
-/** A bank account opening journey: 12 minutes in all. */
-const journey = (status: StepStatus = 'current', extra: Partial<OnboardingStep> = {}): OnboardingStep[] => [
-  { id: 'details', title: 'Your details', purpose: 'So we know who we are talking to.', estimatedMinutes: 2, status: 'complete' },
-  { id: 'phone', title: 'Confirm your phone', estimatedMinutes: 1, status: 'complete' },
-  {
-    id: 'identity',
-    title: 'Verify your identity',
-    purpose: 'The law requires us to confirm who you are before we open an account.',
-    requirements: ['A passport or national ID card', 'A well-lit room for a short selfie video'],
-    estimatedMinutes: 4,
-    status,
-    ...extra,
-  },
-  {
-    id: 'address',
-    title: 'Proof of address',
-    purpose: 'We send your card to this address.',
-    requirements: ['A utility bill or bank statement from the last 3 months'],
-    estimatedMinutes: 3,
-    status: 'upcoming',
-  },
-  { id: 'review', title: 'Review and submit', estimatedMinutes: 2, status: 'upcoming', optional: true },
-];
+/**
+ * The shared bank account opening journey (12 minutes in all), with the step being worked on
+ * ("identity") given `status` and `extra`.
+ */
+const journey = (status: StepStatus = 'current', extra: Partial<OnboardingStep> = {}): OnboardingStep[] =>
+  onboardingJourney.map((s) => (s.id === 'identity' ? { ...s, status, ...extra } : { ...s }));
 
-const arabicJourney: OnboardingStep[] = [
-  { id: 'details', title: 'بياناتك الشخصية', purpose: 'لنعرف من نخاطب.', estimatedMinutes: 2, status: 'complete' },
-  { id: 'phone', title: 'تأكيد رقم هاتفك', estimatedMinutes: 1, status: 'complete' },
-  {
-    id: 'identity',
-    title: 'التحقق من هويتك',
-    purpose: 'يُلزمنا القانون بالتأكد من هويتك قبل فتح الحساب.',
-    requirements: ['جواز سفر أو بطاقة هوية وطنية', 'مكان جيد الإضاءة لتسجيل فيديو قصير لوجهك'],
-    estimatedMinutes: 4,
-    status: 'current',
-    failures: 2,
-  },
-  {
-    id: 'address',
-    title: 'إثبات العنوان',
-    purpose: 'سنرسل بطاقتك إلى هذا العنوان.',
-    requirements: ['فاتورة خدمات أو كشف حساب مصرفي من آخر ثلاثة أشهر'],
-    estimatedMinutes: 3,
-    status: 'upcoming',
-  },
-  { id: 'review', title: 'المراجعة والإرسال', estimatedMinutes: 2, status: 'upcoming', optional: true },
-];
+/** The same journey in Arabic, help offered after two failed attempts. */
+const arabicJourney: OnboardingStep[] = onboardingJourneyAr.map((s) => (s.id === 'identity' ? { ...s, failures: 2 } : { ...s }));
 
 const meta: Meta<StepperArgs> = {
   title: 'Components/Stepper',

@@ -18,6 +18,9 @@ export const BUNDLE_FILE = join(here, 'dist', 'candor-elements.js');
 /** The sample notices the page shows: the shared fixture, copied beside the bundle (the server serves only this folder). */
 export const NOTICES_FILE = join(here, 'dist', 'sample-notices.js');
 
+/** The sample onboarding journey (English and Arabic) the pages show, copied the same way. */
+export const JOURNEY_FILE = join(here, 'dist', 'sample-journey.js');
+
 /** The built files the entry imports: without them the bundle cannot be made. */
 const REQUIRED = ['packages/elements/dist/stepper/candor-stepper.js', 'packages/elements/dist/consent/candor-consent.js', 'packages/core/dist/consent/index.js'];
 
@@ -55,6 +58,7 @@ export async function buildBundle({ minify = true } = {}) {
       plugins: minify ? [terser({ format: { comments: false } })] : [],
     });
     copyFileSync(join(repo, 'examples', 'fixtures', 'consent-notices.js'), NOTICES_FILE);
+    copyFileSync(join(repo, 'examples', 'fixtures', 'onboarding-journey.js'), JOURNEY_FILE);
   } finally {
     await bundle.close();
   }

@@ -1,6 +1,8 @@
 // Serves the plain-HTML example (this folder) on 127.0.0.1 with node:http, after building
 // dist/candor-elements.js (skip with --no-build). Read-only; no path escapes this folder.
-// Usage: npm run example:html [-- --port 8080] [-- --no-build]   (port 0, the default, picks a free one)
+// --csp adds the strict Content-Security-Policy header to every response (open /csp.html: the
+// main page's inline script and styles are refused under it on purpose).
+// Usage: npm run example:html [-- --port 8080] [-- --no-build] [-- --csp]   (port 0, the default, picks a free one)
 import { dirname, relative } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { buildBundle } from './build.mjs';
@@ -9,24 +11,33 @@ import { createStaticServer } from '../static-server.mjs';
 const root = dirname(fileURLToPath(import.meta.url));
 
 /**
- * Creates the (not yet listening) server for this folder.
+ * The strictest policy Candor's components work under: no inline script or style, no eval, and
+ * Trusted Types with only Lit's `lit-html` policy. csp.html is the page made for it.
+ */
+export const STRICT_CSP =
+  "default-src 'self'; script-src 'self'; style-src 'self'; object-src 'none'; base-uri 'none'; require-trusted-types-for 'script'; trusted-types lit-html";
+
+/**
+ * Creates the (not yet listening) server for this folder; `csp: true` sends {@link STRICT_CSP} with every response.
  *
  * @example
- * const server = createExampleServer();
+ * const server = createExampleServer({ csp: true });
  * server.listen(0, '127.0.0.1');
  */
-export function createExampleServer() {
+export function createExampleServer({ csp = false } = {}) {
   return createStaticServer(root, {
+    headers: csp ? { 'content-security-policy': STRICT_CSP } : {},
     notFoundHint: (file) => (relative(root, file).startsWith('dist') ? ' (build it: node examples/plain-html/build.mjs)' : ''),
   });
 }
 
 /** Parses `--port N` (0–65535) and `--no-build`; throws with a message naming the bad flag. */
 function parseArgs(argv) {
-  const options = { port: 0, build: true };
+  const options = { port: 0, build: true, csp: false };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     if (arg === '--no-build') options.build = false;
+    else if (arg === '--csp') options.csp = true;
     else if (arg === '--port' || arg.startsWith('--port=')) {
       const raw = arg === '--port' ? argv[++i] : arg.slice('--port='.length);
       const port = Number(raw);
@@ -37,7 +48,7 @@ function parseArgs(argv) {
     } else if (arg === '--help' || arg === '-h') {
       options.help = true;
     } else {
-      throw new Error(`Unknown option ${JSON.stringify(arg)}. Options: --port <n>, --no-build.`);
+      throw new Error(`Unknown option ${JSON.stringify(arg)}. Options: --port <n>, --no-build, --csp.`);
     }
   }
   return options;
@@ -52,7 +63,7 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
     process.exit(2);
   }
   if (options.help) {
-    console.log('Usage: node examples/plain-html/serve.mjs [--port <n>] [--no-build]');
+    console.log('Usage: node examples/plain-html/serve.mjs [--port <n>] [--no-build] [--csp]');
     process.exit(0);
   }
   if (options.build) {
@@ -64,13 +75,14 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
       process.exit(1);
     }
   }
-  const server = createExampleServer();
+  const server = createExampleServer({ csp: options.csp });
   server.on('error', (e) => {
     console.error(e.code === 'EADDRINUSE' ? `Port ${options.port} is already in use: pick another with --port, or --port 0 for a free one.` : e.message);
     process.exit(1);
   });
   server.listen(options.port, '127.0.0.1', () => {
-    console.log(`Candor plain-HTML example: http://127.0.0.1:${server.address().port}/`);
+    const url = `http://127.0.0.1:${server.address().port}/`;
+    console.log(options.csp ? `Candor under a strict Content-Security-Policy: ${url}csp.html` : `Candor plain-HTML example: ${url}`);
     console.log('Press Ctrl+C to stop.');
   });
   for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => server.close(() => process.exit(0)));

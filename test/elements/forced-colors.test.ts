@@ -3,17 +3,14 @@
 // button) must still be visible, and text must never end up the colour of what is behind it.
 import { expect, fixture, html } from '@open-wc/testing';
 import { executeServerCommand } from '@web/test-runner-commands';
-import type { OnboardingStep } from '@candor/core/models';
 import '@candor/elements/stepper';
 import '@candor/elements/consent';
 import { MemoryConsentStorage } from '@candor/core/consent';
 import { noticeV1 } from '../support/consent-notice.js';
+import { onboardingJourney } from '../../examples/fixtures/onboarding-journey.js';
 
-const steps: OnboardingStep[] = [
-  { id: 'details', title: 'Your details', estimatedMinutes: 2, status: 'complete' },
-  { id: 'identity', title: 'Verify your identity', estimatedMinutes: 3, status: 'current' },
-  { id: 'address', title: 'Proof of address', estimatedMinutes: 2, status: 'upcoming' },
-];
+/** The shared journey: some steps done, one current, some not started (a partly filled bar). */
+const steps = structuredClone([...onboardingJourney]);
 
 /** The colour actually painted behind `el`: its own background or the nearest opaque ancestor's. */
 function paintedBackground(el: Element): string {

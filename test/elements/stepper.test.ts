@@ -1,28 +1,20 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
-import type { OnboardingStep } from '@candor/core/models';
+import type { Clock, OnboardingStep } from '@candor/core/models';
+import type { CandorErrorEvent } from '@candor/elements/shared';
 import '@candor/elements/stepper';
+import { stepperMessages, type AssistChannel, type StepperMessages, type StepperOrientation } from '@candor/elements/stepper';
+import { onboardingJourney } from '../../examples/fixtures/onboarding-journey.js';
 
 /** The element type as the tag map declares it (the same class whether tsc sees src or dist). */
 type CandorStepper = HTMLElementTagNameMap['candor-stepper'];
-import type { CandorErrorEvent } from '@candor/elements/shared';
-import { stepperMessages, type StepperMessages } from '@candor/elements/stepper';
 
-/** 10 minutes in all, 3 done: 30 % by effort (40 % by count), 7 minutes left, on step 3 of 5. */
-const journey = (): OnboardingStep[] => [
-  { id: 'details', title: 'Your details', estimatedMinutes: 2, status: 'complete' },
-  { id: 'phone', title: 'Confirm your phone', estimatedMinutes: 1, status: 'complete' },
-  {
-    id: 'identity',
-    title: 'Verify your identity',
-    purpose: 'The law requires us to confirm who you are.',
-    requirements: ['A passport or national ID card', 'Good light'],
-    estimatedMinutes: 3,
-    status: 'current',
-  },
-  { id: 'address', title: 'Proof of address', estimatedMinutes: 2, status: 'upcoming' },
-  { id: 'review', title: 'Review and submit', estimatedMinutes: 2, status: 'upcoming', optional: true },
-];
+/**
+ * A fresh copy of the shared journey: 12 minutes in all, 3 done: 25 % by effort (40 % by
+ * count), 9 minutes left, on step 3 of 5 ("identity", 4 minutes, with a purpose and two requirements).
+ */
+const journey = (): OnboardingStep[] => structuredClone([...onboardingJourney]);
+const identity = onboardingJourney[2]!;
 
 const root = (el: CandorStepper) => el.shadowRoot!;
 const $ = <T extends Element = HTMLElement>(el: CandorStepper, sel: string) => root(el).querySelector<T & Element>(sel) as T | null;
@@ -78,12 +70,9 @@ describe('<candor-stepper> rendering', () => {
     const current = buttons(el).filter((b) => b.getAttribute('aria-current') === 'step');
     expect(current).to.have.length(1);
     expect(current[0]!.dataset['stepId']).to.equal('identity');
-    expect($(el, '[part~="purpose"]')!.textContent).to.contain('Why we ask').and.contain('The law requires us to confirm who you are.');
-    expect([...$(el, '[part~="requirements"]')!.querySelectorAll('li')].map((li) => li.textContent)).to.deep.equal([
-      'A passport or national ID card',
-      'Good light',
-    ]);
-    expect($(el, '[part~="estimate"]')!.textContent).to.equal('About 3 minutes');
+    expect($(el, '[part~="purpose"]')!.textContent).to.contain('Why we ask').and.contain(identity.purpose);
+    expect([...$(el, '[part~="requirements"]')!.querySelectorAll('li')].map((li) => li.textContent)).to.deep.equal(identity.requirements);
+    expect($(el, '[part~="estimate"]')!.textContent).to.equal('About 4 minutes');
   });
 
   it('explains waiting and error steps in words', async () => {
@@ -125,20 +114,31 @@ describe('<candor-stepper> messages', () => {
       if (typeof ar === 'string') expect(ar, key).to.not.equal(en);
       else expect(Object.keys(ar).sort(), key).to.deep.equal(['few', 'many', 'one', 'other', 'two', 'zero']);
     }
-    // @ts-expect-error a locale must supply every key
-    const incomplete: StepperMessages = { listLabel: 'Étapes' };
-    expect(incomplete).to.be.an('object');
   });
+  // Checked by the type checker (npm run typecheck), not at run time: a locale must supply every key.
+  // @ts-expect-error a locale must supply every key
+  void ({ listLabel: 'Étapes' } satisfies StepperMessages);
 });
 
 describe('<candor-stepper> progress', () => {
   it('weights progress by estimated minutes, not by step count', async () => {
     const el = await stepper();
-    expect(progress(el).getAttribute('aria-valuenow')).to.equal('30'); // 3 of 10 minutes; by count it would be 40
-    expect(progress(el).getAttribute('aria-valuetext')).to.equal('30% complete. About 7 minutes left');
+    expect(progress(el).getAttribute('aria-valuenow')).to.equal('25'); // 3 of 12 minutes; by count it would be 40
+    expect(progress(el).getAttribute('aria-valuetext')).to.equal('25% complete. About 9 minutes left');
     expect($(el, '[part~="position"]')!.textContent).to.equal('Step 3 of 5');
-    expect($(el, '[part~="time-left"]')!.textContent).to.equal('About 7 minutes left');
-    expect($(el, '[part~="progress-indicator"]')!.style.inlineSize).to.equal('30%');
+    expect($(el, '[part~="time-left"]')!.textContent).to.equal('About 9 minutes left');
+  });
+
+  it('fills the bar as far as it announces: a quarter of the track at 25 %, all of it when done', async () => {
+    const el = await stepper(journey(), 'style="--candor-transition-duration: 0s"');
+    const fill = () => $(el, '[part~="progress-indicator"]')!.getBoundingClientRect().width / progress(el).clientWidth;
+    expect(fill()).to.be.closeTo(0.25, 0.01);
+    el.steps = journey().map((s) => ({ ...s, status: 'complete' as const }));
+    await el.updateComplete;
+    expect(fill()).to.be.closeTo(1, 0.01);
+    el.steps = journey().map((s) => ({ ...s, status: 'upcoming' as const }));
+    await el.updateComplete;
+    expect(fill()).to.equal(0);
   });
 
   it('counts skipped and waiting steps as done for the customer', async () => {
@@ -160,7 +160,7 @@ describe('<candor-stepper> progress', () => {
   it('states the time left in Arabic with the right plural form', async () => {
     const el = await stepper(journey(), 'lang="ar"');
     const n = (v: number) => new Intl.NumberFormat('ar').format(v);
-    expect($(el, '[part~="time-left"]')!.textContent).to.equal(`بقيت ${n(7)} دقائق تقريبًا`);
+    expect($(el, '[part~="time-left"]')!.textContent).to.equal(`بقيت ${n(9)} دقائق تقريبًا`);
     expect($(el, '[part~="position"]')!.textContent).to.equal(`الخطوة ${n(3)} من ${n(5)}`);
     el.steps = journey().map((s) => (s.id === 'review' || s.id === 'address' ? { ...s, status: 'complete' as const } : s));
     el.steps[2] = { ...el.steps[2]!, estimatedMinutes: 2 };
@@ -193,7 +193,20 @@ describe('<candor-stepper> orientation', () => {
     await waitUntil(() => $(el, '.candor.vertical'), 'narrow: vertical');
   });
 
-  for (const orientation of ['auto', 'horizontal', 'vertical']) {
+  it('in auto, keeps following the width after it is moved to another place in the page', async () => {
+    const wrapper = await fixture<HTMLDivElement>('<div><div id="a" style="inline-size: 1000px"></div><div id="b" style="inline-size: 400px"></div></div>');
+    const el = document.createElement('candor-stepper');
+    el.steps = journey();
+    wrapper.querySelector('#a')!.append(el);
+    await waitUntil(() => $(el, '.candor.horizontal'), 'wide: horizontal');
+    wrapper.querySelector('#b')!.append(el); // disconnected, then connected again
+    await waitUntil(() => $(el, '.candor.vertical'), 'narrow after the move: vertical');
+    wrapper.querySelector<HTMLElement>('#b')!.style.inlineSize = '1000px';
+    await waitUntil(() => $(el, '.candor.horizontal'), 'widened in place: horizontal again');
+  });
+
+  const orientations: StepperOrientation[] = ['auto', 'horizontal', 'vertical'];
+  for (const orientation of orientations) {
     it(`does not overflow 320 px (${orientation}), even with long words`, async () => {
       const wrapper = await fixture<HTMLDivElement>(`<div style="inline-size: 320px"><candor-stepper orientation=${orientation}></candor-stepper></div>`);
       const el = wrapper.querySelector('candor-stepper')!;
@@ -339,22 +352,33 @@ describe('<candor-stepper> invalid input', () => {
     expect(buttons(el)).to.have.length(5);
   });
 
-  it('keeps rendering when the host clock throws', async () => {
+  it('falls back to the real time when the host clock throws or gives no valid date', async () => {
     const steps = journey();
-    steps[2] = { ...steps[2]!, startedAt: '2026-11-23T10:00:00.000Z' };
-    const el = await stepper(steps);
-    el.now = () => {
-      throw new Error('clock broken');
-    };
-    el.requestUpdate();
-    await el.updateComplete;
-    expect(buttons(el)).to.have.length(5);
+    // Started 10 minutes ago by the real clock: a 4-minute step is overdue.
+    steps[2] = { ...steps[2]!, startedAt: new Date(Date.now() - 10 * 60_000).toISOString() };
+    const broken: unknown[] = [
+      () => {
+        throw new Error('clock broken');
+      },
+      () => Date.now(), // a number, not a Date
+      () => new Date(Number.NaN),
+      'not a function',
+    ];
+    for (const now of broken) {
+      const wrapper = await fixture<HTMLDivElement>('<div><candor-stepper></candor-stepper></div>');
+      const el = wrapper.querySelector('candor-stepper')!;
+      el.now = now as Clock;
+      el.steps = steps;
+      await el.updateComplete;
+      expect(buttons(el), String(now)).to.have.length(5);
+      expect($(el, '[part~="help-offer"]')?.textContent, String(now)).to.equal('This step is taking longer than expected. Would you like some help?');
+    }
   });
 
   it('reports unknown help channels and keeps the valid ones', async () => {
     const el = await stepper(journey());
     const error = oneEvent(el, 'candor-error');
-    el.assistChannels = ['call', 'carrier-pigeon' as 'call'];
+    el.assistChannels = ['call', 'carrier-pigeon' as AssistChannel];
     const e = (await error) as CandorErrorEvent;
     expect(e.detail.property).to.equal('assistChannels');
     await el.updateComplete;
@@ -644,13 +668,13 @@ describe('<candor-stepper> assisted help', () => {
 
   it('offers help when the step runs past its estimate (fake clock)', async () => {
     const startedAt = '2026-11-23T10:00:00.000Z';
-    const deadline = Date.parse(startedAt) + 3 * 60_000;
+    const deadline = Date.parse(startedAt) + identity.estimatedMinutes * 60_000;
     let clock = deadline - 40; // 40 ms of real time before the estimate runs out
     const steps = journey();
     steps[2] = { ...steps[2]!, startedAt };
     const wrapper = await fixture<HTMLDivElement>('<div><candor-stepper></candor-stepper></div>');
     const el = wrapper.querySelector('candor-stepper')!;
-    el.now = () => clock;
+    el.now = () => new Date(clock);
     el.steps = steps;
     await el.updateComplete;
     expect($(el, '[part~="help-offer"]')).to.equal(null);
@@ -665,13 +689,13 @@ describe('<candor-stepper> assisted help', () => {
 
   it('stops its overtime timer when removed from the page', async () => {
     const startedAt = '2026-11-23T10:00:00.000Z';
-    const deadline = Date.parse(startedAt) + 3 * 60_000;
+    const deadline = Date.parse(startedAt) + identity.estimatedMinutes * 60_000;
     let clock = deadline - 30;
     const steps = journey();
     steps[2] = { ...steps[2]!, startedAt };
     const wrapper = await fixture<HTMLDivElement>('<div><candor-stepper></candor-stepper></div>');
     const el = wrapper.querySelector('candor-stepper')!;
-    el.now = () => clock;
+    el.now = () => new Date(clock);
     el.steps = steps;
     await el.updateComplete;
     let updates = 0;
@@ -684,6 +708,28 @@ describe('<candor-stepper> assisted help', () => {
     clock = deadline + 60_000;
     await new Promise((r) => setTimeout(r, 120));
     expect(updates).to.equal(0);
+  });
+
+  it('re-arms its overtime timer when put back on the page', async () => {
+    const startedAt = '2026-11-23T10:00:00.000Z';
+    const deadline = Date.parse(startedAt) + identity.estimatedMinutes * 60_000;
+    let clock = deadline - 60;
+    const steps = journey();
+    steps[2] = { ...steps[2]!, startedAt };
+    const wrapper = await fixture<HTMLDivElement>('<div><candor-stepper></candor-stepper></div>');
+    const el = wrapper.querySelector('candor-stepper')!;
+    el.now = () => new Date(clock);
+    el.steps = steps;
+    await el.updateComplete;
+    el.remove();
+    clock = deadline + 1; // due while away: nothing renders until it is back
+    await new Promise((r) => setTimeout(r, 100));
+    clock = deadline - 30; // back on the page 30 ms before the estimate runs out
+    wrapper.append(el);
+    expect($(el, '[part~="help-offer"]')).to.equal(null);
+    await new Promise((r) => setTimeout(r, 10));
+    clock = deadline + 60_000;
+    await waitUntil(() => $(el, '[part~="help-offer"]'), 'help offered by the re-armed timer', { timeout: 2000 });
   });
 
   it('shows help when a step needs help', async () => {
@@ -720,22 +766,65 @@ describe('<candor-stepper> saving and resuming', () => {
     await second.updateComplete;
     expect(second.saveState()).to.deep.equal(saved);
     expect(buttons(second)[1]!.getAttribute('aria-current')).to.equal('step');
-    expect(progress(second).getAttribute('aria-valuenow')).to.equal('30');
+    expect(progress(second).getAttribute('aria-valuenow')).to.equal('25');
   });
 
-  it('restores into declarative children', async () => {
+  /** Every attribute of every child, to show the stepper leaves the host's markup alone. */
+  const attributesOf = (el: Element) => [...el.children].map((c) => c.getAttributeNames().map((n) => `${n}=${c.getAttribute(n)}`).join(' '));
+
+  it('restores into declarative children without writing on them', async () => {
     const el = await fixture<CandorStepper>(`<candor-stepper>
       <candor-step step-id="a" title="A" minutes="1" status="current"></candor-step>
       <candor-step step-id="b" title="B" minutes="1"></candor-step>
     </candor-stepper>`);
-    const ok = el.restoreState(
-      JSON.stringify({ version: 1, current: 'b', steps: [{ id: 'a', status: 'complete', failures: 0 }, { id: 'b', status: 'current', failures: 3 }] }),
-    );
-    expect(ok).to.equal(true);
+    const before = attributesOf(el);
+    const saved = { version: 1, current: 'b', steps: [{ id: 'a', status: 'complete', failures: 0 }, { id: 'b', status: 'current', failures: 3 }] };
+    expect(el.restoreState(JSON.stringify(saved))).to.equal(true);
     await el.updateComplete;
-    expect(el.querySelector('[step-id="b"]')!.getAttribute('failures')).to.equal('3');
+    expect(el.saveState()).to.deep.equal(saved);
     expect(progress(el).getAttribute('aria-valuenow')).to.equal('50');
     expect($(el, '[part~="help-offer"]')).to.not.equal(null);
+    expect(attributesOf(el)).to.deep.equal(before);
+  });
+
+  it('keeps skips and failures inside: the <candor-step> children and the steps array are left as the host wrote them', async () => {
+    const el = await fixture<CandorStepper>(`<candor-stepper>
+      <candor-step step-id="a" title="A" minutes="1" status="complete"></candor-step>
+      <candor-step step-id="b" title="B" minutes="1" status="current" optional></candor-step>
+      <candor-step step-id="c" title="C" minutes="1"></candor-step>
+    </candor-stepper>`);
+    const before = attributesOf(el);
+    el.recordFailure('b');
+    $(el, '[part~="skip"]')!.click();
+    await el.updateComplete;
+    expect(el.saveState()!.steps.map((s) => `${s.id}:${s.status}:${s.failures}`)).to.deep.equal(['a:complete:0', 'b:skipped:1', 'c:upcoming:0']);
+    expect(attributesOf(el)).to.deep.equal(before);
+
+    const steps = journey();
+    const host = await stepper(steps);
+    host.recordFailure();
+    await host.updateComplete;
+    expect(host.steps).to.equal(steps);
+    expect(steps[2]!.failures).to.equal(undefined);
+    expect(host.saveState()!.steps[2]!.failures).to.equal(1);
+  });
+
+  it('keeps what it recorded when the host re-sends or edits other fields, and yields to a newer value from the host', async () => {
+    const el = await fixture<CandorStepper>(`<candor-stepper>
+      <candor-step step-id="a" title="A" minutes="1" status="current" optional></candor-step>
+      <candor-step step-id="b" title="B" minutes="1"></candor-step>
+    </candor-stepper>`);
+    $(el, '[part~="skip"]')!.click();
+    el.recordFailure('b');
+    await el.updateComplete;
+    el.querySelector('[step-id="a"]')!.setAttribute('title', 'A, renamed');
+    await waitUntil(() => $(el, '[part~="step-title"]')!.textContent === 'A, renamed', 'the host edit is read');
+    expect(el.saveState()!.steps.map((s) => `${s.id}:${s.status}:${s.failures}`)).to.deep.equal(['a:skipped:0', 'b:upcoming:1']);
+    // The host now says something new about the same fields: its word wins.
+    el.querySelector('[step-id="a"]')!.setAttribute('status', 'complete');
+    el.querySelector('[step-id="b"]')!.setAttribute('failures', '0');
+    await waitUntil(() => el.saveState()!.steps[0]!.status === 'complete', 'the host status is read');
+    expect(el.saveState()!.steps.map((s) => `${s.id}:${s.status}:${s.failures}`)).to.deep.equal(['a:complete:0', 'b:upcoming:0']);
   });
 
   const badStates: [string, unknown][] = [
@@ -761,6 +850,42 @@ describe('<candor-stepper> saving and resuming', () => {
       expect(buttons(el)).to.have.length(5);
     });
   }
+});
+
+describe('<candor-stepper> console warnings', () => {
+  /** Console warnings while `run` runs. */
+  async function warningsDuring(run: () => Promise<void>): Promise<string[]> {
+    const original = console.warn;
+    const warnings: string[] = [];
+    console.warn = (m: string) => warnings.push(m);
+    try {
+      await run();
+    } finally {
+      console.warn = original;
+    }
+    return warnings;
+  }
+
+  it('say what the stepper does instead: a fallback for bad steps, nothing restored, defaults for bad settings', async () => {
+    const el = await stepper();
+    const warnings = await warningsDuring(async () => {
+      el.restoreState('{"version":1,');
+      el.assistAfterFailures = -1;
+      el.orientation = 'diagonal' as StepperOrientation;
+      el.assistChannels = ['fax' as AssistChannel];
+      await el.updateComplete;
+      el.steps = 'nope' as unknown as OnboardingStep[];
+      await el.updateComplete;
+    });
+    expect(warnings).to.have.length(5);
+    expect(warnings[0]).to.match(/^<candor-stepper> restoreState: .*\. Nothing was restored\.$/);
+    expect(warnings.slice(1, 4).sort()).to.deep.equal([
+      '<candor-stepper> assistAfterFailures: (root) must be at least 0. The default, 2, is used.',
+      '<candor-stepper> assistChannels: 0 expected one of "call", "chat", "appointment". Only the known channels are offered.',
+      '<candor-stepper> orientation: (root) expected one of "horizontal", "vertical", "auto". auto is used.',
+    ]);
+    expect(warnings[4]).to.match(/^<candor-stepper> steps: .*\. The component shows a fallback until it gets valid input\.$/);
+  });
 });
 
 describe('<candor-stepper> accessibility (axe)', () => {

@@ -9,6 +9,7 @@ import { createRequire } from 'node:module';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 // @ts-expect-error: plain ESM helper without type declarations (returns the Chromium path)
 import { chromiumPath } from '../support/chromium.mjs';
+import { onboardingJourney } from '../../examples/fixtures/onboarding-journey.js';
 
 const SERVE = 'examples/plain-html/serve.mjs';
 const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
@@ -123,10 +124,10 @@ describe('plain-HTML example (examples/plain-html, npm run example:html)', funct
 
   it('upgrades both components from one module and renders them, with no page or console error', async () => {
     const stepper = await shadowText('candor-stepper');
-    expect(stepper).to.include('Step 2 of 4');
-    // Titles and "why we ask" come from the declarative <candor-step> children.
-    expect(stepper).to.include('Your details').and.include('Proof of address').and.include('The law requires us to confirm who you are.');
-    expect(await page.evaluate(() => (document.querySelector('candor-stepper') as unknown as { steps?: unknown }).steps)).to.equal(undefined);
+    expect(stepper).to.include('Step 3 of 5');
+    // The shared sample journey, set as the `steps` property: titles and the current step's "why we ask".
+    for (const step of onboardingJourney) expect(stepper).to.include(step.title);
+    expect(stepper).to.include(onboardingJourney[2]!.purpose!);
     const consent = await shadowText('candor-consent');
     expect(consent).to.include('Your privacy choices').and.include('From Acme Bank').and.include('Reuse your verification at partners');
     expect(await page.getByRole('button', { name: 'Accept all' }).isVisible()).to.equal(true);
@@ -201,8 +202,8 @@ describe('plain-HTML example (examples/plain-html, npm run example:html)', funct
     const steps = await page.evaluate(
       () => (document.querySelector('candor-stepper') as unknown as { steps?: { id: string; status: string }[] }).steps?.map((s) => `${s.id}:${s.status}`),
     );
-    expect(steps).to.deep.equal(['details:complete', 'identity:complete', 'address:current', 'funding:upcoming']);
-    await page.waitForFunction(() => document.querySelector('candor-stepper')?.shadowRoot?.textContent?.includes('Step 3 of 4'));
+    expect(steps).to.deep.equal(['details:complete', 'phone:complete', 'identity:complete', 'address:current', 'review:upcoming']);
+    await page.waitForFunction(() => document.querySelector('candor-stepper')?.shadowRoot?.textContent?.includes('Step 4 of 5'));
     expect(await shownStep()).to.include('Proof of address');
     expectNoProblems();
   });
@@ -264,7 +265,7 @@ describe('plain-HTML example (examples/plain-html, npm run example:html)', funct
     await page.waitForFunction(() => document.querySelector('candor-consent')?.shadowRoot?.textContent?.includes('قبول الكل'));
     expect(await directions()).to.deep.equal(['rtl', 'rtl']);
     const stepper = await shadowText('candor-stepper');
-    expect(stepper).to.include('الخطوة 2 من 4').and.include('التحقق من هويتك'); // interface and the page's translated steps
+    expect(stepper).to.include('الخطوة 3 من 5').and.include('التحقق من هويتك'); // interface and the page's translated steps
     expect(stepper).to.not.include('Verify your identity');
     const consent = await shadowText('candor-consent');
     expect(consent).to.include('خياراتك بشأن الخصوصية').and.include('قبول الكل').and.include('إعادة استخدام التحقق لدى الشركاء');

@@ -2,7 +2,15 @@
 export { toValidationIssues, summarizeIssues, type ValidationIssue } from './issues.js';
 export { text, identifier, localeTag } from './text.js';
 export { systemClock, readClock, type Clock } from './clock.js';
-export { STEP_STATUSES, OnboardingStepSchema, OnboardingStepsSchema, type StepStatus, type OnboardingStep } from './onboarding.js';
+export {
+  STEP_STATUSES,
+  ASSIST_CHANNELS,
+  OnboardingStepSchema,
+  OnboardingStepsSchema,
+  type StepStatus,
+  type AssistChannel,
+  type OnboardingStep,
+} from './onboarding.js';
 export {
   LEGAL_BASES,
   CONSENT_EVENTS,

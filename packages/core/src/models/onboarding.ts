@@ -6,6 +6,10 @@ import { identifier, text } from './text.js';
 export const STEP_STATUSES = ['upcoming', 'current', 'complete', 'error', 'waiting', 'needs-help', 'skipped'] as const;
 export type StepStatus = (typeof STEP_STATUSES)[number];
 
+/** The ways a customer can get help with a step; the host chooses which to offer. */
+export const ASSIST_CHANNELS = ['call', 'chat', 'appointment'] as const;
+export type AssistChannel = (typeof ASSIST_CHANNELS)[number];
+
 /** One step of an onboarding journey. */
 export const OnboardingStepSchema = z.object({
   /** Stable id, used to save and restore progress. */

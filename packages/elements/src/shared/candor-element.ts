@@ -63,11 +63,14 @@ export abstract class CandorElement extends LitElement {
     >${content}</div>`;
   }
 
-  /** Validated `value`, or `undefined` after firing `candor-error` and warning once. Never throws. */
-  protected accept<T>(property: string, schema: Parser<T>, value: unknown): T | undefined {
+  /**
+   * Validated `value`, or `undefined` after firing `candor-error` and warning once; `outcome`
+   * tells the console what the component does instead (default: it shows its fallback). Never throws.
+   */
+  protected accept<T>(property: string, schema: Parser<T>, value: unknown, outcome?: string): T | undefined {
     const r = validate(schema, value);
     if (r.ok) return r.value;
-    reportInvalid(this, this.localize.component, property, r.issues);
+    reportInvalid(this, this.localize.component, property, r.issues, outcome);
     return undefined;
   }
 

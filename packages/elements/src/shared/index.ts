@@ -14,3 +14,7 @@ export {
 export { validate, reportInvalid, type Parser, type Validated } from './validate.js';
 export { themeStyles } from './theme.styles.js';
 export { resolveDirection, resolveLang, resolveTheme, directionOf, watchEnvironment } from './environment.js';
+export { ClockController, MAX_TIMEOUT, type ClockOptions } from './clock-controller.js';
+export { RovingTabindexController, rovingTarget, type RovingTabindexOptions } from './roving-tabindex-controller.js';
+export { ResizeController } from './resize-controller.js';
+export { ChildrenController } from './children-controller.js';

@@ -3,6 +3,11 @@
  * element or any ancestor); components read the private `--_*` values resolved here for the
  * light theme, the dark theme (system preference or `theme="dark"`) and forced colours.
  * Under forced colours, system colours replace every token.
+ *
+ * Each default is `light-dark(light, dark)`: `color-scheme` picks one, so the palette is written
+ * once. `color-scheme: light dark` (system) follows prefers-color-scheme; `theme="light|dark"` (on
+ * the element or an ancestor) forces one. Notes live here, not in the CSS: comments inside the
+ * css`` block are shipped to every page.
  */
 import { css } from 'lit';
 
@@ -13,7 +18,6 @@ export const themeStyles = css`
   :host([hidden]) {
     display: none;
   }
-  /* Each default is light-dark(light, dark): color-scheme picks one, so the palette is written once. */
   .candor {
     --_text: var(--candor-color-text, light-dark(#1a1f26, #eef1f5));
     --_muted: var(--candor-color-text-muted, light-dark(#4a5563, #b7c0cc));
@@ -32,7 +36,6 @@ export const themeStyles = css`
     --_space: var(--candor-spacing, 0.5rem);
     --_focus-width: var(--candor-focus-ring-width, 3px);
     --_duration: var(--candor-transition-duration, 150ms);
-    /* system: follows prefers-color-scheme; theme="light|dark" (on the element or an ancestor) forces one. */
     color-scheme: light dark;
     color: var(--_text);
     background: var(--_surface);

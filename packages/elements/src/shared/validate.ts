@@ -29,19 +29,27 @@ export function validate<T>(schema: Parser<T>, value: unknown): Validated<T> {
   }
 }
 
-const warned = new Set<string>();
+/** The problems each element has warned about already (per element: another element's warning must not silence this one's). */
+const warned = new WeakMap<EventTarget, Set<string>>();
+
+/** What a component does instead when a value is invalid, as the console warning says it. */
+export const SHOWS_FALLBACK = 'The component shows a fallback until it gets valid input.';
 
 /**
- * Fires `candor-error` from `host` and warns in the console once per distinct problem.
+ * Fires `candor-error` from `host` and warns in the console once per distinct problem of that
+ * element, ending with `outcome`: what the component does instead (default {@link SHOWS_FALLBACK}).
  *
  * @example
  * reportInvalid(this, 'candor-stepper', 'steps', issues);
+ * reportInvalid(this, 'candor-stepper', 'restoreState', issues, 'Nothing was restored.');
  */
-export function reportInvalid(host: EventTarget, component: string, property: string, issues: readonly ValidationIssue[]): void {
+export function reportInvalid(host: EventTarget, component: string, property: string, issues: readonly ValidationIssue[], outcome = SHOWS_FALLBACK): void {
   const message = `<${component}> ${property}: ${summarizeIssues(issues)}`;
-  if (!warned.has(message)) {
-    warned.add(message);
-    console.warn(`${message}. The component shows a fallback until it gets valid input.`);
+  let seen = warned.get(host);
+  if (!seen) warned.set(host, (seen = new Set()));
+  if (!seen.has(message)) {
+    seen.add(message);
+    console.warn(`${message}. ${outcome}`);
   }
   host.dispatchEvent(new CandorErrorEvent({ component, property, issues, message }));
 }

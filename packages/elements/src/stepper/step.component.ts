@@ -3,7 +3,8 @@
 /**
  * One step of a `<candor-stepper>` written as markup. It renders nothing itself: the stepper
  * reads its attributes and text, validates them like the `steps` property, and re-reads them
- * whenever they change. Its text (outside any list) is the "why we ask"; `<li>` items inside
+ * whenever they change. The stepper never writes to it: progress the customer makes in the
+ * stepper (a skip, a failure, a restored state) is kept inside the stepper (`saveState()`). Its text (outside any list) is the "why we ask"; `<li>` items inside
  * are the requirements.
  *
  * @summary One onboarding step declared as a child of `<candor-stepper>`.

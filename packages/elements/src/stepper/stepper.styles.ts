@@ -1,4 +1,9 @@
-/** Styles of `<candor-stepper>`: logical properties only, so right-to-left layouts mirror. */
+/**
+ * Styles of `<candor-stepper>`: logical properties only, so right-to-left layouts mirror. Text
+ * from the host sits in `<bdi>` elements (see stepper.templates.ts) and keeps its own direction.
+ * The progress fill's width comes from `--_progress`, set through CSSOM by the template. (Notes
+ * live here, not in the CSS: comments inside the css`` block are shipped.)
+ */
 import { css } from 'lit';
 
 export const stepperStyles = css`
@@ -36,6 +41,7 @@ export const stepperStyles = css`
     overflow: hidden;
   }
   [part~='progress-indicator'] {
+    inline-size: var(--_progress, 0%);
     block-size: 100%;
     background: var(--_accent);
     transition: inline-size var(--_duration) ease-out;
@@ -200,12 +206,4 @@ export const stepperStyles = css`
     }
   }
 
-  /* Step text from the host may be in another language than the interface (English steps on an
-     Arabic page): each piece takes its direction from its own text, so punctuation stays put. */
-  [part~='step-title'],
-  [part~='details-title'],
-  [part~='purpose'] p:not(.label),
-  [part~='requirements'] li {
-    unicode-bidi: plaintext;
-  }
 `;

@@ -1,8 +1,5 @@
 /** `candor-before-assist-request`: cancelable, fired before a request for assisted help. */
-
-/** The ways a customer can get help; the host chooses which to offer. */
-export const ASSIST_CHANNELS = ['call', 'chat', 'appointment'] as const;
-export type AssistChannel = (typeof ASSIST_CHANNELS)[number];
+import type { AssistChannel } from '@candor/core/models';
 
 /** Why help was asked for: the customer chose it, or it was offered after failures or overtime. */
 export type AssistReason = 'user' | 'failures' | 'overtime';

@@ -1,0 +1,113 @@
+// Both components on a page served with the strict Content-Security-Policy a careful host sends
+// (STRICT_CSP: no inline script or style, no style="" attributes, no eval, Trusted Types with
+// only Lit's `lit-html` policy): nothing may be refused, and both must render and work. A style
+// the browser refused would not just log: the progress bar would fill its whole track while
+// announcing 25 %. Serves examples/plain-html/csp.html (built bundle + the shared fixtures) and
+// drives Debian Chromium with playwright-core.
+import { expect } from 'chai';
+import type { AddressInfo } from 'node:net';
+import type { Server } from 'node:http';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+// @ts-expect-error: plain ESM helper without type declarations (returns the Chromium path)
+import { chromiumPath } from '../support/chromium.mjs';
+// @ts-expect-error: plain ESM example script without type declarations
+import { buildBundle } from '../../examples/plain-html/build.mjs';
+// @ts-expect-error: plain ESM example script without type declarations
+import { createExampleServer, STRICT_CSP } from '../../examples/plain-html/serve.mjs';
+import { noticeV1 } from '../support/consent-notice.js';
+
+describe('strict Content-Security-Policy (examples/plain-html/csp.html)', function () {
+  this.timeout(60_000);
+  let server: Server;
+  let url: string;
+  let browser: Browser | undefined;
+  let context: BrowserContext;
+  let page: Page;
+  let consoleErrors: string[];
+
+  before(async () => {
+    await buildBundle();
+    server = createExampleServer({ csp: true }) as Server;
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/csp.html`;
+    browser = await chromium.launch({
+      executablePath: chromiumPath() as string,
+      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
+    });
+  });
+
+  after(async () => {
+    await browser?.close();
+    await new Promise((resolve) => server?.close(resolve));
+  });
+
+  beforeEach(async () => {
+    context = await browser!.newContext({ viewport: { width: 1000, height: 900 } });
+    page = await context.newPage();
+    consoleErrors = [];
+    page.on('pageerror', (e) => consoleErrors.push(`page error: ${e.message}`));
+    page.on('console', (m) => {
+      if (m.type() === 'error') consoleErrors.push(`console error: ${m.text()}`);
+    });
+    // Before any page script: every refusal the browser reports, whatever triggered it.
+    await page.addInitScript(() => {
+      const seen: string[] = ((window as unknown as { violations: string[] }).violations = []);
+      document.addEventListener('securitypolicyviolation', (e) => seen.push(`${e.effectiveDirective} refused ${e.blockedURI || 'inline'}: ${e.sample}`));
+    });
+    await page.goto(url);
+    await page.waitForFunction(() => {
+      const stepper = document.querySelector('candor-stepper');
+      const consent = document.querySelector('candor-consent') as (Element & { state?: string }) | null;
+      return stepper?.shadowRoot?.querySelector('[role="progressbar"]') && consent?.state === 'ask';
+    }, undefined, { timeout: 10_000 });
+  });
+
+  afterEach(async () => {
+    await context?.close();
+  });
+
+  const violations = () => page.evaluate(() => (window as unknown as { violations: string[] }).violations);
+  const expectNothingRefused = async () => {
+    const refused = await violations();
+    expect(refused, refused.join('\n')).to.deep.equal([]);
+    expect(consoleErrors, consoleErrors.join('\n')).to.deep.equal([]);
+  };
+
+  it('serves the page with the strict policy', async () => {
+    const res = await fetch(url);
+    expect(res.status).to.equal(200);
+    expect(res.headers.get('content-security-policy')).to.equal(STRICT_CSP);
+    expect(STRICT_CSP).to.include("style-src 'self';").and.include('trusted-types lit-html').and.not.include('unsafe');
+  });
+
+  it('notices a refused inline style (the check below can fail)', async () => {
+    await page.evaluate(() => document.body.setAttribute('style', 'color: red'));
+    await page.waitForFunction(() => (window as unknown as { violations: string[] }).violations.length > 0);
+    expect((await violations())[0]).to.match(/^style-src-attr refused inline/);
+  });
+
+  it('<candor-stepper> renders with nothing refused: the bar fills a quarter of its track at 25 %', async () => {
+    const bar = await page.evaluate(() => {
+      const root = document.querySelector('candor-stepper')!.shadowRoot!;
+      const track = root.querySelector<HTMLElement>('[part~="progress"]')!;
+      const fill = root.querySelector<HTMLElement>('[part~="progress-indicator"]')!;
+      return { now: track.getAttribute('aria-valuenow'), share: fill.getBoundingClientRect().width / track.clientWidth };
+    });
+    expect(bar.now).to.equal('25');
+    expect(bar.share).to.be.closeTo(0.25, 0.02);
+    // And it keeps working: moving to a completed step.
+    await page.locator('candor-stepper').getByRole('button', { name: /Your details/ }).click();
+    await page.waitForFunction(() => document.querySelector('candor-stepper')?.getAttribute('current') === 'details');
+    await expectNothingRefused();
+  });
+
+  it('<candor-consent> renders its purposes and a click saves, with nothing refused', async () => {
+    const text = await page.evaluate(() => document.querySelector('candor-consent')!.shadowRoot!.textContent!);
+    for (const purpose of noticeV1.purposes) expect(text).to.include(purpose.title);
+    await page.getByRole('button', { name: 'Accept all' }).click();
+    await page.waitForFunction(() => (document.querySelector('candor-consent') as Element & { state?: string }).state === 'saved');
+    const stored = await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('candor:consent:')).length);
+    expect(stored).to.equal(1);
+    await expectNothingRefused();
+  });
+});
