@@ -107,7 +107,7 @@ describe('partner-verify example', function () {
 
 describe('build-if-stale (what npm start and npm run example:html run first)', function () {
   this.timeout(180_000);
-  const SCRIPT = 'scripts/build-if-stale.mjs';
+  const SCRIPT = 'examples/build-if-stale.mjs';
   const distFile = 'packages/cli/dist/index.js';
 
   /** Sets `file`'s modification time to now for the duration of `fn`, then puts the old one back. */

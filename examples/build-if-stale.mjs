@@ -4,8 +4,8 @@
 // or the shared rollup.config.mjs, tsconfig.json or package-lock.json is newer than the oldest
 // .js file in its dist/ (a missing dist/ is stale too). Folder times catch deleted sources.
 //
-// Usage: node scripts/build-if-stale.mjs core cli          build what is stale, in this order
-//        node scripts/build-if-stale.mjs --check core cli  only report; exit 1 if anything is stale
+// Usage: node examples/build-if-stale.mjs core cli          build what is stale, in this order
+//        node examples/build-if-stale.mjs --check core cli  only report; exit 1 if anything is stale
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
