@@ -20,11 +20,12 @@ import {
 
 /**
  * Gzipped bytes each component may cost a page that loads only it: the measured size rounded up
- * to the next 0.5 KB. Lower a budget as a component shrinks; never raise one to pass.
+ * to the next 0.5 KB. Lower a budget as a component shrinks; raise one only for a feature that
+ * needs the bytes, saying which in the commit, never to make a regression pass.
  */
 const BUDGETS_GZIP: Record<string, number> = {
-  'candor-stepper': 23 * 1024,
-  'candor-consent': 26.5 * 1024,
+  'candor-stepper': 23.5 * 1024,
+  'candor-consent': 28.5 * 1024,
 };
 
 /** Code that has no business in a component: signing/verification and zod's heavy API. */
