@@ -2,6 +2,7 @@ import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { emulateMedia } from '@web/test-runner-commands';
 import { registerMessages, CandorErrorEvent } from '@candor/elements/shared';
 import { DemoElement } from './foundation-fixture.js';
+import { warningsDuring } from '../support/console.js';
 
 const text = (el: DemoElement, id: string) => el.shadowRoot!.querySelector(`#${id}`)?.textContent?.trim();
 const base = (el: DemoElement) => el.shadowRoot!.querySelector<HTMLElement>('[part="base"]')!;
@@ -184,18 +185,6 @@ describe('foundation: invalid input', () => {
     expect(el.shadowRoot!.querySelector('[part="fallback"]')).to.not.equal(null);
   });
 
-  /** Console warnings while `run` runs. */
-  async function warningsDuring(run: () => Promise<void>): Promise<string[]> {
-    const original = console.warn;
-    const warnings: string[] = [];
-    console.warn = (m: string) => warnings.push(m);
-    try {
-      await run();
-    } finally {
-      console.warn = original;
-    }
-    return warnings;
-  }
   const setName = async (el: DemoElement, name: string) => {
     el.name = name;
     el.requestUpdate();

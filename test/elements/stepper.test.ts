@@ -5,6 +5,7 @@ import type { CandorErrorEvent } from '@candor/elements/shared';
 import '@candor/elements/stepper';
 import { stepperMessages, type AssistChannel, type StepperMessages, type StepperOrientation } from '@candor/elements/stepper';
 import { onboardingJourney } from '../../examples/fixtures/onboarding-journey.js';
+import { warningsDuring } from '../support/console.js';
 
 /** The element type as the tag map declares it (the same class whether tsc sees src or dist). */
 type CandorStepper = HTMLElementTagNameMap['candor-stepper'];
@@ -666,10 +667,15 @@ describe('<candor-stepper> assisted help', () => {
     expect($(el, '[part~="help-offer"]')).to.equal(null);
   });
 
-  it('offers help when the step runs past its estimate (fake clock)', async () => {
+  /**
+   * A stepper on the identity step, started so that its estimate runs out `msBefore` ms of real
+   * time from now, driven by a fake clock the test moves with `at(ms)`; `deadline` is when the
+   * estimate runs out.
+   */
+  async function overtimeStepper(msBefore: number) {
     const startedAt = '2026-11-23T10:00:00.000Z';
     const deadline = Date.parse(startedAt) + identity.estimatedMinutes * 60_000;
-    let clock = deadline - 40; // 40 ms of real time before the estimate runs out
+    let clock = deadline - msBefore;
     const steps = journey();
     steps[2] = { ...steps[2]!, startedAt };
     const wrapper = await fixture<HTMLDivElement>('<div><candor-stepper></candor-stepper></div>');
@@ -677,8 +683,13 @@ describe('<candor-stepper> assisted help', () => {
     el.now = () => new Date(clock);
     el.steps = steps;
     await el.updateComplete;
+    return { el, wrapper, deadline, at: (ms: number) => (clock = ms) };
+  }
+
+  it('offers help when the step runs past its estimate (fake clock)', async () => {
+    const { el, deadline, at } = await overtimeStepper(40); // 40 ms of real time before the estimate runs out
     expect($(el, '[part~="help-offer"]')).to.equal(null);
-    clock = deadline + 60_000; // the fake clock moves on; the component's timer notices on its own
+    at(deadline + 60_000); // the fake clock moves on; the component's timer notices on its own
     await waitUntil(() => $(el, '[part~="help-offer"]'), 'help offered after the estimate', { timeout: 2000 });
     expect($(el, '[part~="help-offer"]')!.textContent).to.equal('This step is taking longer than expected. Would you like some help?');
     expect(live(el)).to.contain('taking longer than expected');
@@ -688,16 +699,7 @@ describe('<candor-stepper> assisted help', () => {
   });
 
   it('stops its overtime timer when removed from the page', async () => {
-    const startedAt = '2026-11-23T10:00:00.000Z';
-    const deadline = Date.parse(startedAt) + identity.estimatedMinutes * 60_000;
-    let clock = deadline - 30;
-    const steps = journey();
-    steps[2] = { ...steps[2]!, startedAt };
-    const wrapper = await fixture<HTMLDivElement>('<div><candor-stepper></candor-stepper></div>');
-    const el = wrapper.querySelector('candor-stepper')!;
-    el.now = () => new Date(clock);
-    el.steps = steps;
-    await el.updateComplete;
+    const { el, deadline, at } = await overtimeStepper(30);
     let updates = 0;
     const original = el.requestUpdate.bind(el);
     el.requestUpdate = (...args: Parameters<typeof original>) => {
@@ -705,30 +707,21 @@ describe('<candor-stepper> assisted help', () => {
       return original(...args);
     };
     el.remove();
-    clock = deadline + 60_000;
+    at(deadline + 60_000);
     await new Promise((r) => setTimeout(r, 120));
     expect(updates).to.equal(0);
   });
 
   it('re-arms its overtime timer when put back on the page', async () => {
-    const startedAt = '2026-11-23T10:00:00.000Z';
-    const deadline = Date.parse(startedAt) + identity.estimatedMinutes * 60_000;
-    let clock = deadline - 60;
-    const steps = journey();
-    steps[2] = { ...steps[2]!, startedAt };
-    const wrapper = await fixture<HTMLDivElement>('<div><candor-stepper></candor-stepper></div>');
-    const el = wrapper.querySelector('candor-stepper')!;
-    el.now = () => new Date(clock);
-    el.steps = steps;
-    await el.updateComplete;
+    const { el, wrapper, deadline, at } = await overtimeStepper(60);
     el.remove();
-    clock = deadline + 1; // due while away: nothing renders until it is back
+    at(deadline + 1); // due while away: nothing renders until it is back
     await new Promise((r) => setTimeout(r, 100));
-    clock = deadline - 30; // back on the page 30 ms before the estimate runs out
+    at(deadline - 30); // back on the page 30 ms before the estimate runs out
     wrapper.append(el);
     expect($(el, '[part~="help-offer"]')).to.equal(null);
     await new Promise((r) => setTimeout(r, 10));
-    clock = deadline + 60_000;
+    at(deadline + 60_000);
     await waitUntil(() => $(el, '[part~="help-offer"]'), 'help offered by the re-armed timer', { timeout: 2000 });
   });
 
@@ -853,18 +846,6 @@ describe('<candor-stepper> saving and resuming', () => {
 });
 
 describe('<candor-stepper> console warnings', () => {
-  /** Console warnings while `run` runs. */
-  async function warningsDuring(run: () => Promise<void>): Promise<string[]> {
-    const original = console.warn;
-    const warnings: string[] = [];
-    console.warn = (m: string) => warnings.push(m);
-    try {
-      await run();
-    } finally {
-      console.warn = original;
-    }
-    return warnings;
-  }
 
   it('say what the stepper does instead: a fallback for bad steps, nothing restored, defaults for bad settings', async () => {
     const el = await stepper();
