@@ -1,5 +1,6 @@
 /** The `candor-error` event every Candor component fires when it is given input it cannot use. */
 import type { ValidationIssue } from '@candor/core/models';
+import { CandorEvent } from './candor-event.js';
 
 /** What was wrong: which component, which property (or attribute/children), and the issues found. */
 export interface CandorErrorDetail {
@@ -20,13 +21,11 @@ export interface CandorErrorDetail {
  * @example
  * document.addEventListener('candor-error', (e) => report(e.detail.component, e.detail.issues));
  */
-export class CandorErrorEvent extends Event {
+export class CandorErrorEvent extends CandorEvent<CandorErrorDetail> {
   static readonly type = 'candor-error';
-  readonly detail: CandorErrorDetail;
 
   constructor(detail: CandorErrorDetail) {
-    super(CandorErrorEvent.type, { bubbles: true, composed: true });
-    this.detail = detail;
+    super(CandorErrorEvent.type, detail);
   }
 }
 

@@ -1,5 +1,6 @@
 /** The element foundation: what every Candor component is built on. */
 export { CandorElement } from './candor-element.js';
+export { CandorEvent } from './candor-event.js';
 export { CandorErrorEvent, type CandorErrorDetail } from './candor-error-event.js';
 export {
   LocalizeController,

@@ -1,5 +1,6 @@
 /** `candor-before-consent-change`: cancelable, fired before a consent decision is stored. */
 import type { ConsentRecord } from '@candor/core/models';
+import { CandorEvent } from '../../shared/candor-event.js';
 
 /**
  * Fired when the customer accepts all, rejects optional purposes or saves their choices, with
@@ -9,14 +10,11 @@ import type { ConsentRecord } from '@candor/core/models';
  * @example
  * consent.addEventListener('candor-before-consent-change', (e) => { if (!sessionIsValid()) e.preventDefault(); });
  */
-export class BeforeConsentChangeEvent extends Event {
+export class BeforeConsentChangeEvent extends CandorEvent<ConsentRecord> {
   static readonly type = 'candor-before-consent-change';
-  /** The record that will be stored unless the event is canceled. */
-  readonly detail: ConsentRecord;
 
   constructor(record: ConsentRecord) {
-    super(BeforeConsentChangeEvent.type, { bubbles: true, composed: true, cancelable: true });
-    this.detail = record;
+    super(BeforeConsentChangeEvent.type, record, { cancelable: true });
   }
 }
 

@@ -1,5 +1,6 @@
 /** `candor-before-consent-withdraw`: cancelable, fired before a withdrawal is stored. */
 import type { ConsentRecord } from '@candor/core/models';
+import { CandorEvent } from '../../shared/candor-event.js';
 
 /**
  * Fired when the customer withdraws consent, with the withdrawal record about to be stored.
@@ -8,14 +9,11 @@ import type { ConsentRecord } from '@candor/core/models';
  * @example
  * consent.addEventListener('candor-before-consent-withdraw', (e) => { if (!confirm('Withdraw?')) e.preventDefault(); });
  */
-export class BeforeConsentWithdrawEvent extends Event {
+export class BeforeConsentWithdrawEvent extends CandorEvent<ConsentRecord> {
   static readonly type = 'candor-before-consent-withdraw';
-  /** The withdrawal record (`event: 'withdrawal'`) that will be stored unless the event is canceled. */
-  readonly detail: ConsentRecord;
 
   constructor(record: ConsentRecord) {
-    super(BeforeConsentWithdrawEvent.type, { bubbles: true, composed: true, cancelable: true });
-    this.detail = record;
+    super(BeforeConsentWithdrawEvent.type, record, { cancelable: true });
   }
 }
 

@@ -1,5 +1,6 @@
 /** `candor-consent-change`: a consent decision was made and is already stored. */
 import type { ConsentRecord } from '@candor/core/models';
+import { CandorEvent } from '../../shared/candor-event.js';
 
 /**
  * Fired after a decision's record has been stored (the storage already returns it when this
@@ -8,14 +9,11 @@ import type { ConsentRecord } from '@candor/core/models';
  * @example
  * consent.addEventListener('candor-consent-change', (e) => fetch('/consent', { method: 'POST', body: JSON.stringify(e.detail) }));
  */
-export class ConsentChangeEvent extends Event {
+export class ConsentChangeEvent extends CandorEvent<ConsentRecord> {
   static readonly type = 'candor-consent-change';
-  /** The stored record. */
-  readonly detail: ConsentRecord;
 
   constructor(record: ConsentRecord) {
-    super(ConsentChangeEvent.type, { bubbles: true, composed: true });
-    this.detail = record;
+    super(ConsentChangeEvent.type, record);
   }
 }
 

@@ -1,5 +1,6 @@
 /** `candor-consent-withdraw`: the customer withdrew consent; the withdrawal record is already stored. */
 import type { ConsentRecord } from '@candor/core/models';
+import { CandorEvent } from '../../shared/candor-event.js';
 
 /**
  * Fired after the withdrawal record has been stored. Stop every optional use of the customer's
@@ -8,14 +9,11 @@ import type { ConsentRecord } from '@candor/core/models';
  * @example
  * consent.addEventListener('candor-consent-withdraw', (e) => fetch('/consent/withdraw', { method: 'POST', body: JSON.stringify(e.detail) }));
  */
-export class ConsentWithdrawEvent extends Event {
+export class ConsentWithdrawEvent extends CandorEvent<ConsentRecord> {
   static readonly type = 'candor-consent-withdraw';
-  /** The stored withdrawal record (`event: 'withdrawal'`, `previousRecordId` set). */
-  readonly detail: ConsentRecord;
 
   constructor(record: ConsentRecord) {
-    super(ConsentWithdrawEvent.type, { bubbles: true, composed: true });
-    this.detail = record;
+    super(ConsentWithdrawEvent.type, record);
   }
 }
 

@@ -1,5 +1,6 @@
 /** `candor-assist-request`: the customer asked for help with a step; the host connects them. */
 import type { AssistRequestDetail } from './before-assist-request-event.js';
+import { CandorEvent } from '../../shared/candor-event.js';
 
 /**
  * Fired when the customer asked for help through a channel (after an uncancelled
@@ -8,13 +9,11 @@ import type { AssistRequestDetail } from './before-assist-request-event.js';
  * @example
  * stepper.addEventListener('candor-assist-request', (e) => openHelp(e.detail.channel, e.detail.stepId));
  */
-export class AssistRequestEvent extends Event {
+export class AssistRequestEvent extends CandorEvent<AssistRequestDetail> {
   static readonly type = 'candor-assist-request';
-  readonly detail: AssistRequestDetail;
 
   constructor(detail: AssistRequestDetail) {
-    super(AssistRequestEvent.type, { bubbles: true, composed: true });
-    this.detail = detail;
+    super(AssistRequestEvent.type, detail);
   }
 }
 

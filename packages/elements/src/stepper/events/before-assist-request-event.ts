@@ -1,5 +1,6 @@
 /** `candor-before-assist-request`: cancelable, fired before a request for assisted help. */
 import type { AssistChannel } from '@candor/core/models';
+import { CandorEvent } from '../../shared/candor-event.js';
 
 /** Why help was asked for: the customer chose it, or it was offered after failures or overtime. */
 export type AssistReason = 'user' | 'failures' | 'overtime';
@@ -18,13 +19,11 @@ export interface AssistRequestDetail {
  * @example
  * stepper.addEventListener('candor-before-assist-request', (e) => { if (!chatOpen) e.preventDefault(); });
  */
-export class BeforeAssistRequestEvent extends Event {
+export class BeforeAssistRequestEvent extends CandorEvent<AssistRequestDetail> {
   static readonly type = 'candor-before-assist-request';
-  readonly detail: AssistRequestDetail;
 
   constructor(detail: AssistRequestDetail) {
-    super(BeforeAssistRequestEvent.type, { bubbles: true, composed: true, cancelable: true });
-    this.detail = detail;
+    super(BeforeAssistRequestEvent.type, detail, { cancelable: true });
   }
 }
 

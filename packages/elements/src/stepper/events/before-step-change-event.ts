@@ -1,4 +1,5 @@
 /** `candor-before-step-change`: cancelable, fired before the user moves to another step. */
+import { CandorEvent } from '../../shared/candor-event.js';
 
 /** Which step the user leaves and which one they asked for (step ids). */
 export interface StepChangeDetail {
@@ -13,13 +14,11 @@ export interface StepChangeDetail {
  * @example
  * stepper.addEventListener('candor-before-step-change', (e) => { if (hasUnsavedInput) e.preventDefault(); });
  */
-export class BeforeStepChangeEvent extends Event {
+export class BeforeStepChangeEvent extends CandorEvent<StepChangeDetail> {
   static readonly type = 'candor-before-step-change';
-  readonly detail: StepChangeDetail;
 
   constructor(detail: StepChangeDetail) {
-    super(BeforeStepChangeEvent.type, { bubbles: true, composed: true, cancelable: true });
-    this.detail = detail;
+    super(BeforeStepChangeEvent.type, detail, { cancelable: true });
   }
 }
 

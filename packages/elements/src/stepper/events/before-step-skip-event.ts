@@ -1,4 +1,5 @@
 /** `candor-before-step-skip`: cancelable, fired before the customer skips an optional step. */
+import { CandorEvent } from '../../shared/candor-event.js';
 
 /** The optional step being skipped. */
 export interface StepSkipDetail {
@@ -12,13 +13,11 @@ export interface StepSkipDetail {
  * @example
  * stepper.addEventListener('candor-before-step-skip', (e) => { if (!confirm('Skip?')) e.preventDefault(); });
  */
-export class BeforeStepSkipEvent extends Event {
+export class BeforeStepSkipEvent extends CandorEvent<StepSkipDetail> {
   static readonly type = 'candor-before-step-skip';
-  readonly detail: StepSkipDetail;
 
   constructor(detail: StepSkipDetail) {
-    super(BeforeStepSkipEvent.type, { bubbles: true, composed: true, cancelable: true });
-    this.detail = detail;
+    super(BeforeStepSkipEvent.type, detail, { cancelable: true });
   }
 }
 

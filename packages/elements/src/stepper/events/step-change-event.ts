@@ -1,5 +1,6 @@
 /** `candor-step-change`: the step shown changed because the user moved to it. */
 import type { StepChangeDetail } from './before-step-change-event.js';
+import { CandorEvent } from '../../shared/candor-event.js';
 
 /**
  * Fired after the user moved to another step (and nobody vetoed `candor-before-step-change`).
@@ -7,13 +8,11 @@ import type { StepChangeDetail } from './before-step-change-event.js';
  * @example
  * stepper.addEventListener('candor-step-change', (e) => router.go(e.detail.to));
  */
-export class StepChangeEvent extends Event {
+export class StepChangeEvent extends CandorEvent<StepChangeDetail> {
   static readonly type = 'candor-step-change';
-  readonly detail: StepChangeDetail;
 
   constructor(detail: StepChangeDetail) {
-    super(StepChangeEvent.type, { bubbles: true, composed: true });
-    this.detail = detail;
+    super(StepChangeEvent.type, detail);
   }
 }
 

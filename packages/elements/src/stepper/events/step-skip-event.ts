@@ -1,5 +1,6 @@
 /** `candor-step-skip`: the customer skipped an optional step; the host records it. */
 import type { StepSkipDetail } from './before-step-skip-event.js';
+import { CandorEvent } from '../../shared/candor-event.js';
 
 /**
  * Fired after an optional step was marked `skipped` (and nobody vetoed `candor-before-step-skip`).
@@ -7,13 +8,11 @@ import type { StepSkipDetail } from './before-step-skip-event.js';
  * @example
  * stepper.addEventListener('candor-step-skip', (e) => api.skip(e.detail.stepId));
  */
-export class StepSkipEvent extends Event {
+export class StepSkipEvent extends CandorEvent<StepSkipDetail> {
   static readonly type = 'candor-step-skip';
-  readonly detail: StepSkipDetail;
 
   constructor(detail: StepSkipDetail) {
-    super(StepSkipEvent.type, { bubbles: true, composed: true });
-    this.detail = detail;
+    super(StepSkipEvent.type, detail);
   }
 }
 
