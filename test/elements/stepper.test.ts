@@ -599,6 +599,22 @@ describe('<candor-stepper> keyboard', () => {
 });
 
 describe('<candor-stepper> assisted help', () => {
+  it('looks different open and closed: the chevron turns and the button changes colour', async () => {
+    const el = await stepper();
+    const toggle = $(el, '[part~="help-toggle"]')!;
+    el.style.setProperty('--candor-transition-duration', '0s');
+    const look = () => ({ chevron: getComputedStyle(toggle, '::after').transform, background: getComputedStyle(toggle).backgroundColor });
+    const closed = look();
+    toggle.click();
+    await el.updateComplete;
+    const open = look();
+    expect(open.chevron, 'chevron transform open vs closed').to.not.equal(closed.chevron);
+    expect(open.background, 'background open vs closed').to.not.equal(closed.background);
+    toggle.click();
+    await el.updateComplete;
+    expect(look()).to.deep.equal(closed);
+  });
+
   it('offers help on request: candor-before-assist-request, then candor-assist-request with reason "user"', async () => {
     const el = await stepper();
     const toggle = $(el, '[part~="help-toggle"]')!;

@@ -192,6 +192,24 @@ export const stepperStyles = css`
     background: var(--_accent);
     color: var(--_on-accent);
   }
+  [part~='help-toggle']::after {
+    content: '';
+    display: inline-block;
+    inline-size: 0.45em;
+    block-size: 0.45em;
+    margin-inline-start: 0.6em;
+    border-right: 2px solid currentColor;
+    border-bottom: 2px solid currentColor;
+    transform: translateY(-0.2em) rotate(45deg);
+    transition: transform var(--_duration);
+  }
+  [part~='help-toggle'][aria-expanded='true'] {
+    background: var(--_surface);
+    color: var(--_accent);
+  }
+  [part~='help-toggle'][aria-expanded='true']::after {
+    transform: translateY(0.1em) rotate(-135deg);
+  }
   [part~='help-offer'] {
     padding: var(--_space);
     border-inline-start: 4px solid var(--_warning);
