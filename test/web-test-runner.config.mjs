@@ -7,7 +7,7 @@ import { defaultReporter } from '@web/test-runner';
 import { a11ySnapshotPlugin } from '@web/test-runner-commands/plugins';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { chromiumPath } from './support/chromium.mjs';
+import { chromiumLaunchOptions } from './support/chromium.mjs';
 import { forcedColorsPlugin } from './support/forced-colors-plugin.mjs';
 
 /** Counts every test across sessions and writes test-results/browser.json for test/run.mjs. */
@@ -55,17 +55,8 @@ export default {
       // backgrounded and get no requestAnimationFrame / ResizeObserver callbacks, so tests hang.
       createPage: async ({ browser }) => (await browser.createBrowserContext()).newPage(),
       launchOptions: {
-        executablePath: chromiumPath(),
+        ...chromiumLaunchOptions(),
         headless: true,
-        args: [
-          '--no-sandbox',
-          '--disable-gpu',
-          '--disable-background-networking',
-          '--disable-component-update',
-          '--no-first-run',
-          '--disable-sync',
-          '--disable-dev-shm-usage',
-        ],
       },
     }),
   ],

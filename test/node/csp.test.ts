@@ -8,8 +8,8 @@ import { expect } from 'chai';
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-// @ts-expect-error: plain ESM helper without type declarations (returns the Chromium path)
-import { chromiumPath } from '../support/chromium.mjs';
+// @ts-expect-error: plain ESM helper without type declarations (Chromium's path and flags)
+import { chromiumLaunchOptions } from '../support/chromium.mjs';
 // @ts-expect-error: plain ESM example script without type declarations
 import { buildBundle } from '../../examples/plain-html/build.mjs';
 // @ts-expect-error: plain ESM example script without type declarations
@@ -30,10 +30,7 @@ describe('strict Content-Security-Policy (examples/plain-html/csp.html)', functi
     server = createExampleServer({ csp: true }) as Server;
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/csp.html`;
-    browser = await chromium.launch({
-      executablePath: chromiumPath() as string,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
-    });
+    browser = await chromium.launch(chromiumLaunchOptions());
   });
 
   after(async () => {

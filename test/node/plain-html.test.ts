@@ -7,8 +7,8 @@ import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-// @ts-expect-error: plain ESM helper without type declarations (returns the Chromium path)
-import { chromiumPath } from '../support/chromium.mjs';
+// @ts-expect-error: plain ESM helper without type declarations (Chromium's path and flags)
+import { chromiumLaunchOptions } from '../support/chromium.mjs';
 import { onboardingJourney } from '../../examples/fixtures/onboarding-journey.js';
 
 const SERVE = 'examples/plain-html/serve.mjs';
@@ -60,10 +60,7 @@ describe('plain-HTML example (examples/plain-html, npm run example:html)', funct
 
   before(async () => {
     ({ child: server, url } = await startServer());
-    browser = await chromium.launch({
-      executablePath: chromiumPath() as string,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
-    });
+    browser = await chromium.launch(chromiumLaunchOptions());
   });
 
   after(async () => {

@@ -8,7 +8,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { createRequire } from 'node:module';
 import { chromium } from 'playwright-core';
-import { chromiumPath } from './chromium.mjs';
+import { chromiumLaunchOptions } from './chromium.mjs';
 import { createStaticServer } from '../../examples/static-server.mjs';
 
 const root = resolve('storybook-static');
@@ -49,10 +49,7 @@ const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/
 mkdirSync(outDir, { recursive: true });
 const server = devServer ? undefined : await serve();
 const base = devServer ?? `http://127.0.0.1:${server.address().port}`;
-const browser = await chromium.launch({
-  executablePath: chromiumPath(),
-  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
-});
+const browser = await chromium.launch(chromiumLaunchOptions());
 
 const problems = [];
 let checked = 0;
