@@ -554,6 +554,25 @@ describe('consent storage', () => {
       expect(await storage.history(ACME, 'cust_7f3a')).to.deep.equal([a, b]);
     });
 
+    it('keeps one copy when the key could not be rewritten after setting it aside', async () => {
+      const { backing, storage, key, asideKeys } = setup();
+      const a = await decide({});
+      const original = `[${JSON.stringify(a)}, {"cut`;
+      backing.map.set(key, original);
+      // Setting aside works; rewriting the history key is refused (say another tab filled the quota).
+      const setItem = backing.setItem.bind(backing);
+      backing.setItem = (k: string, v: string) => {
+        if (k === key) throw new DOMException('full', 'QuotaExceededError');
+        setItem(k, v);
+      };
+      const first = await storage.read(ACME, 'cust_7f3a');
+      const second = await storage.read(ACME, 'cust_7f3a');
+      expect(backing.map.get(key)).to.equal(original);
+      expect(asideKeys()).to.deep.equal([first.unreadable!.setAsideKey]);
+      expect(second.unreadable!.setAsideKey).to.equal(first.unreadable!.setAsideKey);
+      expect(second.records).to.deep.equal([a]);
+    });
+
     it('history and latest return the readable records too', async () => {
       const { backing, storage, key } = setup();
       const a = await decide({});

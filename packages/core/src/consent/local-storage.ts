@@ -205,15 +205,24 @@ export class LocalStorageConsentStorage implements ConsentStorage {
       if (records.length) storage.setItem(key, JSON.stringify(records));
       else storage.removeItem(key);
     } catch {
-      // The original is safe under setAsideKey; the next read sets it aside again and the next save rewrites the key.
+      // The original is safe under setAsideKey; the next read finds that copy (no second one) and the next save rewrites the key.
     }
     const message = `${found}. The original is kept under "${setAsideKey}".`;
     this.#warn(message);
     return { records, unreadable: { key, setAsideKey, readable: records.length, message } };
   }
 
-  /** Copies `raw` to a new `<key>:unreadable:<time>` key (never one already in use) and returns that key. */
+  /**
+   * Copies `raw` to a new `<key>:unreadable:<time>` key (never one already in use) and returns
+   * that key; when an earlier set-aside of this key already holds exactly `raw` (its rewrite
+   * failed), returns that one instead of piling up copies.
+   */
   #setAside(storage: Storage, key: string, raw: string): string {
+    const prefix = `${key}${UNREADABLE_KEY_INFIX}`;
+    for (let i = 0; i < storage.length; i++) {
+      const existing = storage.key(i);
+      if (existing?.startsWith(prefix) && storage.getItem(existing) === raw) return existing;
+    }
     const base = `${key}${UNREADABLE_KEY_INFIX}${new Date().toISOString()}`;
     let aside = base;
     for (let n = 1; storage.getItem(aside) !== null; n++) aside = `${base}~${n}`;
