@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { OnboardingStepSchema, OnboardingStepsSchema, toValidationIssues } from '@candor/core/models';
+import { clockProblem, OnboardingStepSchema, OnboardingStepsSchema, readClock, systemClock, toValidationIssues } from '@candor/core/models';
 import { AttributesSchema } from '@candor/core/tokens';
 
 describe('onboarding step model', () => {
@@ -43,5 +43,32 @@ describe('models given "__proto__" keys (as JSON.parse makes them)', () => {
     const [issue] = toValidationIssues(r.error!.issues);
     expect(issue!.path).to.equal('Age');
     expect(issue!.message).to.match(/^Age is not an allowed attribute name: use lowercase snake_case/);
+  });
+});
+
+describe('the shared Clock (() => Date)', () => {
+  it('reads a working clock and says nothing is wrong with it', () => {
+    const fixed = new Date('2026-11-23T10:00:00.000Z');
+    expect(readClock(() => fixed)).to.equal(fixed);
+    expect(clockProblem(() => fixed)).to.equal(undefined);
+    expect(clockProblem(systemClock)).to.equal(undefined);
+  });
+
+  it('falls back to the real time for a broken clock and says why, naming the old number shape', () => {
+    const cases: [unknown, RegExp][] = [
+      [() => Date.now(), /^returned a number, not a Date/],
+      [() => new Date(Number.NaN), /^returned an invalid Date/],
+      [() => null, /^returned null/],
+      [() => {
+        throw new RangeError('no time');
+      }, /^threw \(RangeError: no time\)/],
+      [1_700_000_000_000, /^is not a function/],
+    ];
+    for (const [clock, why] of cases) {
+      const before = Date.now();
+      const t = readClock(clock).getTime();
+      expect(t, String(clock)).to.be.within(before, Date.now());
+      expect(clockProblem(clock), String(clock)).to.match(why);
+    }
   });
 });

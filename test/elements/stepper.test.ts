@@ -361,16 +361,21 @@ describe('<candor-stepper> invalid input', () => {
       () => {
         throw new Error('clock broken');
       },
-      () => Date.now(), // a number, not a Date
+      () => Date.now(), // a number, not a Date: the old clock shape
       () => new Date(Number.NaN),
       'not a function',
     ];
     for (const now of broken) {
       const wrapper = await fixture<HTMLDivElement>('<div><candor-stepper></candor-stepper></div>');
       const el = wrapper.querySelector('candor-stepper')!;
+      const errors: CandorErrorEvent[] = [];
+      el.addEventListener('candor-error', (e) => errors.push(e));
       el.now = now as Clock;
       el.steps = steps;
       await el.updateComplete;
+      // The host hears that its clock is not a Clock, and what it gave instead.
+      expect(errors.map((e) => e.detail.property), String(now)).to.deep.equal(['now']);
+      expect(errors[0]!.detail.issues[0]!.message, String(now)).to.match(/^now (threw|returned|is not a function)/);
       expect(buttons(el), String(now)).to.have.length(5);
       expect($(el, '[part~="help-offer"]')?.textContent, String(now)).to.equal('This step is taking longer than expected. Would you like some help?');
     }

@@ -6,6 +6,23 @@ export type Clock = () => Date;
 /** The real clock. */
 export const systemClock: Clock = () => new Date();
 
+/** The time `clock` gives, or a sentence saying why it gave none. */
+function sample(clock: unknown): Date | string {
+  if (typeof clock !== 'function') return 'is not a function; pass a Clock, () => Date';
+  let t: unknown;
+  try {
+    t = (clock as () => unknown)();
+  } catch (e) {
+    return `threw (${String(e)})`;
+  }
+  if (!(t instanceof Date)) {
+    return typeof t === 'number'
+      ? 'returned a number, not a Date; a Clock is () => Date, e.g. () => new Date(epochMs)'
+      : `returned ${t === null ? 'null' : typeof t}, not a Date; a Clock is () => Date`;
+  }
+  return Number.isFinite(t.getTime()) ? t : 'returned an invalid Date';
+}
+
 /**
  * The time `clock` gives, or the real time when it is not a function, throws, or returns
  * something other than a valid `Date`: a broken host clock must never break rendering.
@@ -14,11 +31,18 @@ export const systemClock: Clock = () => new Date();
  * const now = readClock(host.now).getTime();
  */
 export function readClock(clock: unknown): Date {
-  try {
-    const t = typeof clock === 'function' ? (clock as () => unknown)() : undefined;
-    if (t instanceof Date && Number.isFinite(t.getTime())) return t;
-  } catch {
-    // fall through to the real clock
-  }
-  return new Date();
+  const t = sample(clock);
+  return typeof t === 'string' ? new Date() : t;
+}
+
+/**
+ * Why `clock` is not a working {@link Clock} (a sentence to follow its name), or `undefined`
+ * when it is. Calls it once.
+ *
+ * @example
+ * clockProblem(() => Date.now()); // 'returned a number, not a Date; a Clock is () => Date, e.g. () => new Date(epochMs)'
+ */
+export function clockProblem(clock: unknown): string | undefined {
+  const t = sample(clock);
+  return typeof t === 'string' ? t : undefined;
 }

@@ -1,7 +1,7 @@
 /** The data models shared by components, servers and partners. */
 export { toValidationIssues, summarizeIssues, type ValidationIssue } from './issues.js';
 export { text, identifier, localeTag } from './text.js';
-export { systemClock, readClock, type Clock } from './clock.js';
+export { systemClock, readClock, clockProblem, type Clock } from './clock.js';
 export {
   STEP_STATUSES,
   ASSIST_CHANNELS,

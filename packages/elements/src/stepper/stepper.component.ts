@@ -2,7 +2,7 @@
 import { html, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import * as z from 'zod/mini';
-import { ASSIST_CHANNELS, OnboardingStepSchema, OnboardingStepsSchema, systemClock, type AssistChannel, type Clock, type OnboardingStep, type ValidationIssue } from '@candor/core/models';
+import { ASSIST_CHANNELS, clockProblem, OnboardingStepSchema, OnboardingStepsSchema, systemClock, type AssistChannel, type Clock, type OnboardingStep, type ValidationIssue } from '@candor/core/models';
 import { CandorElement } from '../shared/candor-element.js';
 import { ChildrenController } from '../shared/children-controller.js';
 import { ClockController } from '../shared/clock-controller.js';
@@ -173,7 +173,7 @@ export class CandorStepper extends CandorElement {
   /** Offer help unasked once a step has failed this many times (0 turns it off). */
   @property({ type: Number, attribute: 'assist-after-failures' }) assistAfterFailures = 2;
 
-  /** The clock (`() => Date`, the shared `Clock`) for running past a step's estimate; replace it in tests and simulations. A broken clock falls back to the real time. */
+  /** The clock (`() => Date`, the shared `Clock`) for running past a step's estimate; replace it in tests and simulations. A clock that is not a function, throws or returns no valid `Date` fires `candor-error` and the real time is used. */
   @property({ attribute: false }) now: Clock = systemClock;
 
   /** Text of the polite live region. */
@@ -211,6 +211,10 @@ export class CandorStepper extends CandorElement {
     }
     if (changed.has('assistAfterFailures'))
       this.#threshold = this.accept('assistAfterFailures', FailuresThresholdSchema, this.assistAfterFailures, 'The default, 2, is used.') ?? 2;
+    if (changed.has('now')) {
+      const problem = clockProblem(this.now);
+      if (problem) reportInvalid(this, 'candor-stepper', 'now', [{ path: 'now', message: `now ${problem}` }], 'The real time is used.');
+    }
     if (changed.has('orientation')) this.#orientation = this.accept('orientation', OrientationSchema, this.orientation, 'auto is used.') ?? 'auto';
     this.#derive();
     this.#layout = layoutFor(this.#orientation, this.#size.width, this.#journey?.steps.length ?? 0);
