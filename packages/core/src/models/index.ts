@@ -1,6 +1,6 @@
 /** The data models shared by components, servers and partners. */
 export { toValidationIssues, summarizeIssues, type ValidationIssue } from './issues.js';
-export { text, identifier, localeTag } from './text.js';
+export { text, identifier, localeTag, isoTime, secureUrl } from './text.js';
 export { systemClock, readClock, clockProblem, type Clock } from './clock.js';
 export {
   STEP_STATUSES,
@@ -27,3 +27,35 @@ export {
   type ConsentNotice,
   type ConsentRecord,
 } from './consent.js';
+export {
+  INCIDENT_KINDS,
+  INCIDENT_SEVERITIES,
+  INCIDENT_STATUSES,
+  MAINTENANCE_STATUSES,
+  SERVICE_STATES,
+  DATA_IMPACTS,
+  REMEDY_KINDS,
+  ServiceSchema,
+  AffectedServiceSchema,
+  IncidentUpdateSchema,
+  DataImpactSchema,
+  CustomerActionSchema,
+  RemedySchema,
+  IncidentSummarySchema,
+  IncidentSchema,
+  IncidentsSchema,
+  type IncidentKind,
+  type IncidentSeverity,
+  type IncidentStatus,
+  type ServiceState,
+  type DataImpactLevel,
+  type RemedyKind,
+  type Service,
+  type AffectedService,
+  type IncidentUpdate,
+  type DataImpact,
+  type CustomerAction,
+  type Remedy,
+  type IncidentSummary,
+  type Incident,
+} from './incident.js';
