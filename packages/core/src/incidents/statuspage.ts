@@ -1,0 +1,226 @@
+/** `fromStatuspage`: Statuspage public API v2 documents mapped onto the incident model. */
+import type { DataImpact, Incident, IncidentSeverity, IncidentStatus, ServiceState } from '../models/incident.js';
+import type { ValidationIssue } from '../models/issues.js';
+import { asObject, asString, checked, clip, FEED_LIMITS, isoTimeOf, readFeed, secureLink, type FeedResult } from './feed.js';
+
+/** Options of {@link fromStatuspage}. */
+export interface StatuspageOptions {
+  /** Language of the page's texts (BCP 47); default `en`. */
+  locale?: string;
+  /**
+   * The data impact of a mapped incident. Statuspage has no such field: without this option an
+   * incident is mapped with `{ level: 'none' }`; pass it when an incident may touch customers' data.
+   */
+  dataImpact?: (item: Record<string, unknown>) => DataImpact | undefined;
+}
+
+const INCIDENT_STATUS: Record<string, IncidentStatus> = {
+  investigating: 'investigating',
+  identified: 'identified',
+  monitoring: 'monitoring',
+  resolved: 'resolved',
+  postmortem: 'resolved',
+};
+const MAINTENANCE_STATUS: Record<string, IncidentStatus> = {
+  scheduled: 'scheduled',
+  in_progress: 'in-progress',
+  verifying: 'verifying',
+  completed: 'completed',
+};
+const SEVERITY: Record<string, IncidentSeverity> = { none: 'minor', minor: 'minor', maintenance: 'minor', major: 'major', critical: 'critical' };
+const COMPONENT_STATE: Record<string, ServiceState> = {
+  operational: 'operational',
+  degraded_performance: 'degraded',
+  partial_outage: 'partial-outage',
+  major_outage: 'major-outage',
+  under_maintenance: 'maintenance',
+};
+
+/**
+ * Maps Statuspage public API v2 documents (`summary.json`, `incidents.json`,
+ * `incidents/unresolved.json`, `scheduled-maintenances/*.json`), given as text or parsed, onto
+ * the incident model. Every incident it could map is returned, checked against
+ * `IncidentSchema`; every item it could not, and every value it had to replace, is an issue
+ * naming its path. An unknown status maps to the state that promises least (an incident stays
+ * open as `investigating`, maintenance counts as `in-progress`); an unknown impact counts as
+ * `major`. Bodies stay plain text, whatever markup they hold. Never throws for bad input.
+ *
+ * @example
+ * const { incidents, issues } = fromStatuspage(await (await fetch('https://status.bank.example/api/v2/summary.json')).text());
+ * banner.incidents = incidents;
+ * for (const i of issues) console.warn(i.message);
+ */
+export function fromStatuspage(input: unknown, options: StatuspageOptions = {}): FeedResult {
+  const issues: ValidationIssue[] = [];
+  const read = readFeed(input, 'Statuspage');
+  if ('issue' in read) return { incidents: [], issues: [read.issue] };
+  const doc = asObject(read.value);
+  if (!doc) return { incidents: [], issues: [{ path: '(root)', message: '(root) is not a Statuspage document: expected an object with incidents or scheduled_maintenances' }] };
+
+  const page = asObject(doc.page);
+  const pageUrl = secureLink(page?.url);
+  // Component names for affected components, from the document's own list.
+  const names = new Map<string, string>();
+  const states = new Map<string, ServiceState>();
+  const collect = (list: unknown) => {
+    for (const c of Array.isArray(list) ? list : []) {
+      const o = asObject(c);
+      const id = asString(o?.id);
+      const name = asString(o?.name);
+      if (id && name) names.set(id, clip(name, 120));
+      const state = id && COMPONENT_STATE[asString(o?.status) ?? ''];
+      if (id && state) states.set(id, state);
+    }
+  };
+  collect(doc.components);
+
+  const groups: [string, 'incident' | 'maintenance'][] = [
+    ['incidents', 'incident'],
+    ['scheduled_maintenances', 'maintenance'],
+  ];
+  if (!groups.some(([key]) => Array.isArray(doc[key]))) {
+    return { incidents: [], issues: [{ path: '(root)', message: '(root) has neither incidents nor scheduled_maintenances arrays: is this a Statuspage v2 document?' }] };
+  }
+  const incidents: Incident[] = [];
+  let overflow = false;
+  for (const [key, kind] of groups) {
+    const list = doc[key];
+    if (list === undefined) continue;
+    if (!Array.isArray(list)) {
+      issues.push({ path: key, message: `${key} is not an array; it was skipped` });
+      continue;
+    }
+    list.forEach((raw, n) => {
+      const path = `${key}.${n}`;
+      if (incidents.length >= FEED_LIMITS.maxIncidents) {
+        if (!overflow) issues.push({ path, message: `${path}: more than ${FEED_LIMITS.maxIncidents} incidents; this one and the rest were not mapped` });
+        overflow = true;
+        return;
+      }
+      const item = asObject(raw);
+      if (!item) {
+        issues.push({ path, message: `${path} is not an object; it was skipped` });
+        return;
+      }
+      collect(item.components);
+      const mapped = mapItem(item, kind, path, { pageUrl, names, states, options, issues });
+      const result = checked(mapped, path);
+      if ('incident' in result) incidents.push(result.incident);
+      else issues.push(...result.issues);
+    });
+  }
+  return { incidents, issues };
+}
+
+interface Context {
+  pageUrl: string | undefined;
+  names: Map<string, string>;
+  states: Map<string, ServiceState>;
+  options: StatuspageOptions;
+  issues: ValidationIssue[];
+}
+
+function mapItem(item: Record<string, unknown>, kind: 'incident' | 'maintenance', path: string, ctx: Context): Record<string, unknown> {
+  const { issues } = ctx;
+  const statuses = kind === 'incident' ? INCIDENT_STATUS : MAINTENANCE_STATUS;
+  const fallback: IncidentStatus = kind === 'incident' ? 'investigating' : 'in-progress';
+  const statusOf = (raw: unknown, at: string): IncidentStatus => {
+    const s = statuses[asString(raw) ?? ''];
+    if (s) return s;
+    issues.push({ path: at, message: `${at} ${JSON.stringify(raw)} is not a Statuspage ${kind} status; mapped to ${fallback}` });
+    return fallback;
+  };
+  const id = asString(item.id);
+  const status = statusOf(item.status, `${path}.status`);
+  const impact = asString(item.impact);
+  let severity = SEVERITY[impact ?? ''];
+  if (!severity) {
+    severity = 'major';
+    issues.push({ path: `${path}.impact`, message: `${path}.impact ${JSON.stringify(item.impact)} is not a Statuspage impact; mapped to major` });
+  }
+  const time = (key: string) => {
+    const raw = item[key];
+    if (raw === undefined || raw === null) return undefined;
+    const t = isoTimeOf(raw);
+    if (!t) issues.push({ path: `${path}.${key}`, message: `${path}.${key} ${JSON.stringify(raw)} is not an ISO 8601 time; it was left out` });
+    return t;
+  };
+  const closed = status === 'resolved' || status === 'completed';
+
+  const updates = (Array.isArray(item.incident_updates) ? item.incident_updates : [])
+    .map((raw, n) => {
+      const at = `${path}.incident_updates.${n}`;
+      const u = asObject(raw);
+      const when = isoTimeOf(u?.display_at) ?? isoTimeOf(u?.created_at);
+      const body = asString(u?.body);
+      if (!u || !when || !body || !body.trim()) {
+        issues.push({ path: at, message: `${at} has no usable time (display_at or created_at) or body; it was skipped` });
+        return undefined;
+      }
+      const affected = (Array.isArray(u.affected_components) ? u.affected_components : []).flatMap((c) => {
+        const o = asObject(c);
+        const code = asString(o?.code);
+        const state = COMPONENT_STATE[asString(o?.new_status) ?? ''];
+        if (code && !ctx.names.has(code) && asString(o?.name)) ctx.names.set(code, clip(asString(o!.name)!, 120));
+        return code && state ? [{ id: code, state }] : [];
+      });
+      return {
+        id: asString(u.id) ?? `${id}-${n}`,
+        at: when,
+        status: statusOf(u.status, `${at}.status`),
+        message: clip(body, 2000),
+        ...(affected.length ? { affected } : {}),
+      };
+    })
+    .filter((u) => u !== undefined)
+    .sort((a, b) => Date.parse(a.at) - Date.parse(b.at));
+
+  // The incident's own components, then any component an update names.
+  const serviceIds = new Set<string>();
+  for (const c of Array.isArray(item.components) ? item.components : []) {
+    const cid = asString(asObject(c)?.id);
+    if (cid) serviceIds.add(cid);
+  }
+  for (const u of updates) for (const a of u.affected ?? []) serviceIds.add(a.id);
+  const services = [...serviceIds].flatMap((sid) => {
+    const name = ctx.names.get(sid);
+    if (!name) {
+      issues.push({ path: `${path}.components`, message: `${path}: component ${JSON.stringify(sid)} has no name in the document; it was left out` });
+      return [];
+    }
+    const latest = [...updates].reverse().flatMap((u) => u.affected ?? []).find((a) => a.id === sid)?.state;
+    return [{ id: sid, name, state: ctx.states.get(sid) ?? latest ?? 'operational' }];
+  });
+  const listed = new Set(services.map((s) => s.id));
+  for (const u of updates) if (u.affected) u.affected = u.affected.filter((a) => listed.has(a.id));
+
+  const shortlink = secureLink(item.shortlink);
+  const statusPageUrl = shortlink ?? (ctx.pageUrl && id ? `${ctx.pageUrl.replace(/\/+$/, '')}/incidents/${encodeURIComponent(id)}` : undefined);
+  if (item.shortlink !== undefined && item.shortlink !== null && !shortlink) {
+    issues.push({ path: `${path}.shortlink`, message: `${path}.shortlink is not an https link; ${statusPageUrl ? 'the page URL was used instead' : 'it was left out'}` });
+  }
+  const dataImpact = ctx.options.dataImpact?.(item) ?? { level: 'none' };
+  const scheduledFor = kind === 'maintenance' ? time('scheduled_for') : undefined;
+  const scheduledUntil = kind === 'maintenance' ? time('scheduled_until') : undefined;
+  const resolvedAt = closed ? time('resolved_at') : undefined;
+  const startedAt = time('started_at') ?? time('created_at') ?? updates[0]?.at;
+
+  const out: Record<string, unknown> = {
+    id,
+    kind,
+    title: clip(asString(item.name) ?? '', 200),
+    severity,
+    status,
+    startedAt,
+    resolvedAt,
+    scheduledFor,
+    scheduledUntil,
+    updates,
+    services,
+    dataImpact,
+    statusPageUrl,
+    locale: ctx.options.locale ?? 'en',
+  };
+  for (const k of Object.keys(out)) if (out[k] === undefined) delete out[k];
+  return out;
+}
