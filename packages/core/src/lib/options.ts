@@ -1,5 +1,6 @@
 /** The checks every factory of @candor/core applies to its options, written once: one wording, one `invalid_options`. */
 import { CandorError } from '../errors.js';
+import type { Clock } from '../models/clock.js';
 
 /**
  * An `invalid_options` error whose message starts with the option's name, so a caller that
@@ -28,6 +29,17 @@ export function wholeNumber(value: unknown, field: string, range: { min: number;
     throw optionError(field, `must be ${what} ${bounds}; got ${describeValue(value)}.`);
   }
   return value;
+}
+
+/**
+ * A `now` option: undefined (use the real clock) or a function, else `invalid_options`.
+ *
+ * @example
+ * const now = clockOption(options.now) ?? systemClock;
+ */
+export function clockOption(value: unknown): Clock | undefined {
+  if (value !== undefined && typeof value !== 'function') throw optionError('now', 'must be a function returning a Date.');
+  return value as Clock | undefined;
 }
 
 function describeValue(value: unknown): string {

@@ -4,11 +4,12 @@ import { CandorError } from '../errors.js';
 import { isCandorKey, type CandorKey } from '../keys/key.js';
 import { DEFAULT_MAX_TOKEN_TTL_SECONDS, isKeySet, type KeySet } from '../keys/key-set.js';
 import { isoOfSeconds } from '../lib/dates.js';
-import { optionError, wholeNumber } from '../lib/options.js';
+import { clockOption, optionError, wholeNumber } from '../lib/options.js';
 import { LOOPBACK_HOSTS_TEXT, parseSecureUrl } from '../lib/urls.js';
-import type { Clock } from '../models/clock.js';
+import { systemClock, type Clock } from '../models/clock.js';
 import { ConsentRecordSchema, type ConsentRecord } from '../models/consent.js';
 import { summarizeIssues, toValidationIssues } from '../models/issues.js';
+import { claimsError } from './claims-error.js';
 import {
   TOKEN_TYPE,
   VerificationClaimsSchema,
@@ -70,11 +71,6 @@ const encoder = new TextEncoder();
 
 const checkSeconds = (value: unknown, field: string, max: number): number => wholeNumber(value, field, { min: 1, max, unit: 'seconds' });
 
-/** `invalid_claims` for what the claims schema refuses: every issue, the first one's path as `field`; `under` prefixes the paths. */
-function claimsError(prefix: string, zodIssues: Parameters<typeof toValidationIssues>[0], under?: string): CandorError {
-  const issues = toValidationIssues(under === undefined ? zodIssues : zodIssues.map((i) => ({ ...i, path: [under, ...i.path] })), 5);
-  return new CandorError('invalid_claims', `${prefix}: ${summarizeIssues(issues)}.`, { ...(issues[0] ? { field: issues[0].path } : {}), issues });
-}
 
 function randomJti(): string {
   // 128 random bits: unguessable and, in practice, unique.
@@ -141,8 +137,7 @@ export function createIssuer(options: IssuerOptions): Issuer {
     pairwiseKey = crypto.subtle.importKey('raw', secret.slice(), { name: 'HMAC', hash: 'SHA-256' }, false, ['sign']);
   }
   const requireConsent = options.requireConsentForAudiences === true;
-  if (options.now !== undefined && typeof options.now !== 'function') throw optionError('now', 'must be a function returning a Date.');
-  const now: Clock = options.now ?? (() => new Date());
+  const now: Clock = clockOption(options.now) ?? systemClock;
 
   async function subjectFor(input: IssueInput): Promise<string> {
     const type = input.subjectType ?? (pairwiseKey ? 'pairwise' : 'public');

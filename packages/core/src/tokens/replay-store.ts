@@ -1,5 +1,5 @@
 /** One-time use: remembers each token id (`jti`) until its token expires. */
-import { optionError } from '../lib/options.js';
+import { clockOption } from '../lib/options.js';
 import type { Clock } from '../models/clock.js';
 
 /**
@@ -40,8 +40,7 @@ export class MemoryReplayStore implements ReplayStore {
 
   /** @param options.now the clock (the same `Clock` shape as the verifier's; tests pass a fixed one). */
   constructor(options: { now?: Clock } = {}) {
-    const clock = options.now;
-    if (clock !== undefined && typeof clock !== 'function') throw optionError('now', 'must be a function returning a Date.');
+    const clock = clockOption(options.now);
     this.#now = clock ? () => clock().getTime() : Date.now;
   }
 

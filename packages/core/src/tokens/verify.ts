@@ -10,9 +10,8 @@ import { SIGNING_ALGORITHMS, type SigningAlgorithm } from '../lib/jwk.js';
 import { refusalOrBug } from '../lib/jose-errors.js';
 import { keyResolver, type RemoteJwksOptions } from '../lib/key-source.js';
 import { Lru } from '../lib/lru.js';
-import { optionError, wholeNumber } from '../lib/options.js';
+import { clockOption, optionError, wholeNumber } from '../lib/options.js';
 import type { Clock } from '../models/clock.js';
-import { summarizeIssues, toValidationIssues } from '../models/issues.js';
 import {
   ASSURANCE_LEVELS,
   REQUIRED_CLAIMS,
@@ -24,6 +23,7 @@ import {
 } from './claims.js';
 import { MemoryReplayStore, type ReplayStore } from './replay-store.js';
 import { resolveReverificationPolicy } from './reverification.js';
+import { claimsError } from './claims-error.js';
 
 /** Default size cap, checked before any parsing: 8 KiB. @example `createVerifier({ ...options, maxTokenBytes: DEFAULT_MAX_TOKEN_BYTES / 2 })` */
 export const DEFAULT_MAX_TOKEN_BYTES = 8 * 1024;
@@ -217,8 +217,7 @@ export function createVerifier(options: VerifierOptions): Verifier {
   const policy = resolveReverificationPolicy(options.reverificationPolicy);
   const rejectDue = options.rejectReverificationDue === true;
 
-  if (options.now !== undefined && typeof options.now !== 'function') throw optionError('now', 'must be a function returning a Date.');
-  const nowOption = options.now;
+  const nowOption = clockOption(options.now);
   const nowMs: () => number = nowOption ? () => nowOption().getTime() : Date.now;
 
   let replay: ReplayStore | undefined;
@@ -355,11 +354,7 @@ export function createVerifier(options: VerifierOptions): Verifier {
     }
     const parsed = VerificationClaimsSchema.safeParse(claims);
     if (!parsed.success) {
-      const issues = toValidationIssues(parsed.error.issues, 5);
-      throw new CandorError('invalid_claims', `The token's claims are not valid Candor claims: ${summarizeIssues(issues)}.`, {
-        ...(issues[0] ? { field: issues[0].path } : {}),
-        issues,
-      });
+      throw claimsError("The token's claims are not valid Candor claims", parsed.error.issues);
     }
     const c = parsed.data;
     // A verification dated after the token would never fall due for re-verification.

@@ -63,11 +63,11 @@ export function registerMessages(component: string, locale: string, messages: Pa
 type Formatter = Intl.NumberFormat | Intl.PluralRules | Intl.DateTimeFormat | Intl.ListFormat;
 const cache = new Map<string, Formatter>();
 /**
- * The cached formatter `kind` (`p` for plural rules; `n`, `d` or `l` plus any options for
- * numbers, dates and lists) of `locale`, made with `make`; English when the locale tag is invalid.
+ * The cached formatter `kind` (`p` plural rules, `n` numbers, `d` dates, `l` lists) of `locale`
+ * with `options`, made with `make`; English when the locale tag is invalid.
  */
-function intl<T extends Formatter>(kind: string, locale: string, make: (l: string) => T): T {
-  const key = `${kind}|${locale}`;
+function intl<T extends Formatter>(kind: string, options: object | undefined, locale: string, make: (l: string) => T): T {
+  const key = `${kind}${options ? JSON.stringify(options) : ''}|${locale}`;
   let v = cache.get(key) as T | undefined;
   if (!v) {
     try {
@@ -155,8 +155,7 @@ export class LocalizeController<M extends object> implements ReactiveController 
 
   /** Formats a number for the current locale (Arabic gets Arabic-Indic digits where CLDR says so). */
   number(value: number, options?: Intl.NumberFormatOptions): string {
-    const kind = options ? `n${JSON.stringify(options)}` : 'n';
-    return intl(kind, this.lang, (l) => new Intl.NumberFormat(l, options)).format(value);
+    return intl('n', options, this.lang, (l) => new Intl.NumberFormat(l, options)).format(value);
   }
 
   /**
@@ -169,8 +168,7 @@ export class LocalizeController<M extends object> implements ReactiveController 
   date(value: Date | string, options?: Intl.DateTimeFormatOptions): string {
     const d = value instanceof Date ? value : new Date(value);
     if (Number.isNaN(d.getTime())) return String(value);
-    const kind = options ? `d${JSON.stringify(options)}` : 'd';
-    return intl(kind, this.lang, (l) => new Intl.DateTimeFormat(l, options)).format(d);
+    return intl('d', options, this.lang, (l) => new Intl.DateTimeFormat(l, options)).format(d);
   }
 
   /**
@@ -181,8 +179,7 @@ export class LocalizeController<M extends object> implements ReactiveController 
    * this.localize.list(['SMS', 'e-mail'], { type: 'disjunction' }) // "SMS or e-mail"
    */
   list(items: readonly string[], options?: Intl.ListFormatOptions): string {
-    const kind = options ? `l${JSON.stringify(options)}` : 'l';
-    return intl(kind, this.lang, (l) => new Intl.ListFormat(l, options)).format(items);
+    return intl('l', options, this.lang, (l) => new Intl.ListFormat(l, options)).format(items);
   }
 
   /**
@@ -196,7 +193,7 @@ export class LocalizeController<M extends object> implements ReactiveController 
     if (typeof message === 'string') template = message;
     else {
       const count = Number(params['count'] ?? 0);
-      const category = intl('p', this.lang, (l) => new Intl.PluralRules(l)).select(count);
+      const category = intl('p', undefined, this.lang, (l) => new Intl.PluralRules(l)).select(count);
       // An explicit zero form wins for 0 in every language ("no partners"), before the locale's category.
       const exact = count === 0 ? message.zero : undefined;
       template = exact ?? message[category] ?? message.other;
