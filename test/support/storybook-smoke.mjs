@@ -106,12 +106,22 @@ try {
       if (entry.type === 'story') {
         if (state.rootChildren === 0) errors.push('the story rendered nothing');
         await page.addScriptTag({ content: axeSource });
-        const violations = await page.evaluate(async () => {
-          // @ts-ignore axe is injected above
-          const r = await window.axe.run('#storybook-root');
-          return r.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.length} node(s))`);
+        // Storybook's a11y addon runs axe in the same page on its own schedule; axe refuses a
+        // second concurrent run, so wait for the addon's to finish (up to 10 s) and run again.
+        const outcome = await page.evaluate(async () => {
+          for (let attempt = 0; ; attempt++) {
+            try {
+              // @ts-ignore axe is injected above
+              const r = await window.axe.run('#storybook-root');
+              return { violations: r.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.length} node(s))`) };
+            } catch (e) {
+              if (!/already running/i.test(String(e)) || attempt >= 100) return { failure: String(e) };
+              await new Promise((r) => setTimeout(r, 100));
+            }
+          }
         });
-        for (const v of violations) errors.push(`axe: ${v}`);
+        if (outcome.failure) errors.push(`axe could not run: ${outcome.failure}`);
+        for (const v of outcome.violations ?? []) errors.push(`axe: ${v}`);
       } else if (rendersStories && state.argsTables === 0) {
         // A generated docs page that shows a documented component must show its API table
         // (the story's meta needs `component: 'candor-x'` for Storybook to find it).
