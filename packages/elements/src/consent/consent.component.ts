@@ -12,6 +12,7 @@ import {
   type NoticeComparison,
 } from '@candor/core/consent';
 import { ConsentNoticeSchema, localeTag, text, type ConsentNotice, type ConsentPurpose, type ConsentRecord } from '@candor/core/models';
+import { AnnouncerController } from '../shared/announcer-controller.js';
 import { CandorElement } from '../shared/candor-element.js';
 import { CandorErrorEvent } from '../shared/candor-error-event.js';
 import { LocalizeController } from '../shared/localize.js';
@@ -138,6 +139,7 @@ export class CandorConsent extends CandorElement {
     messages: consentMessages,
   });
 
+  readonly #live = new AnnouncerController(this);
   /** Reads storage whenever the notice, subject or storage change or the element is re-attached; a newer load supersedes a pending one. */
   readonly #loading = new Task(this, {
     task: ([notice, subject, storage]: readonly [ConsentNotice | undefined, string | undefined, ConsentStorage | undefined, number]) =>
@@ -164,7 +166,6 @@ export class CandorConsent extends CandorElement {
   @state() protected comparison?: NoticeComparison;
   @state() protected problem?: Problem;
   @state() protected unreadable = false;
-  @state() protected announcement = '';
   @state() protected busy = false;
 
   #notice?: ConsentNotice;
@@ -367,7 +368,7 @@ export class CandorConsent extends CandorElement {
         this.unreadable = false;
         this.choices = initialChoices(this.#notice!, record);
         this.view = 'saved';
-        void this.#announce(this.localize.t(announce));
+        this.#live.announce(this.localize.t(announce));
       }
       this.dispatchEvent(after(record));
       if (current) {
@@ -382,13 +383,6 @@ export class CandorConsent extends CandorElement {
     } finally {
       this.busy = false;
     }
-  }
-
-  async #announce(message: string): Promise<void> {
-    // Clearing first makes a repeated message a change the screen reader announces again.
-    this.announcement = '';
-    await this.updateComplete;
-    this.announcement = message;
   }
 
   #onToggle(e: Event, purpose: ConsentPurpose): void {
@@ -444,7 +438,7 @@ export class CandorConsent extends CandorElement {
         level: Math.min(6, Math.max(2, Math.trunc(Number(this.headingLevel)) || 2)),
         busy: loading || this.busy,
         loading,
-        announcement: this.announcement,
+        live: this.#live.regions(),
         body: loading ? nothing : this.#renderBody(notice),
       }),
     );

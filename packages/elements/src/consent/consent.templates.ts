@@ -193,7 +193,7 @@ export function recipientTemplate(f: Formatters, r: Recipient): TemplateResult {
 /** The heading, controller, summary, body (or loading line), policy link and live region. */
 export function frameTemplate(
   f: Formatters,
-  o: { notice: ConsentNotice; level: number; busy: boolean; loading: boolean; announcement: string; body: TemplateResult | typeof nothing },
+  o: { notice: ConsentNotice; level: number; busy: boolean; loading: boolean; live: TemplateResult; body: TemplateResult | typeof nothing },
 ): TemplateResult {
   return html`
     <section class="consent" aria-labelledby="title" aria-busy=${o.busy ? 'true' : 'false'}>
@@ -204,7 +204,7 @@ export function frameTemplate(
       ${o.notice.policyUrl
         ? html`<p class="policy"><a part="policy" href=${o.notice.policyUrl} target="_blank" rel="noopener noreferrer">${f.t('policy')}</a></p>`
         : nothing}
-      <div part="live" class="visually-hidden" role="status" aria-live="polite">${o.announcement}</div>
+      ${o.live}
     </section>
   `;
 }

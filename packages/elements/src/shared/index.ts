@@ -19,3 +19,4 @@ export { ClockController, MAX_TIMEOUT, type ClockOptions } from './clock-control
 export { RovingTabindexController, rovingTarget, type RovingTabindexOptions } from './roving-tabindex-controller.js';
 export { ResizeController } from './resize-controller.js';
 export { ChildrenController } from './children-controller.js';
+export { AnnouncerController, type Politeness } from './announcer-controller.js';

@@ -60,10 +60,10 @@ export function registerMessages(component: string, locale: string, messages: Pa
   for (const c of live) if (c.component === component) c.host.requestUpdate();
 }
 
-type Formatter = Intl.NumberFormat | Intl.PluralRules | Intl.DateTimeFormat | Intl.ListFormat;
+type Formatter = Intl.NumberFormat | Intl.PluralRules | Intl.DateTimeFormat | Intl.ListFormat | Intl.RelativeTimeFormat;
 const cache = new Map<string, Formatter>();
 /**
- * The cached formatter `kind` (`p` plural rules, `n` numbers, `d` dates, `l` lists) of `locale`
+ * The cached formatter `kind` (`p` plural rules, `n` numbers, `d` dates, `l` lists, `r` relative times) of `locale`
  * with `options`, made with `make`; English when the locale tag is invalid.
  */
 function intl<T extends Formatter>(kind: string, options: object | undefined, locale: string, make: (l: string) => T): T {
@@ -79,6 +79,15 @@ function intl<T extends Formatter>(kind: string, options: object | undefined, lo
   }
   return v;
 }
+
+/** Units of {@link LocalizeController.relative}: the unit, its length in seconds, and where the next unit takes over. */
+const RELATIVE_UNITS: readonly [Intl.RelativeTimeFormatUnit, number, number][] = [
+  ['minute', 60, 3600],
+  ['hour', 3600, 86_400],
+  ['day', 86_400, 7 * 86_400],
+  ['week', 7 * 86_400, 30 * 86_400],
+  ['month', 30 * 86_400, 365 * 86_400],
+];
 
 /** Locales to try in order: `ar-EG`, `ar`, `en`. */
 function chain(lang: string): string[] {
@@ -169,6 +178,27 @@ export class LocalizeController<M extends object> implements ReactiveController 
     const d = value instanceof Date ? value : new Date(value);
     if (Number.isNaN(d.getTime())) return String(value);
     return intl('d', options, this.lang, (l) => new Intl.DateTimeFormat(l, options)).format(d);
+  }
+
+  /**
+   * How long ago (or how soon) `value` is from `now`, as the current locale says it, in the
+   * largest whole unit that fits: "just now" under a minute, "5 minutes ago", "in 2 hours",
+   * "yesterday", "3 days ago". A value that is not a date is returned as text.
+   *
+   * @example
+   * this.localize.relative(update.at, this.#clock.now()) // "12 minutes ago", "قبل ١٢ دقيقة"
+   */
+  relative(value: Date | string, now: Date): string {
+    const d = value instanceof Date ? value : new Date(value);
+    if (Number.isNaN(d.getTime())) return String(value);
+    const seconds = (d.getTime() - now.getTime()) / 1000;
+    const f = intl('r', undefined, this.lang, (l) => new Intl.RelativeTimeFormat(l, { numeric: 'auto' }));
+    const abs = Math.abs(seconds);
+    if (abs < 60) return f.format(0, 'second');
+    for (const [unit, size, limit] of RELATIVE_UNITS) {
+      if (abs < limit) return f.format(Math.trunc(seconds / size), unit);
+    }
+    return f.format(Math.trunc(seconds / 31_536_000), 'year');
   }
 
   /**

@@ -3,6 +3,7 @@ import { html, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import * as z from 'zod/mini';
 import { ASSIST_CHANNELS, clockProblem, OnboardingStepSchema, OnboardingStepsSchema, systemClock, type AssistChannel, type Clock, type OnboardingStep, type ValidationIssue } from '@candor/core/models';
+import { AnnouncerController } from '../shared/announcer-controller.js';
 import { CandorElement } from '../shared/candor-element.js';
 import { ChildrenController } from '../shared/children-controller.js';
 import { ClockController } from '../shared/clock-controller.js';
@@ -143,6 +144,7 @@ export class CandorStepper extends CandorElement {
     [],
   );
   readonly #clock = new ClockController(this, () => this.now);
+  readonly #live = new AnnouncerController(this);
   // A zero-height sizer, not the host: switching layout changes the host's height, which would
   // feed back into the observation (a ResizeObserver loop); the sizer's width does not change.
   readonly #size = new ResizeController(this, () => this.renderRoot.querySelector('.sizer'));
@@ -176,8 +178,6 @@ export class CandorStepper extends CandorElement {
   /** The clock (`() => Date`, the shared `Clock`) for running past a step's estimate; replace it in tests and simulations. A clock that is not a function, throws or returns no valid `Date` fires `candor-error` and the real time is used. */
   @property({ attribute: false }) now: Clock = systemClock;
 
-  /** Text of the polite live region. */
-  @state() private announcement = '';
   /** The user opened (true) or closed (false) the help channels; undefined follows the offer. */
   @state() private helpOpen?: boolean;
 
@@ -248,7 +248,7 @@ export class CandorStepper extends CandorElement {
     if (offerKey && offerKey !== this.#lastOffer) parts.push(this.localize.t(OFFER_KEY[offer]));
     this.#lastOffer = offerKey;
     this.#lastCurrent = step.id;
-    if (parts.length) this.announcement = parts.join(' ');
+    if (parts.length) this.#live.announce(parts.join(' '));
   }
 
   protected override updated(changed: PropertyValues): void {
@@ -372,7 +372,7 @@ export class CandorStepper extends CandorElement {
                 channels: this.#channels,
                 helpOpen: this.helpOpen ?? j.offer !== undefined,
                 tabindex: (i) => this.#roving.tabindex(i),
-                announcement: this.announcement,
+                live: this.#live.regions(),
               },
               this.localize,
               this.#actions,

@@ -33,8 +33,8 @@ export interface JourneyView extends Journey {
   helpOpen: boolean;
   /** The tabindex of step `i` (roving tabindex). */
   tabindex: (i: number) => number;
-  /** Text of the polite live region. */
-  announcement: string;
+  /** The live regions (the component's AnnouncerController). */
+  live: TemplateResult;
 }
 
 /** What the customer can do. */
@@ -70,7 +70,7 @@ export function journeyTemplate(view: JourneyView, t: Localize, on: JourneyActio
 </div>
 <ol part="list" aria-label=${t.t('listLabel')} @keydown=${on.keydown}>${steps.map((s, i) => stepTemplate(s, i, i === index, view, t, on))}</ol>
 ${detailsTemplate(view, t, on)}
-<div part="live" class="visually-hidden" aria-live="polite" aria-atomic="true">${view.announcement}</div>`;
+${view.live}`;
 }
 
 function stepTemplate(step: OnboardingStep, i: number, active: boolean, view: JourneyView, t: Localize, on: JourneyActions): TemplateResult {

@@ -1,0 +1,6 @@
+/**
+ * The status-feed adapters alone, for loading on demand: `<candor-incident-banner format="…">`
+ * imports this module only when a feed needs it, so the adapters never weigh on its bundle.
+ */
+export { fromStatuspage, type StatuspageOptions } from './statuspage.js';
+export { FEED_LIMITS, type FeedResult } from './feed.js';

@@ -1,0 +1,424 @@
+/** `<candor-incident-banner>`: what is wrong, what it means for the customer, and when they will hear more. */
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import * as z from 'zod/mini';
+import { clockProblem, IncidentsSchema, secureUrl, summarizeIssues, systemClock, type Clock, type Incident, type Remedy } from '@candor/core/models';
+import { nextUpdateState } from '@candor/core/incidents';
+import { AnnouncerController } from '../shared/announcer-controller.js';
+import { CandorElement } from '../shared/candor-element.js';
+import { ClockController } from '../shared/clock-controller.js';
+import { LocalizeController } from '../shared/localize.js';
+import { themeStyles } from '../shared/theme.styles.js';
+import { reportInvalid, validate } from '../shared/validate.js';
+import { BeforeIncidentDismissEvent, type IncidentDismissDetail } from './events/before-incident-dismiss-event.js';
+import { IncidentDismissEvent } from './events/incident-dismiss-event.js';
+import { IncidentUpdateEvent } from './events/incident-update-event.js';
+import { RemedySelectEvent } from './events/remedy-select-event.js';
+import { FeedController, type FeedFailure } from './feed-controller.js';
+import { nextChange, readDismissals, shownIncidents, writeDismissals, type Dismissal, type Shown } from './incident-banner.logic.js';
+import { incidentBannerMessages, type IncidentBannerMessages } from './incident-banner.messages.js';
+import { incidentBannerStyles } from './incident-banner.styles.js';
+import { bannerTemplate, SEVERITY_KEY, STATUS_KEY, type BannerActions, type CardView, type Formatters } from './incident-banner.templates.js';
+
+export { BeforeIncidentDismissEvent, type IncidentDismissDetail } from './events/before-incident-dismiss-event.js';
+export { IncidentDismissEvent } from './events/incident-dismiss-event.js';
+export { IncidentUpdateEvent, type IncidentUpdateDetail } from './events/incident-update-event.js';
+export { RemedySelectEvent, type RemedySelectDetail } from './events/remedy-select-event.js';
+export type { FeedFailure } from './feed-controller.js';
+export { incidentBannerMessages, type IncidentBannerMessages } from './incident-banner.messages.js';
+
+/** Feed formats `src` can be in. */
+export const FEED_FORMATS = ['candor', 'statuspage', 'instatus', 'cstate'] as const;
+export type FeedFormat = (typeof FEED_FORMATS)[number];
+
+/** Where dismissals are kept: `localStorage` by default, or anything with the same two methods. */
+export type DismissalStorage = Pick<Storage, 'getItem' | 'setItem'>;
+
+const HOUR = 3_600_000;
+const SrcSchema = secureUrl();
+const FormatSchema = z.enum(FEED_FORMATS);
+const RefreshSchema = z.union([z.literal(0), z.number().check(z.gte(1), z.lte(86_400))]);
+const HoursSchema = z.number().check(z.gte(0), z.lte(24 * 90));
+const HeadingSchema = z.number().check(z.int(), z.gte(2), z.lte(6));
+const StorageSchema = z.custom<DismissalStorage>(
+  (s) => s !== null && typeof s === 'object' && typeof (s as DismissalStorage).getItem === 'function' && typeof (s as DismissalStorage).setItem === 'function',
+  { message: 'must have getItem(key) and setItem(key, value), as localStorage does' },
+);
+const ADAPTER: Record<Exclude<FeedFormat, 'candor'>, 'fromStatuspage' | 'fromInstatus' | 'fromCState'> = {
+  statuspage: 'fromStatuspage',
+  instatus: 'fromInstatus',
+  cstate: 'fromCState',
+};
+
+const timeZoneProblem = (tz: string | undefined): string | undefined => {
+  if (tz === undefined || tz === '') return undefined;
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: tz });
+    return undefined;
+  } catch {
+    return `timeZone ${JSON.stringify(tz)} is not an IANA time zone (e.g. "Europe/London"); leave it unset for the customer's own`;
+  }
+};
+
+/**
+ * Shows the most pressing incident or maintenance, with what the customer needs: how bad it is
+ * (in words and as a shape), its status, the latest update and when it was posted, affected
+ * services, whether their data is affected, what they can do now, remedies, the promised next
+ * update with an honest overdue state, links, and the whole timeline on demand. Other notices
+ * follow behind "2 more notices". Fed by the `incidents` property or polled from `src`.
+ *
+ * @summary Timely, honest incident and maintenance notices.
+ *
+ * @csspart base - The themed root.
+ * @csspart banner - The region holding every notice.
+ * @csspart incident - One notice (`data-phase`: active, in-progress, upcoming, resolved).
+ * @csspart severity - The severity shape and word.
+ * @csspart status - The status word.
+ * @csspart dismiss - The dismiss (or show less / show more) button.
+ * @csspart title - The incident's title.
+ * @csspart window - The maintenance window.
+ * @csspart resolved - When it was resolved.
+ * @csspart update - The latest update.
+ * @csspart update-message - Its text.
+ * @csspart update-time - When it was posted.
+ * @csspart next-update - The promised next update (`data-state`: on-time, due, overdue).
+ * @csspart data-impact - Whether customers' data is affected (`data-level`).
+ * @csspart services - The affected services.
+ * @csspart summary - The closing summary of a resolved incident.
+ * @csspart actions - What the customer can do now.
+ * @csspart remedies - What is offered.
+ * @csspart remedy - One remedy.
+ * @csspart remedy-action - Its "How to get it" link or button.
+ * @csspart links - Status page and FAQ links.
+ * @csspart status-page - The status page link.
+ * @csspart faq - The FAQ link.
+ * @csspart timeline-toggle - The button showing every update.
+ * @csspart timeline - Every update, newest first.
+ * @csspart locked-note - Why a notice cannot be hidden.
+ * @csspart more - The "2 more notices" button.
+ * @csspart updated - When the feed was last read, or that it could not be refreshed.
+ * @csspart live - The polite live region.
+ * @csspart alert - The assertive live region.
+ * @csspart fallback - The message shown instead of invalid input.
+ *
+ * @cssprop --candor-color-text - Text colour.
+ * @cssprop --candor-color-text-muted - Times and labels.
+ * @cssprop --candor-color-surface - Background.
+ * @cssprop --candor-color-surface-alt - The data impact box.
+ * @cssprop --candor-color-border - Borders.
+ * @cssprop --candor-color-accent - Links and buttons; maintenance.
+ * @cssprop --candor-color-success - Resolved notices.
+ * @cssprop --candor-color-warning - Minor and major incidents, the overdue note.
+ * @cssprop --candor-color-danger - Critical incidents, data impact.
+ * @cssprop --candor-font-family - Font.
+ * @cssprop --candor-font-size - Base font size.
+ * @cssprop --candor-radius - Corner radius.
+ * @cssprop --candor-spacing - Base spacing unit.
+ * @cssprop --candor-focus-ring-color - Focus outline colour.
+ * @cssprop --candor-focus-ring-width - Focus outline width.
+ *
+ * @fires {BeforeIncidentDismissEvent} candor-before-incident-dismiss - Cancelable. The customer is dismissing (or collapsing) a notice; detail `{ incidentId, updateId, action }`.
+ * @fires {IncidentDismissEvent} candor-incident-dismiss - A notice was hidden (or collapsed) and that was stored.
+ * @fires {IncidentUpdateEvent} candor-incident-update - An update was shown for the first time; detail `{ incidentId, updateId, status, severity }`.
+ * @fires {RemedySelectEvent} candor-remedy-select - Cancelable. The customer chose a remedy; detail `{ incidentId, remedyId, kind, url }`.
+ * @fires {CandorErrorEvent} candor-error - Invalid `incidents` or options, a feed that failed or was refused, storage that failed; detail `{ component, property, issues, message }`.
+ *
+ * @example
+ * <candor-incident-banner src="https://status.bank.example/api/v2/summary.json" format="statuspage" refresh="60"></candor-incident-banner>
+ * <script type="module">import '@candor/elements/incident-banner';</script>
+ */
+export class CandorIncidentBanner extends CandorElement {
+  static override styles = [themeStyles, incidentBannerStyles];
+
+  protected readonly localize = new LocalizeController<IncidentBannerMessages>(this, {
+    component: 'candor-incident-banner',
+    messages: incidentBannerMessages,
+  });
+  readonly #clock = new ClockController(this, () => this.now, { tick: 30_000 });
+  readonly #live = new AnnouncerController(this);
+  readonly #feed = new FeedController<Incident[]>(this, {
+    url: () => this.#src,
+    refresh: () => this.#refresh * 1000,
+    parse: (body) => this.#parseFeed(body),
+    now: () => this.#clock.now().getTime(),
+    onFailure: (f) => this.#reportFeed(f),
+  });
+
+  /** The incidents to show (an `Incident[]`, see `IncidentSchema`); used when `src` is not set. Invalid input shows a fallback and fires `candor-error`. */
+  @property({ attribute: false }) incidents?: unknown;
+
+  /** A feed URL to poll instead of `incidents` (https, or http on localhost). The server must allow this origin (CORS) and should expose `ETag`. */
+  @property() src?: string;
+
+  /** The feed's format: `candor` (an `Incident[]` or `{ incidents }`), `statuspage`, `instatus` or `cstate`. */
+  @property() format: FeedFormat = 'candor';
+
+  /** Seconds between polls of `src` (at least 1; 0 fetches once). Failures back off, doubling up to 15 minutes. */
+  @property({ type: Number }) refresh = 60;
+
+  /** Hours ahead that scheduled maintenance appears. */
+  @property({ type: Number, attribute: 'maintenance-ahead' }) maintenanceAhead = 72;
+
+  /** Hours a resolved incident's closing summary stays. */
+  @property({ type: Number, attribute: 'resolved-for' }) resolvedFor = 24;
+
+  /** Level (2–6) of each notice's title heading, to fit the host page's outline. */
+  @property({ type: Number, attribute: 'heading-level' }) headingLevel = 2;
+
+  /** IANA time zone for times and maintenance windows; unset: the customer's own. */
+  @property({ attribute: 'time-zone' }) timeZone?: string;
+
+  /** Where dismissals are kept (`getItem`/`setItem`); default `localStorage`. */
+  @property({ attribute: false }) dismissalStorage?: DismissalStorage;
+
+  /** The storage key for dismissals. */
+  @property({ attribute: 'storage-key' }) storageKey = 'candor-incident-dismissals';
+
+  /** The clock (`() => Date`); replace it in tests and simulations. A broken clock fires `candor-error` and the real time is used. */
+  @property({ attribute: false }) now: Clock = systemClock;
+
+  @state() private timelineOpen: ReadonlySet<string> = new Set();
+  @state() private moreOpen = false;
+
+  #incidents?: Incident[];
+  /** `src` resolved against the page and checked; undefined when unset or refused. */
+  #src?: string;
+  #srcRefused = false;
+  #format: FeedFormat = 'candor';
+  #refresh = 60;
+  #ahead = 72 * HOUR;
+  #resolvedFor = 24 * HOUR;
+  #heading = 2;
+  #timeZone?: string;
+  #dismissed = new Map<string, Dismissal>();
+  #shown: Shown[] = [];
+  /** Incident + update keys already shown (announced and reported once each). */
+  readonly #seen = new Set<string>();
+  #fresh: Shown[] = [];
+  readonly #onStorage = (e: StorageEvent) => {
+    if (e.key === this.storageKey) this.#loadDismissals();
+  };
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.#loadDismissals();
+    window.addEventListener('storage', this.#onStorage);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    window.removeEventListener('storage', this.#onStorage);
+  }
+
+  protected override willUpdate(changed: PropertyValues): void {
+    super.willUpdate(changed);
+    if (changed.has('incidents')) this.#incidents = this.incidents === undefined ? [] : this.accept('incidents', IncidentsSchema, this.incidents);
+    if (changed.has('src')) {
+      // A relative URL is the page's own origin; the absolute URL it makes must still be https (or loopback http).
+      let absolute: string | undefined;
+      try {
+        absolute = this.src ? new URL(this.src, document.baseURI).href : undefined;
+      } catch {
+        absolute = this.src;
+      }
+      this.#src = absolute === undefined ? undefined : this.accept('src', SrcSchema, absolute, 'Nothing is fetched.');
+      this.#srcRefused = absolute !== undefined && this.#src === undefined;
+    }
+    if (changed.has('format')) this.#format = this.accept('format', FormatSchema, this.format, 'candor is used.') ?? 'candor';
+    if (changed.has('refresh')) this.#refresh = this.accept('refresh', RefreshSchema, this.refresh, 'The default, 60 seconds, is used.') ?? 60;
+    if (changed.has('maintenanceAhead')) this.#ahead = (this.accept('maintenanceAhead', HoursSchema, this.maintenanceAhead, 'The default, 72 hours, is used.') ?? 72) * HOUR;
+    if (changed.has('resolvedFor')) this.#resolvedFor = (this.accept('resolvedFor', HoursSchema, this.resolvedFor, 'The default, 24 hours, is used.') ?? 24) * HOUR;
+    if (changed.has('headingLevel')) this.#heading = this.accept('headingLevel', HeadingSchema, this.headingLevel, 'Level 2 is used.') ?? 2;
+    if (changed.has('timeZone')) {
+      const problem = timeZoneProblem(this.timeZone);
+      if (problem) reportInvalid(this, this.localize.component, 'timeZone', [{ path: 'timeZone', message: problem }], "The customer's own time zone is used.");
+      this.#timeZone = problem || !this.timeZone ? undefined : this.timeZone;
+    }
+    if (changed.has('now')) {
+      const problem = clockProblem(this.now);
+      if (problem) reportInvalid(this, this.localize.component, 'now', [{ path: 'now', message: `now ${problem}` }], 'The real time is used.');
+    }
+    if (changed.has('dismissalStorage') || changed.has('storageKey')) this.#loadDismissals();
+    this.#derive();
+  }
+
+  /** The incidents to show now, and which of them are new to this customer. */
+  #derive(): void {
+    const source = this.#src ? this.#feed.data : this.#incidents;
+    this.#shown = source
+      ? shownIncidents(source, { now: this.#clock.now().getTime(), maintenanceAhead: this.#ahead, resolvedFor: this.#resolvedFor, dismissed: this.#dismissed })
+      : [];
+    const fresh = this.#shown.filter((s) => !this.#seen.has(s.key));
+    for (const s of fresh) this.#seen.add(s.key);
+    if (!fresh.length) return;
+    this.#fresh = [...this.#fresh, ...fresh];
+    // The most pressing new update is announced, once; critical or data impact interrupts.
+    const top = fresh[0]!;
+    const { incident, latest } = top;
+    const t = this.localize;
+    this.#live.announce(
+      t.t(incident.kind === 'maintenance' ? 'announceMaintenance' : 'announce', {
+        severity: t.t(SEVERITY_KEY[incident.severity]),
+        kind: t.t(incident.kind === 'maintenance' ? 'kindMaintenance' : 'kindIncident'),
+        title: incident.title,
+        status: t.t(STATUS_KEY[incident.status]),
+        message: latest?.message ?? '',
+      }),
+      fresh.some((s) => s.urgent) ? 'assertive' : 'polite',
+    );
+  }
+
+  protected override updated(changed: PropertyValues): void {
+    super.updated(changed);
+    const fresh = this.#fresh;
+    this.#fresh = [];
+    for (const { incident, latest } of fresh) {
+      this.dispatchEvent(new IncidentUpdateEvent({ incidentId: incident.id, updateId: latest?.id ?? '', status: incident.status, severity: incident.severity }));
+    }
+    // Re-render when the shown set changes by itself or the next update comes due or goes overdue.
+    const now = this.#clock.now().getTime();
+    const source = (this.#src ? this.#feed.data : this.#incidents) ?? [];
+    const deadlines = this.#shown.flatMap(({ incident }) => {
+      const s = nextUpdateState(incident, new Date(now));
+      return s.state === 'on-time' ? [s.at] : s.state === 'due' ? [s.at + 5 * 60_000] : [];
+    });
+    const change = nextChange(source, { now, maintenanceAhead: this.#ahead, resolvedFor: this.#resolvedFor });
+    if (change !== undefined) deadlines.push(change);
+    this.#clock.updateAt(deadlines.length ? Math.min(...deadlines) : undefined);
+  }
+
+  override render(): TemplateResult {
+    if (this.#srcRefused || (!this.#src && this.#incidents === undefined)) return this.frame(html`${this.renderFallback(this.localize.t('invalid'))}${this.#live.regions()}`);
+    const now = this.#clock.now();
+    const cards: CardView[] = this.#shown.map((shown) => ({
+      shown,
+      next: nextUpdateState(shown.incident, now),
+      timelineOpen: this.timelineOpen.has(shown.incident.id),
+      headingLevel: this.#heading,
+    }));
+    return this.frame(bannerTemplate(cards, { moreOpen: this.moreOpen, footer: this.#footer(), live: this.#live.regions() }, this.#formatters, this.#actions));
+  }
+
+  /** When the feed was read, or that it could not be: never a blank, never a false all-clear. */
+  #footer(): TemplateResult | typeof nothing {
+    if (!this.#src) return nothing;
+    const { data, failure, updatedAt } = this.#feed;
+    if (!data) return failure ? html`<p part="updated" class="feed-note problem" role="status">${this.localize.t('unavailable')}</p>` : nothing;
+    if (updatedAt === undefined) return nothing;
+    const relative = this.#formatters.relative(new Date(updatedAt).toISOString());
+    return html`<p part="updated" class="feed-note${failure ? ' problem' : ''}" data-stale=${failure ? 'true' : 'false'}>
+      ${this.localize.t(failure ? 'stale' : 'updated', { relative })}
+    </p>`;
+  }
+
+  async #parseFeed(body: string): Promise<Incident[]> {
+    const format = this.#format;
+    if (format === 'candor') {
+      let value: unknown;
+      try {
+        value = JSON.parse(body);
+      } catch {
+        throw new Error('it is not JSON');
+      }
+      const list = Array.isArray(value) ? value : (value as { incidents?: unknown } | null)?.incidents;
+      const r = validate(IncidentsSchema, list);
+      if (!r.ok) throw new Error(summarizeIssues(r.issues));
+      return r.value;
+    }
+    const adapters = await import('@candor/core/incidents/adapters');
+    const adapter = (adapters as unknown as Record<string, (input: unknown) => { incidents: Incident[]; issues: { path: string; message: string }[] }>)[ADAPTER[format]];
+    if (!adapter) throw new Error(`this version of @candor/core has no ${format} adapter`);
+    const { incidents, issues } = adapter(body);
+    if (issues.length) {
+      // Items it could not map are reported; what it could map is shown.
+      if (!incidents.length && issues.some((i) => i.path === '(root)')) throw new Error(summarizeIssues(issues));
+      reportInvalid(this, this.localize.component, 'src', issues, 'The incidents that could be read are shown.');
+    }
+    return incidents;
+  }
+
+  #reportFeed(f: FeedFailure): void {
+    reportInvalid(this, this.localize.component, 'src', [{ path: 'src', message: f.message }], 'The last good data stays on screen, marked with its age.');
+  }
+
+  #storage(): DismissalStorage | undefined {
+    if (this.dismissalStorage !== undefined) {
+      return this.accept('dismissalStorage', StorageSchema, this.dismissalStorage, 'Dismissals are kept for this page only.');
+    }
+    try {
+      return window.localStorage;
+    } catch {
+      return undefined; // storage blocked: dismissals last for this page
+    }
+  }
+
+  #loadDismissals(): void {
+    const storage = this.#storage();
+    try {
+      if (storage) this.#dismissed = readDismissals(storage.getItem(this.storageKey));
+    } catch (e) {
+      reportInvalid(this, this.localize.component, 'dismissalStorage', [{ path: 'dismissalStorage', message: `dismissalStorage could not be read: ${String(e)}` }], 'Dismissals are kept for this page only.');
+    }
+    this.requestUpdate();
+  }
+
+  #saveDismissals(): void {
+    try {
+      this.#storage()?.setItem(this.storageKey, writeDismissals(this.#dismissed));
+    } catch (e) {
+      reportInvalid(this, this.localize.component, 'dismissalStorage', [{ path: 'dismissalStorage', message: `dismissalStorage could not be written: ${String(e)}` }], 'Dismissals are kept for this page only.');
+    }
+  }
+
+  async #dismiss(s: Shown): Promise<void> {
+    const { incident, latest } = s;
+    if (s.collapsed) {
+      // Expanding a collapsed notice again needs no veto.
+      this.#dismissed.delete(incident.id);
+      this.#saveDismissals();
+      this.requestUpdate();
+      return;
+    }
+    const detail: IncidentDismissDetail = { incidentId: incident.id, updateId: latest?.id ?? '', action: s.locked ? 'collapse' : 'hide' };
+    if (!this.dispatchEvent(new BeforeIncidentDismissEvent(detail))) return;
+    this.#dismissed.set(incident.id, { update: detail.updateId, severity: incident.severity, at: this.#clock.now().getTime() });
+    this.#saveDismissals();
+    this.requestUpdate();
+    this.dispatchEvent(new IncidentDismissEvent(detail));
+    await this.updateComplete;
+    // Keep keyboard users in the banner: the next notice's button, or this one's when it stayed.
+    const buttons = [...this.renderRoot.querySelectorAll<HTMLElement>('[part~="dismiss"], [part~="more"]')];
+    const same = this.renderRoot.querySelector<HTMLElement>(`[data-id="${CSS.escape(incident.id)}"] [part~="dismiss"]`);
+    (same ?? buttons[0])?.focus();
+  }
+
+  readonly #formatters: Formatters = {
+    t: (key, params) => this.localize.t(key, params),
+    when: (iso) => {
+      const zone = this.#timeZone ? { timeZone: this.#timeZone } : {};
+      const day = (d: Date | string) => this.localize.date(d, { dateStyle: 'short', ...zone });
+      const today = day(iso) === day(this.#clock.now());
+      return this.localize.date(iso, today ? { timeStyle: 'short', ...zone } : { dateStyle: 'medium', timeStyle: 'short', ...zone });
+    },
+    day: (iso) =>
+      this.localize.date(iso, { weekday: 'long', day: 'numeric', month: 'long', hour: '2-digit', minute: '2-digit', ...(this.#timeZone ? { timeZone: this.#timeZone } : {}) }),
+    relative: (iso) => this.localize.relative(iso, this.#clock.now()),
+    list: (items) => this.localize.list(items),
+  };
+
+  readonly #actions: BannerActions = {
+    dismiss: (s) => void this.#dismiss(s),
+    toggleTimeline: (id) => {
+      const next = new Set(this.timelineOpen);
+      if (!next.delete(id)) next.add(id);
+      this.timelineOpen = next;
+    },
+    toggleMore: () => {
+      this.moreOpen = !this.moreOpen;
+    },
+    remedy: (e: Event, incident: Incident, remedy: Remedy) => {
+      const ok = this.dispatchEvent(new RemedySelectEvent({ incidentId: incident.id, remedyId: remedy.id, kind: remedy.kind, ...(remedy.url ? { url: remedy.url } : {}) }));
+      if (!ok) e.preventDefault();
+    },
+  };
+}
