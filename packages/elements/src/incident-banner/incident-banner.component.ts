@@ -7,7 +7,7 @@ import { nextUpdateState } from '@candor/core/incidents';
 import { AnnouncerController } from '../shared/announcer-controller.js';
 import { CandorElement } from '../shared/candor-element.js';
 import { ClockController } from '../shared/clock-controller.js';
-import { LocalizeController } from '../shared/localize.js';
+import { LocalizeController, relativeTime } from '../shared/localize.js';
 import { themeStyles } from '../shared/theme.styles.js';
 import { reportInvalid, validate } from '../shared/validate.js';
 import { BeforeIncidentDismissEvent, type IncidentDismissDetail } from './events/before-incident-dismiss-event.js';
@@ -402,7 +402,7 @@ export class CandorIncidentBanner extends CandorElement {
     },
     day: (iso) =>
       this.localize.date(iso, { weekday: 'long', day: 'numeric', month: 'long', hour: '2-digit', minute: '2-digit', ...(this.#timeZone ? { timeZone: this.#timeZone } : {}) }),
-    relative: (iso) => this.localize.relative(iso, this.#clock.now()),
+    relative: (iso) => relativeTime(this.localize, iso, this.#clock.now()),
     list: (items) => this.localize.list(items),
   };
 

@@ -1,5 +1,5 @@
 /** `AnnouncerController`: a component's live regions, so screen readers hear what changed, once. */
-import { html, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
+import { html, type ReactiveControllerHost, type TemplateResult } from 'lit';
 
 /** How urgently a message interrupts: `polite` waits for the reader to pause, `assertive` interrupts (`role="alert"`). */
 export type Politeness = 'polite' | 'assertive';
@@ -16,22 +16,13 @@ export type Politeness = 'polite' | 'assertive';
  * save() { …; this.#live.announce(this.localize.t('saved')); }
  * render() { return html`…${this.#live.regions()}`; }
  */
-export class AnnouncerController implements ReactiveController {
+export class AnnouncerController {
   readonly #host: ReactiveControllerHost;
   #text: Record<Politeness, string> = { polite: '', assertive: '' };
   #generation = 0;
 
   constructor(host: ReactiveControllerHost) {
     this.#host = host;
-    host.addController(this);
-  }
-
-  /** The text each region holds now. */
-  get polite(): string {
-    return this.#text.polite;
-  }
-  get assertive(): string {
-    return this.#text.assertive;
   }
 
   /**
@@ -53,15 +44,6 @@ export class AnnouncerController implements ReactiveController {
       });
     }
   }
-
-  /** Empties both regions (a message that no longer holds must not be read later). */
-  clear(): void {
-    this.#generation++;
-    this.#text = { polite: '', assertive: '' };
-    this.#host.requestUpdate();
-  }
-
-  hostConnected(): void {}
 
   /** Both regions, visually hidden; parts `live` (polite) and `alert` (assertive). */
   regions(): TemplateResult {

@@ -5,6 +5,7 @@ export { CandorErrorEvent, type CandorErrorDetail } from './candor-error-event.j
 export {
   LocalizeController,
   registerMessages,
+  relativeTime,
   type ComponentMessages,
   type LocalizeOptions,
   type Message,

@@ -80,7 +80,7 @@ function intl<T extends Formatter>(kind: string, options: object | undefined, lo
   return v;
 }
 
-/** Units of {@link LocalizeController.relative}: the unit, its length in seconds, and where the next unit takes over. */
+/** Units of {@link relativeTime}: the unit, its length in seconds, and where the next unit takes over. */
 const RELATIVE_UNITS: readonly [Intl.RelativeTimeFormatUnit, number, number][] = [
   ['minute', 60, 3600],
   ['hour', 3600, 86_400],
@@ -88,6 +88,28 @@ const RELATIVE_UNITS: readonly [Intl.RelativeTimeFormatUnit, number, number][] =
   ['week', 7 * 86_400, 30 * 86_400],
   ['month', 30 * 86_400, 365 * 86_400],
 ];
+
+/**
+ * How long ago (or how soon) `value` is from `now`, in the language of `localize`, in the
+ * largest whole unit that fits: "now" under a minute, "5 minutes ago", "in 2 hours",
+ * "yesterday", "3 days ago". A value that is not a date is returned as text. (A function, not a
+ * method, so components that show no relative time do not carry it.)
+ *
+ * @example
+ * relativeTime(this.localize, update.at, this.#clock.now()) // "12 minutes ago", "قبل ١٢ دقيقة"
+ */
+export function relativeTime(localize: { readonly lang: string }, value: Date | string, now: Date): string {
+  const d = value instanceof Date ? value : new Date(value);
+  if (Number.isNaN(d.getTime())) return String(value);
+  const seconds = (d.getTime() - now.getTime()) / 1000;
+  const f = intl('r', undefined, localize.lang, (l) => new Intl.RelativeTimeFormat(l, { numeric: 'auto' }));
+  const abs = Math.abs(seconds);
+  if (abs < 60) return f.format(0, 'second');
+  for (const [unit, size, limit] of RELATIVE_UNITS) {
+    if (abs < limit) return f.format(Math.trunc(seconds / size), unit);
+  }
+  return f.format(Math.trunc(seconds / 31_536_000), 'year');
+}
 
 /** Locales to try in order: `ar-EG`, `ar`, `en`. */
 function chain(lang: string): string[] {
@@ -178,27 +200,6 @@ export class LocalizeController<M extends object> implements ReactiveController 
     const d = value instanceof Date ? value : new Date(value);
     if (Number.isNaN(d.getTime())) return String(value);
     return intl('d', options, this.lang, (l) => new Intl.DateTimeFormat(l, options)).format(d);
-  }
-
-  /**
-   * How long ago (or how soon) `value` is from `now`, as the current locale says it, in the
-   * largest whole unit that fits: "just now" under a minute, "5 minutes ago", "in 2 hours",
-   * "yesterday", "3 days ago". A value that is not a date is returned as text.
-   *
-   * @example
-   * this.localize.relative(update.at, this.#clock.now()) // "12 minutes ago", "قبل ١٢ دقيقة"
-   */
-  relative(value: Date | string, now: Date): string {
-    const d = value instanceof Date ? value : new Date(value);
-    if (Number.isNaN(d.getTime())) return String(value);
-    const seconds = (d.getTime() - now.getTime()) / 1000;
-    const f = intl('r', undefined, this.lang, (l) => new Intl.RelativeTimeFormat(l, { numeric: 'auto' }));
-    const abs = Math.abs(seconds);
-    if (abs < 60) return f.format(0, 'second');
-    for (const [unit, size, limit] of RELATIVE_UNITS) {
-      if (abs < limit) return f.format(Math.trunc(seconds / size), unit);
-    }
-    return f.format(Math.trunc(seconds / 31_536_000), 'year');
   }
 
   /**
