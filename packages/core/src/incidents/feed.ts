@@ -107,9 +107,12 @@ function readTime(text: string, forms: readonly TimeForm[]): TimeRead {
       form === 'js' ? [m[3], String(MONTHS.indexOf(m[1]!) + 1), m[2], m[4], m[5], m[6], m[7], m[8]] : [m[1], m[2], m[3], m[4], m[5], m[6], m[7], m[8]];
     const [year, month, day, hour, minute, second] = [y, mo, d, h, mi, s ?? '0'].map(Number) as [number, number, number, number, number, number];
     const ms = Number((frac ?? '').padEnd(3, '0').slice(0, 3));
-    const utc = Date.UTC(year, month - 1, day, hour, minute, second, ms);
-    const date = new Date(utc);
-    // Date.UTC rolls 30 February over into March; a time that does not round-trip is not a date.
+    // setUTCFullYear, not Date.UTC, which reads years 0 to 99 as 1900 to 1999.
+    const date = new Date(0);
+    date.setUTCFullYear(year, month - 1, day);
+    date.setUTCHours(hour, minute, second, ms);
+    const utc = date.getTime();
+    // Dates roll 30 February over into March; a time that does not round-trip is not a date.
     if (date.getUTCFullYear() !== year || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day || hour > 23 || minute > 59 || second > 59) {
       return { wrong: 'date' };
     }
