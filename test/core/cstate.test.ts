@@ -110,6 +110,12 @@ describe('fromCState', () => {
     expect(incidents[1]!.services[0]!.state).to.equal('degraded');
   });
 
+  it('reads Go time text whether its zone has a name or only an offset', () => {
+    const { incidents, issues } = fromCState({ pages: [{ ...cardsDown, createdAt: '2026-11-23 09:12:00.25 -0600 -06', lastMod: '2026-11-23 10:00:00 -0600 CST' }] });
+    expect(issues).to.deep.equal([]);
+    expect([incidents[0]!.startedAt, incidents[0]!.updates[0]!.at]).to.deep.equal(['2026-11-23T15:12:00.250Z', '2026-11-23T16:00:00.000Z']);
+  });
+
   it('reads resolvedWhen written without a zone as UTC and says so', () => {
     const { incidents, issues } = fromCState({ pages: [{ ...cardsDown, resolved: true, resolvedAt: '2026-11-23 17:30:00' }] });
     expect(incidents[0]!.resolvedAt).to.equal('2026-11-23T17:30:00.000Z');

@@ -70,7 +70,7 @@ export function clip(text: string, max: number): string {
 /**
  * The ways status pages write a time:
  * - `iso`: ISO 8601 with an offset, `2026-11-23T10:00:00Z`, `2026-11-23T10:00:00.000-06:00`;
- * - `go`: Go's time text (what Hugo prints for a page date), `2026-11-23 10:00:00.482 +0000 UTC`;
+ * - `go`: Go's time text (what Hugo prints for a page date), `2026-11-23 10:00:00.482 +0000 UTC`, `… -0600 -06`;
  * - `js`: JavaScript's `Date.prototype.toString()`, `Mon Nov 23 2026 10:00:00 GMT+0000 (Coordinated Universal Time)`;
  * - `no-zone`: `2026-11-23 10:00:00` or `2026-11-23T10:00`, no offset at all: read as UTC, with an issue saying so.
  */
@@ -90,7 +90,7 @@ const CLOCK = String.raw`(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?`;
 const OFFSET = String.raw`(Z|[+-]\d{2}:?\d{2})`;
 const PATTERNS: Record<TimeForm, RegExp> = {
   iso: new RegExp(String.raw`^(\d{4})-(\d{2})-(\d{2})T${CLOCK}${OFFSET}$`),
-  go: new RegExp(String.raw`^(\d{4})-(\d{2})-(\d{2}) ${CLOCK} ([+-]\d{4})(?: [A-Za-z][A-Za-z0-9+-]{0,5})?$`),
+  go: new RegExp(String.raw`^(\d{4})-(\d{2})-(\d{2}) ${CLOCK} ([+-]\d{4})(?: [A-Za-z+-][A-Za-z0-9+-]{0,5})?$`),
   js: new RegExp(String.raw`^(?:${WEEKDAYS.join('|')}) (${MONTHS.join('|')}) (\d{2}) (\d{4}) ${CLOCK} GMT([+-]\d{4})(?: \([^()]{1,64}\))?$`),
   'no-zone': new RegExp(String.raw`^(\d{4})-(\d{2})-(\d{2})[ T]${CLOCK}$`),
 };
