@@ -67,11 +67,180 @@ export function clip(text: string, max: number): string {
   return `${space > max / 2 ? cut.slice(0, space) : cut}…`;
 }
 
-/** An ISO 8601 time with an offset, normalised to UTC (`…Z`); undefined when `v` is not one. */
+/**
+ * The ways status pages write a time:
+ * - `iso`: ISO 8601 with an offset, `2026-11-23T10:00:00Z`, `2026-11-23T10:00:00.000-06:00`;
+ * - `go`: Go's time text (what Hugo prints for a page date), `2026-11-23 10:00:00.482 +0000 UTC`, `… -0600 -06`;
+ * - `js`: JavaScript's `Date.prototype.toString()`, `Mon Nov 23 2026 10:00:00 GMT+0000 (Coordinated Universal Time)`;
+ * - `no-zone`: `2026-11-23 10:00:00` or `2026-11-23T10:00`, no offset at all: read as UTC, with an issue saying so.
+ */
+export type TimeForm = 'iso' | 'go' | 'js' | 'no-zone';
+
+const TIME_FORM_TEXT: Record<TimeForm, string> = {
+  iso: 'ISO 8601 with an offset',
+  go: 'Go time text with an offset',
+  js: 'JavaScript Date text with a GMT offset',
+  'no-zone': 'YYYY-MM-DD HH:mm:ss',
+};
+/** Times outside these years are refused: no status page reports an incident from 1970 or 9999. */
+const YEARS = [2000, 2100] as const;
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+const WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
+const CLOCK = String.raw`(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?`;
+const OFFSET = String.raw`(Z|[+-]\d{2}:?\d{2})`;
+const PATTERNS: Record<TimeForm, RegExp> = {
+  iso: new RegExp(String.raw`^(\d{4})-(\d{2})-(\d{2})T${CLOCK}${OFFSET}$`),
+  go: new RegExp(String.raw`^(\d{4})-(\d{2})-(\d{2}) ${CLOCK} ([+-]\d{4})(?: [A-Za-z+-][A-Za-z0-9+-]{0,5})?$`),
+  js: new RegExp(String.raw`^(?:${WEEKDAYS.join('|')}) (${MONTHS.join('|')}) (\d{2}) (\d{4}) ${CLOCK} GMT([+-]\d{4})(?: \([^()]{1,64}\))?$`),
+  'no-zone': new RegExp(String.raw`^(\d{4})-(\d{2})-(\d{2})[ T]${CLOCK}$`),
+};
+
+type TimeRead = { at: string; noZone: boolean } | { wrong: 'form' | 'date' | 'range' };
+
+/** Reads `text` in the first of `forms` it matches; the calendar and the weekday must agree. */
+function readTime(text: string, forms: readonly TimeForm[]): TimeRead {
+  for (const form of forms) {
+    const m = PATTERNS[form].exec(text);
+    if (!m) continue;
+    // Normalise every form to year, month, day, clock and offset.
+    const [y, mo, d, h, mi, s, frac, off] =
+      form === 'js' ? [m[3], String(MONTHS.indexOf(m[1]!) + 1), m[2], m[4], m[5], m[6], m[7], m[8]] : [m[1], m[2], m[3], m[4], m[5], m[6], m[7], m[8]];
+    const [year, month, day, hour, minute, second] = [y, mo, d, h, mi, s ?? '0'].map(Number) as [number, number, number, number, number, number];
+    const ms = Number((frac ?? '').padEnd(3, '0').slice(0, 3));
+    // setUTCFullYear, not Date.UTC, which reads years 0 to 99 as 1900 to 1999.
+    const date = new Date(0);
+    date.setUTCFullYear(year, month - 1, day);
+    date.setUTCHours(hour, minute, second, ms);
+    const utc = date.getTime();
+    // Dates roll 30 February over into March; a time that does not round-trip is not a date.
+    if (date.getUTCFullYear() !== year || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day || hour > 23 || minute > 59 || second > 59) {
+      return { wrong: 'date' };
+    }
+    let offsetMinutes = 0;
+    if (off && off !== 'Z') {
+      const digits = off.replace(':', '');
+      offsetMinutes = (digits[0] === '-' ? -1 : 1) * (Number(digits.slice(1, 3)) * 60 + Number(digits.slice(3, 5)));
+      if (Math.abs(offsetMinutes) > 18 * 60 || Number(digits.slice(3, 5)) > 59) return { wrong: 'date' };
+    }
+    // The weekday of a JavaScript Date text is redundant; one that disagrees means the text was made up.
+    if (form === 'js' && !text.startsWith(WEEKDAYS[date.getUTCDay()]!)) return { wrong: 'date' };
+    const t = utc - offsetMinutes * 60_000;
+    const inUtc = new Date(t);
+    if (inUtc.getUTCFullYear() < YEARS[0] || inUtc.getUTCFullYear() > YEARS[1]) return { wrong: 'range' };
+    return { at: inUtc.toISOString(), noZone: form === 'no-zone' };
+  }
+  return { wrong: 'form' };
+}
+
+/** An ISO 8601 time with an offset (a real date, in the years 2000 to 2100), normalised to UTC (`…Z`); undefined when `v` is not one. */
 export function isoTimeOf(v: unknown): string | undefined {
-  if (typeof v !== 'string' || !/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/.test(v)) return undefined;
-  const t = Date.parse(v);
-  return Number.isFinite(t) ? new Date(t).toISOString() : undefined;
+  if (typeof v !== 'string') return undefined;
+  const r = readTime(v, ['iso']);
+  return 'at' in r ? r.at : undefined;
+}
+
+/**
+ * The time `raw` at `path`, in UTC (`…Z`), read in one of `forms`; undefined when it is absent
+ * (`undefined`, `null` or `""`) or cannot be read, which adds an issue: not one of the forms, not
+ * a real date (30 February, a weekday that disagrees), or outside the years 2000 to 2100. A
+ * `no-zone` time is read as UTC and says so in an issue.
+ */
+export function feedTime(raw: unknown, path: string, issues: ValidationIssue[], forms: readonly TimeForm[] = ['iso']): string | undefined {
+  if (raw === undefined || raw === null || raw === '') return undefined;
+  const r = typeof raw === 'string' ? readTime(raw, forms) : ({ wrong: 'form' } as const);
+  if ('at' in r) {
+    if (r.noZone) issues.push({ path, message: `${path} ${shown(raw)} has no time zone; it was read as UTC (${r.at})` });
+    return r.at;
+  }
+  const why =
+    r.wrong === 'range'
+      ? `is outside the years ${YEARS[0]} to ${YEARS[1]}`
+      : r.wrong === 'date'
+        ? 'is not a real date and time'
+        : forms.length === 1 && forms[0] === 'iso'
+          ? 'is not an ISO 8601 time'
+          : `is not a time in a form this feed uses (${forms.map((f) => TIME_FORM_TEXT[f]).join('; ')})`;
+  issues.push({ path, message: `${path} ${shown(raw)} ${why}; it was left out` });
+  return undefined;
+}
+
+/** `raw` as it appears in an issue: JSON, cut to 80 characters so a hostile value cannot flood the message. */
+export function shown(raw: unknown): string {
+  let json: string;
+  try {
+    json = JSON.stringify(raw) ?? String(raw);
+  } catch {
+    json = String(raw);
+  }
+  return json.length > 80 ? `${json.slice(0, 79)}…` : json;
+}
+
+/**
+ * `table[raw]` when `raw` is one of the table's own keys (never an inherited one such as
+ * `constructor` or `__proto__`); otherwise `fallback`, with an issue at `path` saying `raw` is not
+ * `what` and what it was mapped to. Feeds use this to map an unknown status to the safe side.
+ */
+export function mapped<T extends string>(table: Readonly<Record<string, T>>, raw: unknown, path: string, what: string, fallback: NoInfer<T>, issues: ValidationIssue[]): T {
+  if (typeof raw === 'string' && Object.hasOwn(table, raw)) return table[raw]!;
+  issues.push({ path, message: `${path} ${shown(raw)} is not ${what}; mapped to ${fallback}` });
+  return fallback;
+}
+
+/** `table[raw]` when `raw` is one of the table's own keys, else undefined (no inherited keys). */
+export const ownValue = <T>(table: Readonly<Record<string, T>>, raw: unknown): T | undefined =>
+  typeof raw === 'string' && Object.hasOwn(table, raw) ? table[raw] : undefined;
+
+/** The items of `doc[key]` as `[path, item, kind]`; an issue when it is there but not an array. */
+export function entriesOf<K>(doc: Record<string, unknown>, key: string, issues: ValidationIssue[], kind?: K): [string, unknown, K][] {
+  const list = doc[key];
+  if (list === undefined || list === null) return [];
+  if (!Array.isArray(list)) {
+    issues.push({ path: key, message: `${key} is not an array; it was skipped` });
+    return [];
+  }
+  return list.map((item, n) => [`${key}.${n}`, item, kind as K]);
+}
+
+/**
+ * Maps feed items one by one: at most {@link FEED_LIMITS.maxIncidents} (one issue for the rest),
+ * an item that is not an object or whose id repeats an earlier one is skipped with an issue, and
+ * what `map` makes of each item is {@link checked} against the model. `map` returns undefined to
+ * skip an item, having said why in an issue.
+ */
+export function mapEntries<K = undefined>(
+  entries: Iterable<readonly [path: string, raw: unknown, kind?: K]>,
+  map: (item: Record<string, unknown>, path: string, kind: K) => unknown,
+  issues: ValidationIssue[],
+): Incident[] {
+  const incidents: Incident[] = [];
+  const seen = new Set<string>();
+  for (const [path, raw, kind] of entries) {
+    if (incidents.length >= FEED_LIMITS.maxIncidents) {
+      issues.push({ path, message: `${path}: more than ${FEED_LIMITS.maxIncidents} incidents; this one and the rest were not mapped` });
+      break;
+    }
+    const item = asObject(raw);
+    if (!item) {
+      issues.push({ path, message: `${path} is not an object; it was skipped` });
+      continue;
+    }
+    const candidate = map(item, path, kind as K);
+    if (candidate === undefined) continue;
+    const result = checked(candidate, path);
+    if ('issues' in result) issues.push(...result.issues);
+    else if (seen.has(result.incident.id)) issues.push({ path: `${path}.id`, message: `${path}.id ${shown(result.incident.id)} repeats an earlier incident's id; it was skipped` });
+    else {
+      seen.add(result.incident.id);
+      incidents.push(result.incident);
+    }
+  }
+  return incidents;
+}
+
+/** `out` without its undefined fields, so optional fields of the model are left out rather than set to undefined. */
+export function defined(out: Record<string, unknown>): Record<string, unknown> {
+  for (const k of Object.keys(out)) if (out[k] === undefined) delete out[k];
+  return out;
 }
 
 /** `v` when it is a link a customer may follow (https, http only on the loopback). */

@@ -5,4 +5,6 @@
  */
 export { nextUpdateState, type NextUpdateState, type NextUpdateOptions } from './next-update.js';
 export { fromStatuspage, type StatuspageOptions } from './statuspage.js';
+export { fromInstatus, type InstatusOptions } from './instatus.js';
+export { fromCState, type CStateOptions } from './cstate.js';
 export { FEED_LIMITS, type FeedResult } from './feed.js';

@@ -1,7 +1,7 @@
 /** `fromStatuspage`: Statuspage public API v2 documents mapped onto the incident model. */
-import type { DataImpact, Incident, IncidentSeverity, IncidentStatus, ServiceState } from '../models/incident.js';
+import type { DataImpact, IncidentSeverity, IncidentStatus, ServiceState } from '../models/incident.js';
 import type { ValidationIssue } from '../models/issues.js';
-import { asObject, asString, checked, clip, FEED_LIMITS, isoTimeOf, readFeed, secureLink, type FeedResult } from './feed.js';
+import { asObject, asString, clip, defined, entriesOf, feedTime, isoTimeOf, mapEntries, mapped, ownValue, readFeed, secureLink, type FeedResult } from './feed.js';
 
 /** Options of {@link fromStatuspage}. */
 export interface StatuspageOptions {
@@ -68,7 +68,7 @@ export function fromStatuspage(input: unknown, options: StatuspageOptions = {}):
       const id = asString(o?.id);
       const name = asString(o?.name);
       if (id && name) names.set(id, clip(name, 120));
-      const state = id && COMPONENT_STATE[asString(o?.status) ?? ''];
+      const state = id && ownValue(COMPONENT_STATE, o?.status);
       if (id && state) states.set(id, state);
     }
   };
@@ -81,34 +81,15 @@ export function fromStatuspage(input: unknown, options: StatuspageOptions = {}):
   if (!groups.some(([key]) => Array.isArray(doc[key]))) {
     return { incidents: [], issues: [{ path: '(root)', message: '(root) has neither incidents nor scheduled_maintenances arrays: is this a Statuspage v2 document?' }] };
   }
-  const incidents: Incident[] = [];
-  let overflow = false;
-  for (const [key, kind] of groups) {
-    const list = doc[key];
-    if (list === undefined) continue;
-    if (!Array.isArray(list)) {
-      issues.push({ path: key, message: `${key} is not an array; it was skipped` });
-      continue;
-    }
-    list.forEach((raw, n) => {
-      const path = `${key}.${n}`;
-      if (incidents.length >= FEED_LIMITS.maxIncidents) {
-        if (!overflow) issues.push({ path, message: `${path}: more than ${FEED_LIMITS.maxIncidents} incidents; this one and the rest were not mapped` });
-        overflow = true;
-        return;
-      }
-      const item = asObject(raw);
-      if (!item) {
-        issues.push({ path, message: `${path} is not an object; it was skipped` });
-        return;
-      }
+  const entries = groups.flatMap(([key, kind]) => entriesOf(doc, key, issues, kind));
+  const incidents = mapEntries(
+    entries,
+    (item, path, kind) => {
       collect(item.components);
-      const mapped = mapItem(item, kind, path, { pageUrl, names, states, options, issues });
-      const result = checked(mapped, path);
-      if ('incident' in result) incidents.push(result.incident);
-      else issues.push(...result.issues);
-    });
-  }
+      return mapItem(item, kind, path, { pageUrl, names, states, options, issues });
+    },
+    issues,
+  );
   return { incidents, issues };
 }
 
@@ -124,27 +105,11 @@ function mapItem(item: Record<string, unknown>, kind: 'incident' | 'maintenance'
   const { issues } = ctx;
   const statuses = kind === 'incident' ? INCIDENT_STATUS : MAINTENANCE_STATUS;
   const fallback: IncidentStatus = kind === 'incident' ? 'investigating' : 'in-progress';
-  const statusOf = (raw: unknown, at: string): IncidentStatus => {
-    const s = statuses[asString(raw) ?? ''];
-    if (s) return s;
-    issues.push({ path: at, message: `${at} ${JSON.stringify(raw)} is not a Statuspage ${kind} status; mapped to ${fallback}` });
-    return fallback;
-  };
+  const statusOf = (raw: unknown, at: string) => mapped(statuses, raw, at, `a Statuspage ${kind} status`, fallback, issues);
   const id = asString(item.id);
   const status = statusOf(item.status, `${path}.status`);
-  const impact = asString(item.impact);
-  let severity = SEVERITY[impact ?? ''];
-  if (!severity) {
-    severity = 'major';
-    issues.push({ path: `${path}.impact`, message: `${path}.impact ${JSON.stringify(item.impact)} is not a Statuspage impact; mapped to major` });
-  }
-  const time = (key: string) => {
-    const raw = item[key];
-    if (raw === undefined || raw === null) return undefined;
-    const t = isoTimeOf(raw);
-    if (!t) issues.push({ path: `${path}.${key}`, message: `${path}.${key} ${JSON.stringify(raw)} is not an ISO 8601 time; it was left out` });
-    return t;
-  };
+  const severity = mapped(SEVERITY, item.impact, `${path}.impact`, 'a Statuspage impact', 'major', issues);
+  const time = (key: string) => feedTime(item[key], `${path}.${key}`, issues);
   const closed = status === 'resolved' || status === 'completed';
 
   const updates = (Array.isArray(item.incident_updates) ? item.incident_updates : [])
@@ -160,7 +125,7 @@ function mapItem(item: Record<string, unknown>, kind: 'incident' | 'maintenance'
       const affected = (Array.isArray(u.affected_components) ? u.affected_components : []).flatMap((c) => {
         const o = asObject(c);
         const code = asString(o?.code);
-        const state = COMPONENT_STATE[asString(o?.new_status) ?? ''];
+        const state = ownValue(COMPONENT_STATE, o?.new_status);
         if (code && !ctx.names.has(code) && asString(o?.name)) ctx.names.set(code, clip(asString(o!.name)!, 120));
         return code && state ? [{ id: code, state }] : [];
       });
@@ -205,7 +170,7 @@ function mapItem(item: Record<string, unknown>, kind: 'incident' | 'maintenance'
   const resolvedAt = closed ? time('resolved_at') : undefined;
   const startedAt = time('started_at') ?? time('created_at') ?? updates[0]?.at;
 
-  const out: Record<string, unknown> = {
+  return defined({
     id,
     kind,
     title: clip(asString(item.name) ?? '', 200),
@@ -220,7 +185,5 @@ function mapItem(item: Record<string, unknown>, kind: 'incident' | 'maintenance'
     dataImpact,
     statusPageUrl,
     locale: ctx.options.locale ?? 'en',
-  };
-  for (const k of Object.keys(out)) if (out[k] === undefined) delete out[k];
-  return out;
+  });
 }
