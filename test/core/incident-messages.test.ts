@@ -11,7 +11,7 @@ import {
   type IncidentMessage,
   type MessageChannel,
 } from '@candor/core/incidents';
-import type { CandorErrorCode } from '@candor/core/errors';
+import type { CandorError, CandorErrorCode } from '@candor/core/errors';
 import type { Incident } from '@candor/core/models';
 import { cardOutage, cardOutageAr, plannedMaintenance, resolvedOutage } from '../../examples/fixtures/incidents.js';
 import { rejectsWith } from './token-kit.js';
@@ -21,7 +21,7 @@ const STATUS_PAGE = 'https://status.bank.example';
 /** Before the promised update of the card incident (10:30 UTC). */
 const beforeUpdate = () => new Date('2026-11-23T10:05:00Z');
 
-const throwsWith = (fn: () => unknown, code: CandorErrorCode) => rejectsWith(Promise.resolve().then(fn), code);
+const throwsWith = async (fn: () => unknown, code: CandorErrorCode) => (await rejectsWith(Promise.resolve().then(fn), code)) as unknown as CandorError;
 
 /** Every text a channel's message carries, joined. */
 const textOf = (m: IncidentMessage): string => {
@@ -261,7 +261,7 @@ describe('incidentMessages: SMS within maxSmsSegments', () => {
 describe('incidentMessages: bad input', () => {
   it('refuses an invalid incident with issues naming the path', async () => {
     const bad = { ...cardOutage, updates: [{ ...cardOutage.updates[0]!, at: 'yesterday' }, cardOutage.updates[1]!] };
-    const e = (await throwsWith(() => incidentMessages(bad, { channel: 'email' }), 'invalid_incident')) as Error & { issues?: { path: string }[] };
+    const e = await throwsWith(() => incidentMessages(bad, { channel: 'email' }), 'invalid_incident');
     expect(e.field).to.equal('updates.0.at');
     expect(e.message).to.include('updates.0.at');
     expect(e.issues?.[0]?.path).to.equal('updates.0.at');
@@ -290,8 +290,10 @@ describe('incidentMessages: bad input', () => {
 
 describe('loadIncidentTemplates', () => {
   const en = INCIDENT_TEMPLATES.en;
-  const refused = async (input: unknown) =>
-    (await throwsWith(() => loadIncidentTemplates(input), 'invalid_template')) as Error & { field?: string; issues: { path: string; message: string }[] };
+  const refused = async (input: unknown) => {
+    const e = await throwsWith(() => loadIncidentTemplates(input), 'invalid_template');
+    return { ...e, message: e.message, issues: e.issues! };
+  };
 
   it('refuses an unknown placeholder, naming the key and the placeholder and listing the allowed ones', async () => {
     const e = await refused({ en: { ...en, sms: { text: 'Your balance {balance} is safe. {status} {severity} {services} {dataImpact} {nextUpdate} {link}' } } });

@@ -7,7 +7,12 @@ const GSM_BASIC = new Set(
 /** The GSM 03.38 extension table: an escape septet plus one, so two septets each. */
 const GSM_EXTENSION = new Set('\f^{}\\[~]|€');
 
-/** Units in one message, and per part once a message is split (the rest of each part holds the concatenation header). */
+/**
+ * Units in one message, and per part once a message is split (the rest of each part holds the concatenation header).
+ *
+ * @example
+ * SMS_LIMITS['ucs-2'].perPart; // 67
+ */
 export const SMS_LIMITS = {
   'gsm-7': { single: 160, perPart: 153 },
   'ucs-2': { single: 70, perPart: 67 },

@@ -6,11 +6,21 @@ import { CandorError } from '../../errors.js';
 import { summarizeIssues, type ValidationIssue } from '../../models/issues.js';
 import { wordsFor } from './words.js';
 
-/** The channels an incident can be told on. */
+/**
+ * The channels an incident can be told on.
+ *
+ * @example
+ * for (const channel of MESSAGE_CHANNELS) queue(incidentMessages(incident, { channel }));
+ */
 export const MESSAGE_CHANNELS = ['email', 'sms', 'push', 'in-app'] as const;
 export type MessageChannel = (typeof MESSAGE_CHANNELS)[number];
 
-/** The texts of each channel: e-mail has a subject and a body, SMS one text, push and in-app a title and a body. */
+/**
+ * The texts of each channel: e-mail has a subject and a body, SMS one text, push and in-app a title and a body.
+ *
+ * @example
+ * TEMPLATE_KEYS.push; // ['title', 'body']
+ */
 export const TEMPLATE_KEYS = {
   email: ['subject', 'body'],
   sms: ['text'],
@@ -23,7 +33,12 @@ export type IncidentTemplateSet = {
   readonly [C in MessageChannel]: { readonly [K in (typeof TEMPLATE_KEYS)[C][number]]: string };
 };
 
-/** Every placeholder, and what it becomes. */
+/**
+ * Every placeholder, and what it becomes: what a template editor can offer.
+ *
+ * @example
+ * Object.keys(TEMPLATE_PLACEHOLDERS).map((p) => `{${p}}`); // ['{title}', '{status}', …]
+ */
 export const TEMPLATE_PLACEHOLDERS = {
   title: "the incident's title",
   status: 'the status in words',
@@ -43,7 +58,12 @@ export type TemplatePlaceholder = keyof typeof TEMPLATE_PLACEHOLDERS;
 
 /** Placeholders that render as several lines: only the e-mail body has room for them. */
 const MULTILINE: readonly TemplatePlaceholder[] = ['actions', 'remedies', 'summary'];
-/** The facts every channel must state, in any of its texts: the same story everywhere. */
+/**
+ * The facts every channel must state, in any of its texts: the same story everywhere.
+ *
+ * @example
+ * REQUIRED_PLACEHOLDERS.includes('nextUpdate'); // true
+ */
 export const REQUIRED_PLACEHOLDERS: readonly TemplatePlaceholder[] = ['status', 'severity', 'services', 'dataImpact', 'nextUpdate', 'link'];
 /** Longest template string accepted. */
 const MAX_TEMPLATE_CHARS = 10_000;
