@@ -150,7 +150,7 @@ export function incidentMessages(incident: unknown, options: IncidentMessageOpti
 
   const words = wordsFor(chosen.locale)!;
   const f = formatters(locale, timeZone);
-  const { facts, values } = describe(inc, words, f, link, readClock(clock), channel !== 'email');
+  const { facts, values } = worded(inc, words, f, link, readClock(clock), channel !== 'email');
   const base = { locale: chosen.locale, facts };
   const text = (key: string) => fill(chosen.get(key), values);
   switch (channel) {
@@ -221,7 +221,8 @@ function affected(inc: Incident): { name: string; state: Incident['services'][nu
     .map((s) => ({ name: s.name, state: inc.kind === 'maintenance' && inc.status === 'scheduled' ? (planned.get(s.id) ?? s.state) : s.state }));
 }
 
-function describe(inc: Incident, words: IncidentWords, f: Formatters, link: string, now: Date, oneLine: boolean) {
+/** The facts of `inc` in `words`, and the value of every placeholder. */
+function worded(inc: Incident, words: IncidentWords, f: Formatters, link: string, now: Date, oneLine: boolean) {
   const flat = (s: string) => (oneLine ? s.replace(/\s+/g, ' ').trim() : s.trim());
   const closed = inc.status === 'resolved' || inc.status === 'completed';
   const services = affected(inc).map((s) => ({ name: s.name, state: words.serviceState[s.state] }));
