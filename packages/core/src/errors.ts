@@ -65,6 +65,12 @@ export const CANDOR_ERROR_CODES = Object.freeze([
   'storage_unavailable',
   /** Consent storage refused to store more (browser quota full). */
   'storage_quota_exceeded',
+  /** An incident given to the channel texts fails `IncidentSchema` (or lacks a status-page link); `issues` name the paths. */
+  'invalid_incident',
+  /** A template set refused when it is loaded: unknown placeholder, missing key, not a string, unbalanced braces. */
+  'invalid_template',
+  /** An SMS whose fixed parts (the facts and the link) do not fit in `maxSmsSegments`, even with every free text cut. */
+  'message_too_long',
 ] as const);
 
 /**
