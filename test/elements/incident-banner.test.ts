@@ -87,12 +87,12 @@ describe('<candor-incident-banner> what it shows', () => {
     expect(textOf($(el, '[part~="update-message"]'))).to.equal(cardOutage.updates[1]!.message);
     expect(textOf($(el, '[part~="update-time"]'))).to.equal('Posted 10 minutes ago, 10:00 AM');
     expect($(el, '[part~="update-time"] time')!.getAttribute('datetime')).to.equal('2026-11-23T10:00:00Z');
-    expect($$(el, '[part~="services"] li').map(textOf)).to.deep.equal(['Card payments: Unavailable', 'Online banking: Slow or unreliable']);
-    expect(textOf($(el, '[part~="data-impact"]'))).to.contain('Some customer data may be affected. This data may be affected: Card numbers and Expiry dates.');
+    expect($$(el, '[part~="services"] li').map(textOf)).to.deep.equal(['Card payments (down)', 'Online banking (slow)']);
+    expect(textOf($(el, '[part~="data-impact"]'))).to.contain('This data may be affected: Card numbers and Expiry dates.');
     expect($$(el, '[part~="actions"] li').map(textOf)).to.deep.equal(cardOutage.actions!.map((a) => a.text));
     const remedies = $$(el, '[part~="remedy"]');
     expect(remedies.map((r) => r.dataset['kind'])).to.deep.equal(['card-reissue', 'fee-refund']);
-    expect(textOf(remedies[0]!)).to.contain('Who can get it: Customers who paid by card on 23 November');
+    expect(textOf(remedies[0]!)).to.contain('Who is eligible: Customers who paid by card on 23 November');
     expect(textOf(remedies[0]!)).to.contain('Claim by Thursday, December 31');
     expect($<HTMLAnchorElement>(el, '[part~="status-page"]')!.href).to.equal(cardOutage.statusPageUrl);
     expect($<HTMLAnchorElement>(el, '[part~="faq"]')!.getAttribute('href')).to.equal('#faq-card-declined');
@@ -385,8 +385,8 @@ describe('<candor-incident-banner> language, direction, theme', () => {
     const el = await banner([copy(cardOutageAr)], { attrs: { lang: 'ar' } });
     const card = cards(el)[0]!;
     expect($(el, '[part~="base"]')!.getAttribute('dir')).to.equal('rtl');
-    expect(textOf($(el, '[part~="severity"]'))).to.contain('حرج');
-    expect(textOf($(el, '[part~="status"]'))).to.contain('عُرف السبب');
+    expect(textOf($(el, '[part~="severity"]'))).to.contain('حرجة');
+    expect(textOf($(el, '[part~="status"]'))).to.contain('تم تحديد السبب');
     const style = getComputedStyle(card);
     expect(style.borderRightWidth).to.equal('6px');
     expect(style.borderLeftWidth).to.equal('1px');

@@ -4,6 +4,7 @@
  * pages teams already run, and the texts of an incident for every channel. Adapters and channel
  * texts are pure functions, never part of a component bundle.
  */
+export { affectedServices } from './affected.js';
 export { nextUpdateState, type NextUpdateState, type NextUpdateOptions } from './next-update.js';
 export { fromStatuspage, type StatuspageOptions } from './statuspage.js';
 export { fromInstatus, type InstatusOptions } from './instatus.js';

@@ -3,8 +3,8 @@
  * the incident is only ever bound as text, inside `<bdi>` or a `dir="auto"` element.
  */
 import { html, nothing, svg, type TemplateResult } from 'lit';
-import type { Incident, IncidentSeverity, IncidentStatus, IncidentUpdate, Remedy, ServiceState } from '@candor/core/models';
-import type { NextUpdateState } from '@candor/core/incidents';
+import type { DataImpactLevel, Incident, IncidentSeverity, IncidentStatus, IncidentUpdate, Remedy, ServiceState } from '@candor/core/models';
+import { affectedServices, type NextUpdateState } from '@candor/core/incidents';
 import type { MessageParams } from '../shared/localize.js';
 import type { IncidentBannerMessages } from './incident-banner.messages.js';
 import type { Shown } from './incident-banner.logic.js';
@@ -50,6 +50,17 @@ export const STATUS_KEY: Record<IncidentStatus, Key> = {
   verifying: 'statusVerifying',
   completed: 'statusCompleted',
 };
+const IMPACT_KEY: Record<DataImpactLevel, Key> = {
+  none: 'impactNone',
+  'under-investigation': 'impactUnderInvestigation',
+  possible: 'impactPossible',
+  confirmed: 'impactConfirmed',
+};
+const IMPACT_NAMED_KEY: Record<Exclude<DataImpactLevel, 'none'>, Key> = {
+  'under-investigation': 'impactUnderInvestigationData',
+  possible: 'impactPossibleData',
+  confirmed: 'impactConfirmedData',
+};
 const STATE_KEY: Record<ServiceState, Key> = {
   operational: 'stateOperational',
   degraded: 'stateDegraded',
@@ -73,6 +84,13 @@ function shapeOf(s: Shown): TemplateResult {
 }
 
 const text = (value: string) => html`<bdi>${value}</bdi>`;
+
+/** `message` with the `{name}` placeholder filled by `value` as isolated text (`<bdi>`), the rest as written. */
+function around(message: string, name: string, value: string): TemplateResult {
+  const at = message.indexOf(`{${name}}`);
+  if (at < 0) return html`${message}`;
+  return html`${message.slice(0, at)}${text(value)}${message.slice(at + name.length + 2)}`;
+}
 
 /** The heading line: shape, kind and severity in words, status. */
 function headerTemplate(v: CardView, f: Formatters): TemplateResult {
@@ -118,28 +136,23 @@ function windowTemplate(s: Shown, f: Formatters): TemplateResult | typeof nothin
 function impactTemplate(incident: Incident, f: Formatters): TemplateResult | typeof nothing {
   const { level, data = [] } = incident.dataImpact;
   if (incident.kind === 'maintenance' && level === 'none') return nothing;
-  const named = data.length ? html` <bdi>${f.t(level === 'confirmed' ? 'impactConfirmedData' : 'impactPossibleData', { data: f.list(data) })}</bdi>` : nothing;
   const line =
-    level === 'none'
-      ? f.t('impactNone')
-      : level === 'under-investigation'
-        ? f.t('impactUnderInvestigation')
-        : level === 'possible'
-          ? f.t('impactPossible')
-          : f.t('impactConfirmed');
+    level !== 'none' && data.length
+      ? around(f.t(IMPACT_NAMED_KEY[level], { data: '{data}' }), 'data', f.list(data))
+      : html`${f.t(IMPACT_KEY[level])}`;
   return html`<div part="data-impact" class="impact ${level}" data-level=${level}>
     <p class="label">${f.t('impactHeading')}</p>
-    <p>${line}${level === 'possible' || level === 'confirmed' ? named : nothing}</p>
+    <p>${line}</p>
   </div>`;
 }
 
 function servicesTemplate(incident: Incident, f: Formatters): TemplateResult | typeof nothing {
-  const affected = incident.services.filter((s) => s.state !== 'operational');
+  const affected = affectedServices(incident);
   if (!affected.length) return nothing;
   return html`<div part="services" class="services">
     <p class="label" id="services-${incident.id}">${f.t('affected')}</p>
     <ul aria-labelledby="services-${incident.id}">
-      ${affected.map((s) => html`<li data-state=${s.state}>${text(s.name)}: ${f.t(STATE_KEY[s.state])}</li>`)}
+      ${affected.map((s) => html`<li data-state=${s.state}>${around(f.t('serviceState', { name: '{name}', state: f.t(STATE_KEY[s.state]) }), 'name', s.name)}</li>`)}
     </ul>
   </div>`;
 }
@@ -165,8 +178,8 @@ function remediesTemplate(incident: Incident, f: Formatters, on: BannerActions):
         (r) => html`<li part="remedy" data-kind=${r.kind}>
           <p class="remedy-title">${text(r.title)}</p>
           <p dir="auto">${r.how}</p>
-          ${r.eligibility ? html`<p>${f.t('remedyEligibility', { text: '' })}<bdi>${r.eligibility}</bdi></p>` : nothing}
-          ${r.deadline ? html`<p><time datetime=${r.deadline}>${f.t('remedyDeadline', { date: f.day(r.deadline) })}</time></p>` : nothing}
+          ${r.eligibility ? html`<p>${around(f.t('remedyEligibility', { eligibility: '{eligibility}' }), 'eligibility', r.eligibility)}</p>` : nothing}
+          ${r.deadline ? html`<p><time datetime=${r.deadline}>${f.t('remedyDeadline', { deadline: f.day(r.deadline) })}</time></p>` : nothing}
           ${r.url
             ? html`<a part="remedy-action" href=${r.url} aria-label=${f.t('remedyGetLabel', { title: r.title })} @click=${(e: Event) => on.remedy(e, incident, r)}>${f.t('remedyGet')}</a>`
             : html`<button part="remedy-action" type="button" aria-label=${f.t('remedyGetLabel', { title: r.title })} @click=${(e: Event) => on.remedy(e, incident, r)}>${f.t('remedyGet')}</button>`}

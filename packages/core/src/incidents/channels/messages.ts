@@ -1,4 +1,5 @@
 /** incidentMessages(): the texts of one incident for e-mail, SMS, push and in-app, all stating the same facts. */
+import { affectedServices } from '../affected.js';
 import { CandorError } from '../../errors.js';
 import { IncidentSchema, type Incident } from '../../models/incident.js';
 import { readClock, systemClock, type Clock } from '../../models/clock.js';
@@ -208,24 +209,11 @@ function formatters(locale: string, timeZone: string): Formatters {
 /** Fills a phrase of the words (trusted data) in one pass. */
 const phrase = (template: string, values: Record<string, string>) => template.replace(/\{(\w+)\}/g, (_, name: string) => values[name] ?? '');
 
-/**
- * The services the incident affects: every service an update names or that is not operational
- * now, in the order of `services`, each with its state now (for maintenance still scheduled,
- * the state its updates plan).
- */
-function affected(inc: Incident): { name: string; state: Incident['services'][number]['state'] }[] {
-  const planned = new Map<string, Incident['services'][number]['state']>();
-  for (const u of inc.updates) for (const a of u.affected ?? []) planned.set(a.id, a.state);
-  return inc.services
-    .filter((s) => planned.has(s.id) || s.state !== 'operational')
-    .map((s) => ({ name: s.name, state: inc.kind === 'maintenance' && inc.status === 'scheduled' ? (planned.get(s.id) ?? s.state) : s.state }));
-}
-
 /** The facts of `inc` in `words`, and the value of every placeholder. */
 function worded(inc: Incident, words: IncidentWords, f: Formatters, link: string, now: Date, oneLine: boolean) {
   const flat = (s: string) => (oneLine ? s.replace(/\s+/g, ' ').trim() : s.trim());
   const closed = inc.status === 'resolved' || inc.status === 'completed';
-  const services = affected(inc).map((s) => ({ name: s.name, state: words.serviceState[s.state] }));
+  const services = affectedServices(inc).map((s) => ({ name: s.name, state: words.serviceState[s.state] }));
   const data = inc.dataImpact.data ?? [];
   const dataImpact =
     inc.dataImpact.level === 'none' || data.length === 0
