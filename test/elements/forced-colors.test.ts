@@ -5,6 +5,8 @@ import { expect, fixture, html } from '@open-wc/testing';
 import { executeServerCommand } from '@web/test-runner-commands';
 import '@candor/elements/stepper';
 import '@candor/elements/consent';
+import '@candor/elements/incident-banner';
+import { cardOutage } from '../../examples/fixtures/incidents.js';
 import { MemoryConsentStorage } from '@candor/core/consent';
 import { noticeV1 } from '../support/consent-notice.js';
 import { onboardingJourney } from '../../examples/fixtures/onboarding-journey.js';
@@ -74,5 +76,26 @@ describe('forced colours (high contrast)', () => {
     );
     await frame();
     await expect(consent).to.be.accessible();
+  });
+  it('<candor-incident-banner> keeps the severity shape, the edge and the overdue note visible, text readable', async () => {
+    const el = await fixture<HTMLElementTagNameMap['candor-incident-banner']>(
+      html`<candor-incident-banner storage-key="forced-colors" .now=${() => new Date('2026-11-23T10:45:00Z')} .incidents=${[cardOutage]}></candor-incident-banner>`,
+    );
+    await frame();
+    const card = part(el, 'incident');
+    const bg = paintedBackground(card);
+    const style = getComputedStyle(card);
+    expect(style.borderLeftStyle).to.equal('solid');
+    expect(style.borderLeftColor).to.not.equal(bg);
+    expect(style.color).to.not.equal(bg);
+    const shape = el.shadowRoot!.querySelector('.shape')!;
+    expect(getComputedStyle(shape).fill).to.not.equal(bg);
+    expect(shape.getBoundingClientRect().width).to.be.greaterThan(8);
+    const next = part(el, 'next-update');
+    expect(next.dataset['state']).to.equal('overdue');
+    expect(getComputedStyle(next).borderTopStyle).to.equal('solid');
+    expect(getComputedStyle(next).borderTopColor).to.not.equal(paintedBackground(next));
+    const impact = part(el, 'data-impact');
+    expect(getComputedStyle(impact).borderTopColor).to.not.equal(paintedBackground(impact));
   });
 });
