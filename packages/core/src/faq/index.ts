@@ -1,0 +1,6 @@
+/**
+ * @candor/core/faq: helpers over the FAQ model (`FaqEntrySchema`, `ContactChannelSchema` in
+ * `@candor/core/models`): search that runs in the page, when a contact channel is open, and
+ * schema.org JSON-LD for server-rendered pages.
+ */
+export {};
