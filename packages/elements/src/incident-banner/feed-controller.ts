@@ -55,7 +55,7 @@ export class FeedController<T> implements ReactiveController {
   #etag?: string;
   #timer?: ReturnType<typeof setTimeout>;
   #abort?: AbortController;
-  /** When the next poll is due (ms, performance-independent wall clock of the timer). */
+  /** When the next poll is due (ms since the epoch, real time: timers run on it, not on the host's clock). */
   #due?: number;
   #retryAfter?: number;
   #connected = false;
@@ -84,7 +84,9 @@ export class FeedController<T> implements ReactiveController {
     this.failure = undefined;
     this.failures = 0;
     this.#stop();
-    if (url !== undefined) this.#due = 0, this.#wake();
+    if (url === undefined) return;
+    this.#due = 0;
+    this.#wake();
   }
 
   hostDisconnected(): void {

@@ -9,13 +9,14 @@ import { CandorElement } from '../shared/candor-element.js';
 import { ClockController } from '../shared/clock-controller.js';
 import { LocalizeController, relativeTime } from '../shared/localize.js';
 import { themeStyles } from '../shared/theme.styles.js';
+import { StoredMapController, type KeyValueStorage } from '../shared/stored-map-controller.js';
 import { reportInvalid, validate } from '../shared/validate.js';
 import { BeforeIncidentDismissEvent, type IncidentDismissDetail } from './events/before-incident-dismiss-event.js';
 import { IncidentDismissEvent } from './events/incident-dismiss-event.js';
 import { IncidentUpdateEvent } from './events/incident-update-event.js';
 import { RemedySelectEvent } from './events/remedy-select-event.js';
 import { FeedController, type FeedFailure } from './feed-controller.js';
-import { nextChange, readDismissals, shownIncidents, writeDismissals, type Dismissal, type Shown } from './incident-banner.logic.js';
+import { acceptDismissal, nextChange, shownIncidents, type Shown } from './incident-banner.logic.js';
 import { incidentBannerMessages, type IncidentBannerMessages } from './incident-banner.messages.js';
 import { incidentBannerStyles } from './incident-banner.styles.js';
 import { bannerTemplate, SEVERITY_KEY, STATUS_KEY, type BannerActions, type CardView, type Formatters } from './incident-banner.templates.js';
@@ -32,7 +33,7 @@ export const FEED_FORMATS = ['candor', 'statuspage', 'instatus', 'cstate'] as co
 export type FeedFormat = (typeof FEED_FORMATS)[number];
 
 /** Where dismissals are kept: `localStorage` by default, or anything with the same two methods. */
-export type DismissalStorage = Pick<Storage, 'getItem' | 'setItem'>;
+export type DismissalStorage = KeyValueStorage;
 
 const HOUR = 3_600_000;
 const SrcSchema = secureUrl();
@@ -40,10 +41,6 @@ const FormatSchema = z.enum(FEED_FORMATS);
 const RefreshSchema = z.union([z.literal(0), z.number().check(z.gte(1), z.lte(86_400))]);
 const HoursSchema = z.number().check(z.gte(0), z.lte(24 * 90));
 const HeadingSchema = z.number().check(z.int(), z.gte(2), z.lte(6));
-const StorageSchema = z.custom<DismissalStorage>(
-  (s) => s !== null && typeof s === 'object' && typeof (s as DismissalStorage).getItem === 'function' && typeof (s as DismissalStorage).setItem === 'function',
-  { message: 'must have getItem(key) and setItem(key, value), as localStorage does' },
-);
 const ADAPTER: Record<Exclude<FeedFormat, 'candor'>, 'fromStatuspage' | 'fromInstatus' | 'fromCState'> = {
   statuspage: 'fromStatuspage',
   instatus: 'fromInstatus',
@@ -143,6 +140,14 @@ export class CandorIncidentBanner extends CandorElement {
     now: () => this.#clock.now().getTime(),
     onFailure: (f) => this.#reportFeed(f),
   });
+  readonly #dismissed = new StoredMapController(this, {
+    storage: () => this.dismissalStorage,
+    key: () => this.storageKey,
+    accept: acceptDismissal,
+    stamp: (d) => d.at,
+    onProblem: (message) =>
+      reportInvalid(this, this.localize.component, 'dismissalStorage', [{ path: 'dismissalStorage', message: `dismissalStorage ${message}` }], 'Dismissals are kept for this page only.'),
+  });
 
   /** The incidents to show (an `Incident[]`, see `IncidentSchema`); used when `src` is not set. Invalid input shows a fallback and fires `candor-error`. */
   @property({ attribute: false }) incidents?: unknown;
@@ -190,26 +195,10 @@ export class CandorIncidentBanner extends CandorElement {
   #resolvedFor = 24 * HOUR;
   #heading = 2;
   #timeZone?: string;
-  #dismissed = new Map<string, Dismissal>();
   #shown: Shown[] = [];
   /** Incident + update keys already shown (announced and reported once each). */
   readonly #seen = new Set<string>();
   #fresh: Shown[] = [];
-  readonly #onStorage = (e: StorageEvent) => {
-    if (e.key === this.storageKey) this.#loadDismissals();
-  };
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    this.#loadDismissals();
-    window.addEventListener('storage', this.#onStorage);
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    window.removeEventListener('storage', this.#onStorage);
-  }
-
   protected override willUpdate(changed: PropertyValues): void {
     super.willUpdate(changed);
     if (changed.has('incidents')) this.#incidents = this.incidents === undefined ? [] : this.accept('incidents', IncidentsSchema, this.incidents);
@@ -224,7 +213,11 @@ export class CandorIncidentBanner extends CandorElement {
       this.#src = absolute === undefined ? undefined : this.accept('src', SrcSchema, absolute, 'Nothing is fetched.');
       this.#srcRefused = absolute !== undefined && this.#src === undefined;
     }
-    if (changed.has('format')) this.#format = this.accept('format', FormatSchema, this.format, 'candor is used.') ?? 'candor';
+    if (changed.has('format')) {
+      this.#format = this.accept('format', FormatSchema, this.format, 'candor is used.') ?? 'candor';
+      // The same feed read another way: read it again now.
+      if (changed.get('format') !== undefined) this.#feed.refreshNow();
+    }
     if (changed.has('refresh')) this.#refresh = this.accept('refresh', RefreshSchema, this.refresh, 'The default, 60 seconds, is used.') ?? 60;
     if (changed.has('maintenanceAhead')) this.#ahead = (this.accept('maintenanceAhead', HoursSchema, this.maintenanceAhead, 'The default, 72 hours, is used.') ?? 72) * HOUR;
     if (changed.has('resolvedFor')) this.#resolvedFor = (this.accept('resolvedFor', HoursSchema, this.resolvedFor, 'The default, 24 hours, is used.') ?? 24) * HOUR;
@@ -238,7 +231,6 @@ export class CandorIncidentBanner extends CandorElement {
       const problem = clockProblem(this.now);
       if (problem) reportInvalid(this, this.localize.component, 'now', [{ path: 'now', message: `now ${problem}` }], 'The real time is used.');
     }
-    if (changed.has('dismissalStorage') || changed.has('storageKey')) this.#loadDismissals();
     this.#derive();
   }
 
@@ -246,7 +238,7 @@ export class CandorIncidentBanner extends CandorElement {
   #derive(): void {
     const source = this.#src ? this.#feed.data : this.#incidents;
     this.#shown = source
-      ? shownIncidents(source, { now: this.#clock.now().getTime(), maintenanceAhead: this.#ahead, resolvedFor: this.#resolvedFor, dismissed: this.#dismissed })
+      ? shownIncidents(source, { now: this.#clock.now().getTime(), maintenanceAhead: this.#ahead, resolvedFor: this.#resolvedFor, dismissed: this.#dismissed.map })
       : [];
     const fresh = this.#shown.filter((s) => !this.#seen.has(s.key));
     for (const s of fresh) this.#seen.add(s.key);
@@ -341,49 +333,16 @@ export class CandorIncidentBanner extends CandorElement {
     reportInvalid(this, this.localize.component, 'src', [{ path: 'src', message: f.message }], 'The last good data stays on screen, marked with its age.');
   }
 
-  #storage(): DismissalStorage | undefined {
-    if (this.dismissalStorage !== undefined) {
-      return this.accept('dismissalStorage', StorageSchema, this.dismissalStorage, 'Dismissals are kept for this page only.');
-    }
-    try {
-      return window.localStorage;
-    } catch {
-      return undefined; // storage blocked: dismissals last for this page
-    }
-  }
-
-  #loadDismissals(): void {
-    const storage = this.#storage();
-    try {
-      if (storage) this.#dismissed = readDismissals(storage.getItem(this.storageKey));
-    } catch (e) {
-      reportInvalid(this, this.localize.component, 'dismissalStorage', [{ path: 'dismissalStorage', message: `dismissalStorage could not be read: ${String(e)}` }], 'Dismissals are kept for this page only.');
-    }
-    this.requestUpdate();
-  }
-
-  #saveDismissals(): void {
-    try {
-      this.#storage()?.setItem(this.storageKey, writeDismissals(this.#dismissed));
-    } catch (e) {
-      reportInvalid(this, this.localize.component, 'dismissalStorage', [{ path: 'dismissalStorage', message: `dismissalStorage could not be written: ${String(e)}` }], 'Dismissals are kept for this page only.');
-    }
-  }
-
   async #dismiss(s: Shown): Promise<void> {
     const { incident, latest } = s;
     if (s.collapsed) {
       // Expanding a collapsed notice again needs no veto.
       this.#dismissed.delete(incident.id);
-      this.#saveDismissals();
-      this.requestUpdate();
       return;
     }
     const detail: IncidentDismissDetail = { incidentId: incident.id, updateId: latest?.id ?? '', action: s.locked ? 'collapse' : 'hide' };
     if (!this.dispatchEvent(new BeforeIncidentDismissEvent(detail))) return;
     this.#dismissed.set(incident.id, { update: detail.updateId, severity: incident.severity, at: this.#clock.now().getTime() });
-    this.#saveDismissals();
-    this.requestUpdate();
     this.dispatchEvent(new IncidentDismissEvent(detail));
     await this.updateComplete;
     // Keep keyboard users in the banner: the next notice's button, or this one's when it stayed.

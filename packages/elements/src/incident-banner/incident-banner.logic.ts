@@ -124,33 +124,12 @@ export function nextChange(incidents: readonly Incident[], { now, maintenanceAhe
   return future.length ? Math.min(...future) : undefined;
 }
 
-/** At most this many dismissals are kept; the oldest go first. */
-export const MAX_DISMISSALS = 100;
-
-/** Parses stored dismissals, dropping anything malformed (storage is not trusted either). */
-export function readDismissals(text: string | null): Map<string, Dismissal> {
-  const out = new Map<string, Dismissal>();
-  if (!text) return out;
-  let data: unknown;
-  try {
-    data = JSON.parse(text);
-  } catch {
-    return out;
-  }
-  if (!data || typeof data !== 'object' || Array.isArray(data)) return out;
-  for (const [id, v] of Object.entries(data as Record<string, unknown>)) {
-    const d = v as Partial<Dismissal> | null;
-    if (d && typeof d.update === 'string' && (INCIDENT_SEVERITIES as readonly unknown[]).includes(d.severity) && typeof d.at === 'number') {
-      out.set(id, { update: d.update, severity: d.severity!, at: d.at });
-    }
-  }
-  return out;
-}
-
-/** Serialises dismissals, newest {@link MAX_DISMISSALS} only. */
-export function writeDismissals(map: ReadonlyMap<string, Dismissal>): string {
-  const kept = [...map].sort((a, b) => b[1].at - a[1].at).slice(0, MAX_DISMISSALS);
-  return JSON.stringify(Object.fromEntries(kept));
+/** A stored dismissal, or undefined when it is not one (storage is not trusted either). */
+export function acceptDismissal(v: unknown): Dismissal | undefined {
+  const d = v as Partial<Dismissal> | null;
+  return d && typeof d.update === 'string' && (INCIDENT_SEVERITIES as readonly unknown[]).includes(d.severity) && typeof d.at === 'number'
+    ? { update: d.update, severity: d.severity!, at: d.at }
+    : undefined;
 }
 
 /** Backoff of the feed after `failures` failed fetches in a row: the refresh interval doubled each time, at most `max` ms; `retryAfter` (ms) when the server asks for longer. */

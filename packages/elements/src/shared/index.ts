@@ -21,3 +21,4 @@ export { RovingTabindexController, rovingTarget, type RovingTabindexOptions } fr
 export { ResizeController } from './resize-controller.js';
 export { ChildrenController } from './children-controller.js';
 export { AnnouncerController, type Politeness } from './announcer-controller.js';
+export { StoredMapController, type KeyValueStorage, type StoredMapOptions } from './stored-map-controller.js';
