@@ -182,6 +182,11 @@ export class CandorIncidentBanner extends CandorElement {
   /** The clock (`() => Date`); replace it in tests and simulations. A broken clock fires `candor-error` and the real time is used. */
   @property({ attribute: false }) now: Clock = systemClock;
 
+  /** The valid incidents the banner works from now (the `incidents` property, or the feed's last good data). `<candor-faq incident-banner="…">` reads it. */
+  get currentIncidents(): readonly Incident[] {
+    return (this.#src ? this.#feed.data : this.#incidents) ?? [];
+  }
+
   @state() private timelineOpen: ReadonlySet<string> = new Set();
   @state() private moreOpen = false;
 
@@ -269,7 +274,7 @@ export class CandorIncidentBanner extends CandorElement {
     }
     // Re-render when the shown set changes by itself or the next update comes due or goes overdue.
     const now = this.#clock.now().getTime();
-    const source = (this.#src ? this.#feed.data : this.#incidents) ?? [];
+    const source = this.currentIncidents;
     const deadlines = this.#shown.flatMap(({ incident }) => {
       const s = nextUpdateState(incident, new Date(now));
       return s.state === 'on-time' ? [s.at] : s.state === 'due' ? [s.at + 5 * 60_000] : [];
