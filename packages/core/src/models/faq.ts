@@ -61,7 +61,8 @@ export type ContactKind = (typeof CONTACT_KINDS)[number];
 export const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
 export type Weekday = (typeof WEEKDAYS)[number];
 
-const clockTime = () => z.string().check(z.regex(/^(?:[01]\d|2[0-3]):[0-5]\d$|^24:00$/, { message: 'must be a time of day as HH:MM (00:00 to 24:00)' }));
+const openingTime = () => z.string().check(z.regex(/^(?:[01]\d|2[0-3]):[0-5]\d$/, { message: 'must be a time of day as HH:MM (00:00 to 23:59)' }));
+const closingTime = () => z.string().check(z.regex(/^(?:[01]\d|2[0-3]):[0-5]\d$|^24:00$/, { message: 'must be a time of day as HH:MM (00:00 to 24:00)' }));
 const calendarDate = () =>
   z.string().check(
     z.regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'must be a date as YYYY-MM-DD' }),
@@ -73,9 +74,10 @@ const calendarDate = () =>
 
 /**
  * Opening hours on one day: `closes` after `opens`, or at or before it for hours that run past
- * midnight (`22:00`–`02:00` closes at 02:00 the next day). `24:00` closes at midnight.
+ * midnight (`22:00`–`02:00` closes at 02:00 the next day). `24:00` (closing only) is midnight at the
+ * end of the day, the same as `00:00` as a closing time.
  */
-export const OpeningHoursSchema = z.object({ opens: clockTime(), closes: clockTime() }).check(
+export const OpeningHoursSchema = z.object({ opens: openingTime(), closes: closingTime() }).check(
   z.refine((h) => h.opens !== h.closes, { message: 'opens and closes at the same time; leave the day out if it is closed', path: ['closes'] }),
 );
 export type OpeningHours = z.infer<typeof OpeningHoursSchema>;

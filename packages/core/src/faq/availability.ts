@@ -1,0 +1,147 @@
+/** Whether a contact channel is open now, when it opens or closes, computed in the channel's own time zone. */
+import { ContactChannelSchema, WEEKDAYS, type ContactChannel } from '../models/faq.js';
+import { optionError, wholeNumber } from '../lib/options.js';
+import { parseFaqInput } from './validate.js';
+
+/** Options of {@link channelAvailability}. */
+export interface ChannelAvailabilityOptions {
+  /** How many days ahead to look for the next opening or closing; default 14 (1 to 366). */
+  horizonDays?: number;
+}
+
+/** Today is a closure day of the channel (a public holiday): its reason, when the channel gives one. */
+export interface ChannelClosureNote {
+  readonly reason?: string;
+}
+
+/**
+ * Where a channel stands at a moment:
+ * - `always`: it has no opening hours and no closure within the horizon;
+ * - `open`: open now; `closesAt` is when it next closes, undefined if it stays open past the horizon;
+ * - `opens`: closed now and opens at `opensAt`, within the horizon;
+ * - `closed`: closed now and no opening within the horizon.
+ * `closure` is there when today, in the channel's time zone, is one of its closure days.
+ */
+export type ChannelAvailability =
+  | { readonly state: 'always' }
+  | { readonly state: 'open'; readonly closesAt?: Date; readonly closure?: ChannelClosureNote }
+  | { readonly state: 'opens'; readonly opensAt: Date; readonly closure?: ChannelClosureNote }
+  | { readonly state: 'closed'; readonly closure?: ChannelClosureNote };
+
+const MINUTE = 60_000;
+const DAY = 86_400_000;
+const ALL_DAY = [{ opens: '00:00', closes: '24:00' }] as const;
+
+/** One formatter per zone: building an `Intl.DateTimeFormat` costs far more than using one. */
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+/** The wall-clock reading in `timeZone` at instant `t` (whole seconds), as ms on a UTC scale. */
+function wallClock(timeZone: string, t: number): number {
+  let f = formatters.get(timeZone);
+  if (!f) {
+    f = new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: 'numeric',
+      day: 'numeric',
+      hour: 'numeric',
+      minute: 'numeric',
+      second: 'numeric',
+    });
+    formatters.set(timeZone, f);
+  }
+  const p: Record<string, number> = {};
+  for (const { type, value } of f.formatToParts(t)) p[type] = Number(value);
+  return Date.UTC(p.year!, p.month! - 1, p.day!, p.hour! % 24, p.minute!, p.second!);
+}
+
+/** The zone's offset from UTC at instant `t`, in ms. */
+const offsetAt = (timeZone: string, t: number): number => {
+  const s = Math.floor(t / 1000) * 1000;
+  return wallClock(timeZone, s) - s;
+};
+
+/**
+ * The instant at which the clocks of `timeZone` read `wall`. A reading that happens twice (the
+ * hour repeated when clocks go back) is its first occurrence; a reading that never happens (the
+ * hour skipped when clocks go forward) is taken with the offset in force before the change, so it
+ * lands as far past the change as it was written past the skipped start ("01:30" on a day London
+ * skips 01:00–02:00 is 02:30 BST). These are the rules of Temporal's `compatible` disambiguation.
+ */
+function instantOf(timeZone: string, wall: number): number {
+  const before = wall - offsetAt(timeZone, wall - DAY);
+  const after = wall - offsetAt(timeZone, wall + DAY);
+  const reads = (t: number) => t + offsetAt(timeZone, t) === wall;
+  if (reads(before) && reads(after)) return Math.min(before, after);
+  if (reads(after)) return after;
+  return before;
+}
+
+const minutesOf = (hhmm: string): number => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3));
+const dayOf = (date: string): number => Date.parse(`${date}T00:00:00Z`) / DAY;
+
+/**
+ * Whether `channel` is open at `now`, and when that changes, computed with `Intl` in the
+ * channel's time zone:
+ * - hours are wall-clock times, so they follow daylight-saving changes (a channel open 08:00–20:00
+ *   opens at 08:00 local time on both sides of the change);
+ * - `closes` at or before `opens` runs past midnight: Friday `22:00`–`02:00` is open on Saturday
+ *   at 01:00; `24:00` closes at midnight; intervals that touch or overlap are one opening;
+ * - a closure day cancels the hours that start on it. Hours that start the day before and run
+ *   past midnight into a closure day are kept to their end;
+ * - a time that does not exist locally (skipped when clocks go forward) counts from the offset
+ *   before the change, and a time that happens twice (when clocks go back) is its first occurrence;
+ * - without `hours` the channel is open all day every day: `always` unless a closure falls within
+ *   the horizon, when it is `open` (closing at the closure) or `opens`.
+ *
+ * @throws {CandorError} `invalid_faq` when `channel` fails `ContactChannelSchema` (`issues` name
+ * the paths), `invalid_options` when `now` is not a valid Date or `horizonDays` is not a whole
+ * number from 1 to 366.
+ * @example
+ * const a = channelAvailability(chat, new Date());
+ * if (a.state === 'opens') show(`Opens at ${time.format(a.opensAt)}`);
+ */
+export function channelAvailability(channel: ContactChannel, now: Date, options: ChannelAvailabilityOptions = {}): ChannelAvailability {
+  const c = parseFaqInput(ContactChannelSchema, channel, 'The contact channel');
+  if (!(now instanceof Date) || !Number.isFinite(now.getTime())) throw optionError('now', 'must be a valid Date.');
+  const horizon = wholeNumber(options?.horizonDays, 'horizonDays', { fallback: 14, min: 1, max: 366, unit: 'days' });
+  const zone = c.timeZone;
+  const t = now.getTime();
+  const limit = t + horizon * DAY;
+  const today = Math.floor(wallClock(zone, t) / DAY);
+  const closures = (c.closures ?? []).map((x) => ({ from: dayOf(x.from), to: dayOf(x.to ?? x.from), reason: x.reason }));
+  const closureOn = (day: number) => closures.find((x) => x.from <= day && day <= x.to);
+
+  // Openings that start from yesterday (overnight hours reach into today) to the day after the
+  // horizon (its first opening may still start before the horizon ends), as instants, merged.
+  const runs: Array<[number, number]> = [];
+  const spans: Array<[number, number]> = [];
+  for (let day = today - 1; day <= today + horizon + 1; day++) {
+    if (closureOn(day)) continue;
+    const hours = c.hours ? (c.hours[WEEKDAYS[(((day + 3) % 7) + 7) % 7]!] ?? []) : ALL_DAY;
+    for (const h of hours) {
+      const opens = minutesOf(h.opens);
+      const closes = minutesOf(h.closes);
+      const start = instantOf(zone, day * DAY + opens * MINUTE);
+      const end = instantOf(zone, (closes <= opens ? day + 1 : day) * DAY + closes * MINUTE);
+      if (end > start) spans.push([start, end]);
+    }
+  }
+  spans.sort((a, b) => a[0] - b[0]);
+  for (const s of spans) {
+    const last = runs[runs.length - 1];
+    if (last && s[0] <= last[1]) last[1] = Math.max(last[1], s[1]);
+    else runs.push([s[0], s[1]]);
+  }
+
+  const closed = closureOn(today);
+  const note = closed ? { closure: closed.reason === undefined ? {} : { reason: closed.reason } } : {};
+  const current = runs.find(([start, end]) => start <= t && t < end);
+  if (current) {
+    if (current[1] > limit) return c.hours ? { state: 'open', ...note } : { state: 'always' };
+    return { state: 'open', closesAt: new Date(current[1]), ...note };
+  }
+  const next = runs.find(([start]) => start > t && start <= limit);
+  return next ? { state: 'opens', opensAt: new Date(next[0]), ...note } : { state: 'closed', ...note };
+}
