@@ -63,19 +63,26 @@ const offsetAt = (timeZone: string, t: number): number => {
 };
 
 /**
- * The instant at which the clocks of `timeZone` read `wall`. A reading that happens twice (the
- * hour repeated when clocks go back) is its first occurrence; a reading that never happens (the
- * hour skipped when clocks go forward) is taken with the offset in force before the change, so it
- * lands as far past the change as it was written past the skipped start ("01:30" on a day London
- * skips 01:00–02:00 is 02:30 BST). These are the rules of Temporal's `compatible` disambiguation.
+ * The first instant at which the clocks of `timeZone` reach or pass `wall`. A reading that
+ * happens twice (the hour repeated when clocks go back) is its first occurrence; a reading that
+ * never happens (the hour skipped when clocks go forward) is the moment of the change, when the
+ * clocks jump past it ("01:30" on the night London skips 01:00–02:00 is 02:00 BST).
  */
 function instantOf(timeZone: string, wall: number): number {
-  const before = wall - offsetAt(timeZone, wall - DAY);
-  const after = wall - offsetAt(timeZone, wall + DAY);
-  const reads = (t: number) => t + offsetAt(timeZone, t) === wall;
-  if (reads(before) && reads(after)) return Math.min(before, after);
-  if (reads(after)) return after;
-  return before;
+  const offBefore = offsetAt(timeZone, wall - DAY);
+  const a = wall - offBefore;
+  const b = wall - offsetAt(timeZone, wall + DAY);
+  const hits = [a, b].filter((t) => t + offsetAt(timeZone, t) === wall);
+  if (hits.length) return Math.min(...hits);
+  // Skipped: the change lies between the two candidates; find it to the second.
+  let lo = Math.min(a, b);
+  let hi = Math.max(a, b);
+  while (hi - lo > 1000) {
+    const mid = Math.floor((lo + hi) / 2000) * 1000;
+    if (offsetAt(timeZone, mid) === offBefore) lo = mid;
+    else hi = mid;
+  }
+  return hi;
 }
 
 const minutesOf = (hhmm: string): number => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3));
@@ -90,8 +97,10 @@ const dayOf = (date: string): number => Date.parse(`${date}T00:00:00Z`) / DAY;
  *   at 01:00; `24:00` closes at midnight; intervals that touch or overlap are one opening;
  * - a closure day cancels the hours that start on it. Hours that start the day before and run
  *   past midnight into a closure day are kept to their end;
- * - a time that does not exist locally (skipped when clocks go forward) counts from the offset
- *   before the change, and a time that happens twice (when clocks go back) is its first occurrence;
+ * - every time is the first moment the local clock reaches or passes it: a time that happens
+ *   twice (when clocks go back) is its first occurrence, and a time that never happens (skipped
+ *   when clocks go forward) is the moment of the change, so hours that lie wholly in the skipped
+ *   hour do not open that night;
  * - without `hours` the channel is open all day every day: `always` unless a closure falls within
  *   the horizon, when it is `open` (closing at the closure) or `opens`.
  *

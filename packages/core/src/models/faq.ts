@@ -63,10 +63,13 @@ export type Weekday = (typeof WEEKDAYS)[number];
 
 const openingTime = () => z.string().check(z.regex(/^(?:[01]\d|2[0-3]):[0-5]\d$/, { message: 'must be a time of day as HH:MM (00:00 to 23:59)' }));
 const closingTime = () => z.string().check(z.regex(/^(?:[01]\d|2[0-3]):[0-5]\d$|^24:00$/, { message: 'must be a time of day as HH:MM (00:00 to 24:00)' }));
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const calendarDate = () =>
   z.string().check(
-    z.regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'must be a date as YYYY-MM-DD' }),
+    z.regex(DATE, { message: 'must be a date as YYYY-MM-DD' }),
+    // Only a YYYY-MM-DD string is checked against the calendar, so a malformed date gets one issue, not two.
     z.refine((d) => {
+      if (!DATE.test(d)) return true;
       const t = new Date(`${d}T00:00:00Z`);
       return Number.isFinite(t.getTime()) && t.toISOString().startsWith(d);
     }, { message: 'must be a real calendar date' }),
