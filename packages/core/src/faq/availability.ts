@@ -112,7 +112,7 @@ const dayOf = (date: string): number => Date.parse(`${date}T00:00:00Z`) / DAY;
  * if (a.state === 'opens') show(`Opens at ${time.format(a.opensAt)}`);
  */
 export function channelAvailability(channel: ContactChannel, now: Date, options: ChannelAvailabilityOptions = {}): ChannelAvailability {
-  const c = parseFaqInput(ContactChannelSchema, channel, 'The contact channel');
+  const c = parseFaqInput(ContactChannelSchema, channel, 'The contact channel is not valid');
   if (!(now instanceof Date) || !Number.isFinite(now.getTime())) throw optionError('now', 'must be a valid Date.');
   const horizon = wholeNumber(options?.horizonDays, 'horizonDays', { fallback: 14, min: 1, max: 366, unit: 'days' });
   const zone = c.timeZone;

@@ -58,7 +58,7 @@ export function answerText(answer: FaqAnswer): string {
  * data.mainEntity[0].acceptedAnswer.text; // "A payment can be declined when …"
  */
 export function faqJsonLd(entries: readonly FaqEntry[], options: FaqJsonLdOptions = {}): FaqJsonLd {
-  const list: FaqEntry[] = parseFaqInput(FaqEntriesSchema, entries, 'The FAQ entries');
+  const list: FaqEntry[] = parseFaqInput(FaqEntriesSchema, entries, 'The FAQ entries are not valid');
   if (list.length === 0) {
     const issue = { path: '(root)', message: '(root) must have at least 1 item(s): an FAQPage without questions is not valid structured data' };
     throw new CandorError('invalid_faq', `The FAQ entries are not valid: ${issue.message}.`, { field: issue.path, issues: [issue] });

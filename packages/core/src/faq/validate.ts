@@ -4,15 +4,15 @@ import { CandorError } from '../errors.js';
 import { summarizeIssues, toValidationIssues } from '../models/issues.js';
 
 /**
- * `value` parsed by `schema`, or a `CandorError('invalid_faq')` whose message starts with `what`
+ * `value` parsed by `schema`, or a `CandorError('invalid_faq')` whose message starts with `lead`
  * and whose `issues` name every path at fault (`field` is the first).
  *
  * @example
- * const channel = parseFaqInput(ContactChannelSchema, input, 'The contact channel');
+ * const channel = parseFaqInput(ContactChannelSchema, input, 'The contact channel is not valid');
  */
-export function parseFaqInput<S extends z.ZodMiniType>(schema: S, value: unknown, what: string): z.infer<S> {
+export function parseFaqInput<S extends z.ZodMiniType>(schema: S, value: unknown, lead: string): z.infer<S> {
   const r = schema.safeParse(value);
   if (r.success) return r.data as z.infer<S>;
   const issues = toValidationIssues(r.error.issues);
-  throw new CandorError('invalid_faq', `${what} is not valid: ${summarizeIssues(issues.slice(0, 5))}.`, { field: issues[0]!.path, issues });
+  throw new CandorError('invalid_faq', `${lead}: ${summarizeIssues(issues.slice(0, 5))}.`, { field: issues[0]!.path, issues });
 }
