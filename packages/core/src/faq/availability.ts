@@ -62,27 +62,62 @@ const offsetAt = (timeZone: string, t: number): number => {
   return wallClock(timeZone, s) - s;
 };
 
+/** `[from, offset]` pairs: the offset at the start, then each change and the offset after it. */
+type Offsets = Array<[number, number]>;
+
+const readRanges = new Map<string, { from: number; to: number; changes: Offsets }>();
+
 /**
- * The first instant at which the clocks of `timeZone` reach or pass `wall`. A reading that
- * happens twice (the hour repeated when clocks go back) is its first occurrence; a reading that
- * never happens (the hour skipped when clocks go forward) is the moment of the change, when the
- * clocks jump past it ("01:30" on the night London skips 01:00–02:00 is 02:00 BST).
+ * The zone's offsets over `[from, to]`, read once a day and each change found to the second, so
+ * the rest of the work needs no more `Intl` calls. Zones change offset a few times a year at
+ * most, in practice never twice within one day.
  */
-function instantOf(timeZone: string, wall: number): number {
-  const offBefore = offsetAt(timeZone, wall - DAY);
-  const a = wall - offBefore;
-  const b = wall - offsetAt(timeZone, wall + DAY);
-  const hits = [a, b].filter((t) => t + offsetAt(timeZone, t) === wall);
-  if (hits.length) return Math.min(...hits);
-  // Skipped: the change lies between the two candidates; find it to the second.
-  let lo = Math.min(a, b);
-  let hi = Math.max(a, b);
-  while (hi - lo > 1000) {
-    const mid = Math.floor((lo + hi) / 2000) * 1000;
-    if (offsetAt(timeZone, mid) === offBefore) lo = mid;
-    else hi = mid;
+function offsetsBetween(timeZone: string, from: number, to: number): Offsets {
+  // A page asks again every minute or so for the same few zones: keep what was read per zone, a
+  // week further than asked, so asking a minute later needs no Intl call.
+  const known = readRanges.get(timeZone);
+  if (known && known.from <= from && to <= known.to) return known.changes;
+  const end = to + 7 * DAY;
+  const changes: Offsets = [[-Infinity, offsetAt(timeZone, from)]];
+  for (let lo = from; lo < end; lo += DAY) {
+    const before = changes[changes.length - 1]![1];
+    const after = offsetAt(timeZone, lo + DAY);
+    if (after === before) continue;
+    let a = lo;
+    let b = lo + DAY;
+    while (b - a > 1000) {
+      const mid = Math.floor((a + b) / 2000) * 1000;
+      if (offsetAt(timeZone, mid) === before) a = mid;
+      else b = mid;
+    }
+    changes.push([b, after]);
   }
-  return hi;
+  if (readRanges.size > 20) readRanges.clear();
+  readRanges.set(timeZone, { from, to: end, changes });
+  return changes;
+}
+
+const offsetIn = (changes: Offsets, t: number): number => {
+  let offset = changes[0]![1];
+  for (const [from, o] of changes) if (t >= from) offset = o;
+  return offset;
+};
+
+/**
+ * The first instant at which the local clock reaches or passes `wall` (a wall-clock reading as
+ * ms on a UTC scale). A reading that happens twice (the hour repeated when clocks go back) is
+ * its first occurrence; a reading that never happens (the hour skipped when clocks go forward) is
+ * the moment of the change, when the clock jumps past it ("01:30" on the night London skips
+ * 01:00–02:00 is 02:00 BST).
+ */
+function instantOf(changes: Offsets, wall: number): number {
+  const a = wall - offsetIn(changes, wall - DAY);
+  const b = wall - offsetIn(changes, wall + DAY);
+  const hits = [a, b].filter((t) => t + offsetIn(changes, t) === wall);
+  if (hits.length) return Math.min(...hits);
+  const lo = Math.min(a, b);
+  const hi = Math.max(a, b);
+  return changes.find(([from]) => from > lo && from <= hi)?.[0] ?? hi;
 }
 
 const minutesOf = (hhmm: string): number => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3));
@@ -115,10 +150,11 @@ export function channelAvailability(channel: ContactChannel, now: Date, options:
   const c = parseFaqInput(ContactChannelSchema, channel, 'The contact channel is not valid');
   if (!(now instanceof Date) || !Number.isFinite(now.getTime())) throw optionError('now', 'must be a valid Date.');
   const horizon = wholeNumber(options?.horizonDays, 'horizonDays', { fallback: 14, min: 1, max: 366, unit: 'days' });
-  const zone = c.timeZone;
   const t = now.getTime();
   const limit = t + horizon * DAY;
-  const today = Math.floor(wallClock(zone, t) / DAY);
+  // Wide enough for every probe instantOf makes, from yesterday's hours to the day after the horizon.
+  const changes = offsetsBetween(c.timeZone, t - 4 * DAY, t + (horizon + 5) * DAY);
+  const today = Math.floor((t + offsetIn(changes, t)) / DAY);
   const closures = (c.closures ?? []).map((x) => ({ from: dayOf(x.from), to: dayOf(x.to ?? x.from), reason: x.reason }));
   const closureOn = (day: number) => closures.find((x) => x.from <= day && day <= x.to);
 
@@ -132,8 +168,8 @@ export function channelAvailability(channel: ContactChannel, now: Date, options:
     for (const h of hours) {
       const opens = minutesOf(h.opens);
       const closes = minutesOf(h.closes);
-      const start = instantOf(zone, day * DAY + opens * MINUTE);
-      const end = instantOf(zone, (closes <= opens ? day + 1 : day) * DAY + closes * MINUTE);
+      const start = instantOf(changes, day * DAY + opens * MINUTE);
+      const end = instantOf(changes, (closes <= opens ? day + 1 : day) * DAY + closes * MINUTE);
       if (end > start) spans.push([start, end]);
     }
   }
