@@ -3,4 +3,5 @@
  * `@candor/core/models`): search that runs in the page, when a contact channel is open, and
  * schema.org JSON-LD for server-rendered pages.
  */
-export {};
+export { channelAvailability, type ChannelAvailability, type ChannelAvailabilityOptions, type ChannelClosureNote } from './availability.js';
+export { faqJsonLd, faqJsonLdScript, answerText, type FaqJsonLd, type FaqJsonLdQuestion, type FaqJsonLdOptions } from './json-ld.js';
