@@ -71,6 +71,8 @@ export const CANDOR_ERROR_CODES = Object.freeze([
   'invalid_template',
   /** An SMS whose fixed parts (the facts and the link) do not fit in `maxSmsSegments`, even with every free text cut. */
   'message_too_long',
+  /** FAQ entries given to `createFaqIndex` fail `FaqEntriesSchema`; `issues` name the paths. */
+  'invalid_faq',
 ] as const);
 
 /**
