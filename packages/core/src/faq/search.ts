@@ -78,6 +78,7 @@ function oneEdit(a: string, b: string): boolean {
   return d === 1 || (d === 2 && a[i] === b[i + 1] && a[i + 1] === b[i]);
 }
 
+const FIELDS: readonly FaqField[] = ['question', 'keywords', 'answer', 'steps'];
 const languageOf = (tag: string) => tag.split('-')[0]!.toLowerCase();
 
 /**
@@ -99,38 +100,49 @@ export function createFaqIndex(entries: readonly FaqEntry[], options: FaqIndexOp
   const docs = entries.filter((e) => !lang || languageOf(e.locale) === lang);
 
   // The vocabulary holds every word's normalised form and its stem; each form lists the entries
-  // it occurs in with the best field weight there. Tokens keep where each word is, for highlighting.
+  // it occurs in with the best field weight there. Each entry keeps where its words are, for
+  // highlighting, flat: [field, index, start, end, form id, stem id] per word.
   const ids = new Map<string, number>();
   const words: string[] = [];
   const postings: { docs: number[]; weights: number[] }[] = [];
-  const tokens: { field: FaqField; index: number; start: number; end: number; a: number; b: number }[][] = [];
-  const idOf = (w: string, doc: number, weight: number) => {
+  const tokens: number[][] = [];
+  const vocab = (w: string) => {
     let id = ids.get(w);
     if (id === undefined) {
       ids.set(w, (id = words.length));
       words.push(w);
       postings.push({ docs: [], weights: [] });
     }
-    const p = postings[id]!;
-    const last = p.docs.length - 1;
-    if (p.docs[last] === doc) p.weights[last] = Math.max(p.weights[last]!, weight);
-    else p.docs.push(doc), p.weights.push(weight);
     return id;
   };
+  const post = (id: number, doc: number, weight: number) => {
+    const p = postings[id]!;
+    const last = p.docs.length - 1;
+    if (p.docs[last] !== doc) p.docs.push(doc), p.weights.push(weight);
+    else if (p.weights[last]! < weight) p.weights[last] = weight;
+  };
+  // Words repeat across entries: each spelling is normalised once.
+  const seen = new Map<string, [number, number]>();
   docs.forEach((e, d) => {
-    const list: (typeof tokens)[number] = [];
-    const add = (field: FaqField, texts: readonly string[]) =>
+    const list: number[] = [];
+    const add = (field: number, texts: readonly string[]) =>
       texts.forEach((t, index) => {
+        const w = FAQ_FIELD_WEIGHTS[FIELDS[field]!];
         for (const tok of tokenize(t)) {
-          const norm = normalizeTerm(tok.text);
-          const w = FAQ_FIELD_WEIGHTS[field];
-          list.push({ field, index, start: tok.start, end: tok.end, a: idOf(norm, d, w), b: idOf(stemTerm(norm), d, w) });
+          let forms = seen.get(tok.text);
+          if (!forms) {
+            const norm = normalizeTerm(tok.text);
+            seen.set(tok.text, (forms = [vocab(norm), vocab(stemTerm(norm))]));
+          }
+          post(forms[0], d, w);
+          if (forms[1] !== forms[0]) post(forms[1], d, w);
+          list.push(field, index, tok.start, tok.end, forms[0], forms[1]);
         }
       });
-    add('question', [e.question]);
-    add('keywords', e.keywords ?? []);
-    add('answer', e.answer.paragraphs);
-    add('steps', e.answer.steps ?? []);
+    add(0, [e.question]);
+    add(1, e.keywords ?? []);
+    add(2, e.answer.paragraphs);
+    add(3, e.answer.steps ?? []);
     tokens.push(list);
   });
   const sorted = words.map((_, i) => i).sort((x, y) => (words[x]! < words[y]! ? -1 : 1));
@@ -150,6 +162,7 @@ export function createFaqIndex(entries: readonly FaqEntry[], options: FaqIndexOp
     const norm = normalizeTerm(word);
     const forms = new Set([norm, stemTerm(norm)]);
     const put = (id: number, q: number) => into.set(id, Math.max(into.get(id) ?? 0, q));
+    const known = [...forms].some((f) => ids.has(f));
     for (const f of forms) {
       const exact = ids.get(f);
       if (exact !== undefined) put(exact, 1);
@@ -163,10 +176,22 @@ export function createFaqIndex(entries: readonly FaqEntry[], options: FaqIndexOp
         }
         for (let k = lo; k < sorted.length && words[sorted[k]!]!.startsWith(f); k++) put(sorted[k]!, PREFIX * (0.5 + (0.5 * f.length) / words[sorted[k]!]!.length));
       }
-      if (norm.length >= TYPO_MIN) {
-        for (let len = f.length - 1; len <= f.length + 1; len++) for (const id of byLength[len] ?? []) if (oneEdit(f, words[id]!) && words[id] !== f) put(id, TYPO);
+      // A word the entries use is taken as meant, not as a typo of a neighbour.
+      if (norm.length >= TYPO_MIN && !known) {
+        for (let len = f.length - 1; len <= f.length + 1; len++) for (const id of byLength[len] ?? []) if (oneEdit(f, words[id]!)) put(id, TYPO);
       }
     }
+  }
+
+  function matchesOf(list: number[]): FaqMatch[] {
+    const out: FaqMatch[] = [];
+    for (let k = 0; k < list.length; k += 6) {
+      if (!hit[list[k + 4]!] && !hit[list[k + 5]!]) continue;
+      const field = FIELDS[list[k]!]!;
+      const range = { start: list[k + 2]!, end: list[k + 3]! };
+      out.push(field === 'question' ? { field, ...range } : { field, index: list[k + 1]!, ...range });
+    }
+    return out;
   }
 
   function search(query: string, { limit = 10, category }: FaqSearchOptions = {}): FaqSearchResult[] {
@@ -201,18 +226,25 @@ export function createFaqIndex(entries: readonly FaqEntry[], options: FaqIndexOp
         best[d] = 0;
       }
     });
-    const scored = [];
+    // The best `limit` entries, kept in order as they come (no sort of every entry touched).
+    // Ties go to the entry marked more useful, then to the one listed first.
+    const top: { d: number; score: number }[] = [];
+    const before = (x: { d: number; score: number }, y: { d: number; score: number }) =>
+      x.score - y.score || (docs[x.d]!.priority ?? 0) - (docs[y.d]!.priority ?? 0) || y.d - x.d;
     for (const d of touched) {
-      if (category === undefined || docs[d]!.category === category) scored.push({ d, score: count[d]! + total[d]! / (total[d]! + 1) });
+      const c = { d, score: count[d]! + total[d]! / (total[d]! + 1) };
       total[d] = 0;
       count[d] = 0;
+      if (category !== undefined && docs[d]!.category !== category) continue;
+      if (top.length === limit && before(c, top[limit - 1]!) <= 0) continue;
+      let k = top.length === limit ? limit - 1 : top.length;
+      while (k > 0 && before(c, top[k - 1]!) > 0) top[k] = top[k - 1]!, k--;
+      top[k] = c;
     }
-    // Ties go to the entry marked more useful, then to the one listed first.
-    scored.sort((x, y) => y.score - x.score || (docs[y.d]!.priority ?? 0) - (docs[x.d]!.priority ?? 0) || x.d - y.d);
-    const results = scored.slice(0, limit).map(({ d, score }) => ({
+    const results = top.map(({ d, score }) => ({
       entry: docs[d]!,
       score,
-      matches: tokens[d]!.filter((t) => hit[t.a] || hit[t.b]).map(({ field, index, start, end }) => (field === 'question' ? { field, start, end } : { field, index, start, end })),
+      matches: matchesOf(tokens[d]!),
     }));
     for (const id of matched) hit[id] = 0;
     return results;
