@@ -1,5 +1,5 @@
 // `npm run bench`: Candor's issue and verify against bare jose SignJWT / jwtVerify on the SAME keys
-// in the same process, for ES256 and EdDSA. Method: warm up, then several rounds alternating
+// in the same process, for ES256 and EdDSA; then FAQ search against MiniSearch and Fuse.js (bench/faq.mjs). Method: warm up, then several rounds alternating
 // baseline and candidate in short rounds (ABBA order, to cancel drift from CPU frequency, GC and
 // other load); report the median ops/s of each side, the median of the per-round ratios (each
 // round pairs the two sides under the same conditions), a verdict per target, and the machine.
@@ -9,6 +9,7 @@ import { randomUUID } from 'node:crypto';
 import { SignJWT, jwtVerify } from 'jose';
 import { KeySet } from '@candor/core/keys';
 import { createIssuer, createVerifier, TOKEN_TYPE } from '@candor/core/tokens';
+import { runFaqBench } from './faq.mjs';
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 20);
 const ROUND_MS = Number(process.env.BENCH_ROUND_MS ?? 150);
@@ -141,4 +142,6 @@ for (const r of results) {
   console.log(`  ${r.alg.padEnd(6)} verify >= ${TARGETS.verify}x bare jose: ${r.verify.ratio.toFixed(2)}x ${r.verify.ratio >= TARGETS.verify ? 'met' : 'NOT MET'}`);
   console.log(`  ${r.alg.padEnd(6)} repeated token via result cache >= ${TARGETS.cached}x bare jose: ${r.cached.ratio.toFixed(1)}x ${r.cached.ratio >= TARGETS.cached ? 'met' : 'NOT MET'}`);
 }
-if (process.argv.includes('--json')) console.log(JSON.stringify({ machine, rounds: ROUNDS, roundMs: ROUND_MS, results }, null, 2));
+console.log('');
+const faq = runFaqBench();
+if (process.argv.includes('--json')) console.log(JSON.stringify({ machine, rounds: ROUNDS, roundMs: ROUND_MS, results, faq }, null, 2));

@@ -71,7 +71,7 @@ export const CANDOR_ERROR_CODES = Object.freeze([
   'invalid_template',
   /** An SMS whose fixed parts (the facts and the link) do not fit in `maxSmsSegments`, even with every free text cut. */
   'message_too_long',
-  /** A FAQ entry or contact channel given to a FAQ helper fails `FaqEntrySchema` or `ContactChannelSchema`; `issues` name the paths. */
+  /** FAQ entries or a contact channel given to a FAQ helper (`createFaqIndex`, `channelAvailability`, `faqJsonLd`) fail their schema; `issues` name the paths. */
   'invalid_faq',
 ] as const);
 
