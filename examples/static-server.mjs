@@ -47,10 +47,22 @@ function send(res, status, text, headers) {
  * server.listen(0, '127.0.0.1');
  * createStaticServer('examples/plain-html', { headers: { 'content-security-policy': "default-src 'self'" } });
  */
-export function createStaticServer(folder, { notFoundHint = () => '', headers = {} } = {}) {
+export function createStaticServer(folder, options = {}) {
+  return createServer(staticFiles(folder, options));
+}
+
+/**
+ * The request handler {@link createStaticServer} uses, for a server that answers some paths
+ * itself and leaves the rest to the files (the plain-HTML example's status feed does).
+ *
+ * @example
+ * const files = staticFiles('examples/plain-html');
+ * createServer((req, res) => (req.url === '/ping' ? res.end('pong') : files(req, res)));
+ */
+export function staticFiles(folder, { notFoundHint = () => '', headers = {} } = {}) {
   const root = resolve(folder);
   const extra = Object.fromEntries(Object.entries(headers).map(([k, v]) => [k.toLowerCase(), String(v)]));
-  return createServer(async (req, res) => {
+  return async (req, res) => {
     if (req.method !== 'GET' && req.method !== 'HEAD') {
       res.setHeader('allow', 'GET, HEAD');
       return send(res, 405, 'Method not allowed\n', extra);
@@ -75,5 +87,5 @@ export function createStaticServer(folder, { notFoundHint = () => '', headers = 
       }
       send(res, 500, 'Could not read the file\n', extra);
     }
-  });
+  };
 }

@@ -1,8 +1,16 @@
 // The script of csp.html, an external module as script-src 'self' requires: loads the bundle
-// (which defines the tags) and hands the components the shared sample journey and notice.
+// (which defines the tags) and hands the components the shared sample journey, notice and incidents.
 import './dist/candor-elements.js';
 import { onboardingJourney } from './dist/sample-journey.js';
 import { noticeV1 } from './dist/sample-notices.js';
+import { cardOutage, plannedMaintenance } from './dist/sample-incidents.js';
 
 document.getElementById('journey').steps = structuredClone(onboardingJourney);
 document.getElementById('consent').notice = noticeV1;
+
+// A fixed clock 25 minutes before the card outage's promised next update, so the countdown reads
+// the same every day; the maintenance, 13 days ahead of that clock, shows with two weeks' notice.
+const banner = document.getElementById('status');
+banner.now = () => new Date('2026-11-23T10:05:00Z');
+banner.maintenanceAhead = 24 * 14;
+banner.incidents = [cardOutage, plannedMaintenance];

@@ -1,12 +1,16 @@
 // Serves the plain-HTML example (this folder) on 127.0.0.1 with node:http, after building
 // dist/candor-elements.js (skip with --no-build). Read-only; no path escapes this folder.
+// It also answers a Statuspage-shaped status feed at /status/summary.json (with ETag and 304)
+// and POST /status/updates, which adds an update to it (status-feed.mjs).
 // --csp adds the strict Content-Security-Policy header to every response (open /csp.html: the
 // main page's inline script and styles are refused under it on purpose).
 // Usage: npm run example:html [-- --port 8080] [-- --no-build] [-- --csp]   (port 0, the default, picks a free one)
 import { dirname, relative } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { buildBundle } from './build.mjs';
-import { createStaticServer } from '../static-server.mjs';
+import { createServer } from 'node:http';
+import { staticFiles } from '../static-server.mjs';
+import { createStatusFeed, handleStatus } from './status-feed.mjs';
 
 const root = dirname(fileURLToPath(import.meta.url));
 
@@ -18,16 +22,22 @@ export const STRICT_CSP =
   "default-src 'self'; script-src 'self'; style-src 'self'; object-src 'none'; base-uri 'none'; require-trusted-types-for 'script'; trusted-types lit-html";
 
 /**
- * Creates the (not yet listening) server for this folder; `csp: true` sends {@link STRICT_CSP} with every response.
+ * Creates the (not yet listening) server for this folder and its status feed (a fresh one per
+ * server); `csp: true` sends {@link STRICT_CSP} with every response.
  *
  * @example
  * const server = createExampleServer({ csp: true });
  * server.listen(0, '127.0.0.1');
  */
 export function createExampleServer({ csp = false } = {}) {
-  return createStaticServer(root, {
-    headers: csp ? { 'content-security-policy': STRICT_CSP } : {},
+  const headers = csp ? { 'content-security-policy': STRICT_CSP } : {};
+  const feed = createStatusFeed();
+  const files = staticFiles(root, {
+    headers,
     notFoundHint: (file) => (relative(root, file).startsWith('dist') ? ' (build it: node examples/plain-html/build.mjs)' : ''),
+  });
+  return createServer((req, res) => {
+    if (!handleStatus(feed, req, res, headers)) void files(req, res);
   });
 }
 

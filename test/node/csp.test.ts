@@ -1,4 +1,4 @@
-// Both components on a page served with the strict Content-Security-Policy a careful host sends
+// The components on a page served with the strict Content-Security-Policy a careful host sends
 // (STRICT_CSP: no inline script or style, no style="" attributes, no eval, Trusted Types with
 // only Lit's `lit-html` policy): nothing may be refused, and both must render and work. A style
 // the browser refused would not just log: the progress bar would fill its whole track while
@@ -15,6 +15,7 @@ import { buildBundle } from '../../examples/plain-html/build.mjs';
 // @ts-expect-error: plain ESM example script without type declarations
 import { createExampleServer, STRICT_CSP } from '../../examples/plain-html/serve.mjs';
 import { noticeV1 } from '../support/consent-notice.js';
+import { cardOutage, plannedMaintenance } from '../../examples/fixtures/incidents.js';
 
 describe('strict Content-Security-Policy (examples/plain-html/csp.html)', function () {
   this.timeout(60_000);
@@ -105,6 +106,28 @@ describe('strict Content-Security-Policy (examples/plain-html/csp.html)', functi
     await page.waitForFunction(() => (document.querySelector('candor-consent') as Element & { state?: string }).state === 'saved');
     const stored = await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('candor:consent:')).length);
     expect(stored).to.equal(1);
+    await expectNothingRefused();
+  });
+
+  it('<candor-incident-banner> renders the sample incidents, opens the other notice and the timeline, with nothing refused', async () => {
+    const text = () => page.evaluate(() => document.querySelector('candor-incident-banner')!.shadowRoot!.textContent!.replace(/\s+/g, ' '));
+    await page.waitForFunction((title) => document.querySelector('candor-incident-banner')?.shadowRoot?.textContent?.includes(title), cardOutage.title, { timeout: 10_000 });
+    const first = await text();
+    expect(first).to.include('Critical').and.include('Cause identified').and.include(cardOutage.updates.at(-1)!.message);
+    expect(first).to.include('Next update in 25 minutes');
+    expect(first).to.include('This data may be affected: Card numbers and Expiry dates.');
+    // Its styles applied (constructed stylesheets): the hidden timeline takes no room until opened.
+    const box = () =>
+      page.evaluate(() => {
+        const el = document.querySelector('candor-incident-banner')!.shadowRoot!.querySelector<HTMLElement>('[part~="timeline"]');
+        return el ? el.getBoundingClientRect().height : 0;
+      });
+    expect(await box()).to.equal(0);
+    await page.locator('candor-incident-banner').getByRole('button', { name: /Show all updates \(2\)/ }).click();
+    await page.waitForFunction(() => (document.querySelector('candor-incident-banner')!.shadowRoot!.querySelector('[part~="timeline"]')?.getBoundingClientRect().height ?? 0) > 0);
+    expect(await text()).to.include(cardOutage.updates[0]!.message);
+    await page.locator('candor-incident-banner').getByRole('button', { name: '1 more notice' }).click();
+    await page.waitForFunction((title) => document.querySelector('candor-incident-banner')?.shadowRoot?.textContent?.includes(title), plannedMaintenance.title);
     await expectNothingRefused();
   });
 });

@@ -325,4 +325,72 @@ describe('plain-HTML example (examples/plain-html, npm run example:html)', funct
     for (const line of await logTexts()) expect(LOGGED.some((name) => line.includes(name)), line).to.equal(true);
     expectNoProblems(); // invalid input warns in the console, it never errors or throws
   });
+
+  /** The banner's visible text. */
+  const bannerText = () => shadowText('candor-incident-banner');
+
+  it('serves the status feed with an ETag, 304 for an unchanged poll, and refuses a bad update naming the field', async () => {
+    const feed = new URL('status/summary.json', url);
+    const first = await fetch(feed);
+    expect(first.status).to.equal(200);
+    expect(first.headers.get('content-type')).to.equal('application/json; charset=utf-8');
+    const etag = first.headers.get('etag');
+    expect(etag).to.match(/^"[\w-]+"$/);
+    const doc = (await first.json()) as { incidents: { name: string; status: string }[] };
+    expect(doc.incidents.map((i) => i.name)).to.include('Card payments are slow');
+    const again = await fetch(feed, { headers: { 'If-None-Match': etag! } });
+    expect(again.status).to.equal(304);
+    expect(await again.text()).to.equal('');
+    expect((await fetch(feed, { headers: { 'If-None-Match': '"something-else"' } })).status).to.equal(200);
+    const post = (body: string, type = 'application/json') =>
+      fetch(new URL('status/updates', url), { method: 'POST', headers: { 'content-type': type }, body });
+    const badStatus = await post(JSON.stringify({ status: 'fixed', body: 'All good.' }));
+    expect(badStatus.status).to.equal(400);
+    expect(((await badStatus.json()) as { error: string }).error).to.include('status must be one of investigating, identified, monitoring, resolved');
+    const noBody = await post(JSON.stringify({ status: 'identified', body: '  ' }));
+    expect(((await noBody.json()) as { error: string }).error).to.include('body must be a non-empty string');
+    expect((await post('{"status":')).status).to.equal(400);
+    expect((await post('status=identified', 'application/x-www-form-urlencoded')).status).to.equal(415);
+    expect((await fetch(new URL('status/updates', url))).status).to.equal(405);
+    // Nothing was added: the feed is unchanged.
+    expect((await fetch(feed, { headers: { 'If-None-Match': etag! } })).status).to.equal(304);
+  });
+
+  // Last: it posts an update, which changes the feed for every page after it.
+  it('shows the feed\'s incident above the journey, polls with 304s while nothing changes, and shows a posted update on its next poll', async () => {
+    const polls: number[] = [];
+    page.on('response', (r) => {
+      if (new URL(r.url()).pathname === '/status/summary.json') polls.push(r.status());
+    });
+    await page.waitForFunction(() => document.querySelector('candor-incident-banner')?.shadowRoot?.textContent?.includes('Card payments are slow'), undefined, { timeout: 10_000 });
+    const text = await bannerText();
+    expect(text).to.include('Major').and.include('Investigating');
+    expect(text).to.include('Some card payments take up to a minute to go through');
+    expect(text).to.include('Card payments: Partly unavailable');
+    // Above the journey, in the page's reading order.
+    const before = await page.evaluate(
+      () => !!(document.querySelector('candor-incident-banner')!.compareDocumentPosition(document.querySelector('candor-stepper')!) & Node.DOCUMENT_POSITION_FOLLOWING),
+    );
+    expect(before).to.equal(true);
+    // The next poll (5 s) finds the feed unchanged: a 304, and the notice stays as it was.
+    const deadline = Date.now() + 12_000;
+    while (!polls.includes(304) && Date.now() < deadline) await page.waitForTimeout(250);
+    expect(polls, 'statuses of the polls').to.include(304);
+    expect(await bannerText()).to.include('Some card payments take up to a minute to go through');
+
+    await page.getByRole('button', { name: 'Post a status update' }).click();
+    await page.locator('#post-result', { hasText: 'The server has a new "identified" update.' }).waitFor();
+    await page.waitForFunction(
+      () => document.querySelector('candor-incident-banner')?.shadowRoot?.textContent?.includes('A network fault at our card processor is slowing payments.'),
+      undefined,
+      { timeout: 12_000 },
+    );
+    const updated = await bannerText();
+    expect(updated).to.include('Cause identified');
+    // The new update is the latest one shown; the first is in the timeline.
+    const latest = await page.evaluate(() => document.querySelector('candor-incident-banner')!.shadowRoot!.querySelector('[part~="update-message"]')?.textContent?.trim());
+    expect(latest).to.equal('A network fault at our card processor is slowing payments. We are moving traffic to a second connection.');
+    expect(polls.at(-1), 'the poll that brought the update').to.equal(200);
+    expectNoProblems();
+  });
 });
