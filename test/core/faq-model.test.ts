@@ -70,8 +70,10 @@ describe('FAQ entry model', () => {
     onlyAt(problems(FaqEntrySchema, { ...entry(), relatesTo: { incidents: ['inc 1'] } }), 'relatesTo.incidents.0', /pattern/);
   });
 
-  it('refuses a list that repeats an entry id', () => {
-    expect(problems(FaqEntriesSchema, [entry(), entry()])).to.deep.equal(['(root): (root) must not repeat an entry id']);
+  it('refuses a list that repeats an entry id within one language, and accepts one id in two languages', () => {
+    expect(problems(FaqEntriesSchema, [entry(), entry()])).to.deep.equal(['(root): (root) must not repeat an entry id within one language']);
+    expect(problems(FaqEntriesSchema, [entry(), { ...entry(), locale: 'en-GB' }])).to.have.length(1);
+    expect(problems(FaqEntriesSchema, [entry(), { ...entry(), locale: 'ar' }])).to.deep.equal([]);
   });
 });
 

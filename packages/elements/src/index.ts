@@ -6,3 +6,4 @@ export * from './shared/index.js';
 export * from './stepper/candor-stepper.js';
 export * from './consent/candor-consent.js';
 export * from './incident-banner/candor-incident-banner.js';
+export * from './faq/candor-faq.js';

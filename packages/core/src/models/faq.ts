@@ -47,10 +47,15 @@ export const FaqEntrySchema = z.object({
 });
 export type FaqEntry = z.infer<typeof FaqEntrySchema>;
 
-/** A list of entries: at most 2,000, ids unique. */
+/**
+ * A list of entries: at most 2,000, ids unique within each language (the English and the Arabic
+ * answer to one question share an id, so `#faq-<id>` opens it in either language).
+ */
 export const FaqEntriesSchema = z.array(FaqEntrySchema).check(
   z.maxLength(2000),
-  z.refine((list) => new Set(list.map((e) => e.id)).size === list.length, { message: 'must not repeat an entry id' }),
+  z.refine((list) => new Set(list.map((e) => `${e.locale.split('-')[0]!.toLowerCase()} ${e.id}`)).size === list.length, {
+    message: 'must not repeat an entry id within one language',
+  }),
 );
 
 /** Ways to reach a person. */

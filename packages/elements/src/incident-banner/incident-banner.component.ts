@@ -187,6 +187,11 @@ export class CandorIncidentBanner extends CandorElement {
     return (this.#src ? this.#feed.data : this.#incidents) ?? [];
   }
 
+  /** Polls `src` now (after your page posted an update, or from a "Check again" button), unless the page is hidden. */
+  refreshNow(): void {
+    this.#feed.refreshNow();
+  }
+
   @state() private timelineOpen: ReadonlySet<string> = new Set();
   @state() private moreOpen = false;
 

@@ -83,13 +83,14 @@ function shapeOf(s: Shown): TemplateResult {
   }
 }
 
-const text = (value: string) => html`<bdi>${value}</bdi>`;
+/** Incident text, isolated and in its own language (`lang` from `incident.locale`, so screen readers pick the right voice). */
+const text = (value: string, lang?: string) => html`<bdi lang=${lang ?? nothing}>${value}</bdi>`;
 
 /** `message` with the `{name}` placeholder filled by `value` as isolated text (`<bdi>`), the rest as written. */
-function around(message: string, name: string, value: string): TemplateResult {
+function around(message: string, name: string, value: string, lang?: string): TemplateResult {
   const at = message.indexOf(`{${name}}`);
   if (at < 0) return html`${message}`;
-  return html`${message.slice(0, at)}${text(value)}${message.slice(at + name.length + 2)}`;
+  return html`${message.slice(0, at)}${text(value, lang)}${message.slice(at + name.length + 2)}`;
 }
 
 /** The heading line: shape, kind and severity in words, status. */
@@ -105,8 +106,8 @@ function headerTemplate(v: CardView, f: Formatters): TemplateResult {
     <p part="status" class="status"><span class="visually-hidden">${f.t('statusLabel', { status: '' })}</span>${f.t(STATUS_KEY[incident.status])}</p>`;
 }
 
-function updateTemplate(u: IncidentUpdate, f: Formatters): TemplateResult {
-  return html`<p part="update-message" class="message" dir="auto">${u.message}</p>
+function updateTemplate(u: IncidentUpdate, lang: string, f: Formatters): TemplateResult {
+  return html`<p part="update-message" class="message" dir="auto" lang=${lang}>${u.message}</p>
     <p part="update-time" class="meta"><time datetime=${u.at}>${f.t('posted', { relative: f.relative(u.at), time: f.when(u.at) })}</time></p>`;
 }
 
@@ -138,7 +139,7 @@ function impactTemplate(incident: Incident, f: Formatters): TemplateResult | typ
   if (incident.kind === 'maintenance' && level === 'none') return nothing;
   const line =
     level !== 'none' && data.length
-      ? around(f.t(IMPACT_NAMED_KEY[level], { data: '{data}' }), 'data', f.list(data))
+      ? around(f.t(IMPACT_NAMED_KEY[level], { data: '{data}' }), 'data', f.list(data), incident.locale)
       : html`${f.t(IMPACT_KEY[level])}`;
   return html`<div part="data-impact" class="impact ${level}" data-level=${level}>
     <p class="label">${f.t('impactHeading')}</p>
@@ -152,7 +153,7 @@ function servicesTemplate(incident: Incident, f: Formatters): TemplateResult | t
   return html`<div part="services" class="services">
     <p class="label" id="services-${incident.id}">${f.t('affected')}</p>
     <ul aria-labelledby="services-${incident.id}">
-      ${affected.map((s) => html`<li data-state=${s.state}>${around(f.t('serviceState', { name: '{name}', state: f.t(STATE_KEY[s.state]) }), 'name', s.name)}</li>`)}
+      ${affected.map((s) => html`<li data-state=${s.state}>${around(f.t('serviceState', { name: '{name}', state: f.t(STATE_KEY[s.state]) }), 'name', s.name, incident.locale)}</li>`)}
     </ul>
   </div>`;
 }
@@ -163,7 +164,7 @@ function actionsTemplate(incident: Incident, f: Formatters): TemplateResult | ty
   return html`<div part="actions" class="actions">
     <p class="label" id="actions-${incident.id}">${f.t('actions')}</p>
     <ul aria-labelledby="actions-${incident.id}">
-      ${actions.map((a) => html`<li>${a.url ? html`<a href=${a.url}>${text(a.text)}</a>` : text(a.text)}</li>`)}
+      ${actions.map((a) => html`<li>${a.url ? html`<a href=${a.url}>${text(a.text, incident.locale)}</a>` : text(a.text, incident.locale)}</li>`)}
     </ul>
   </div>`;
 }
@@ -176,9 +177,9 @@ function remediesTemplate(incident: Incident, f: Formatters, on: BannerActions):
     <ul aria-labelledby="remedies-${incident.id}">
       ${remedies.map(
         (r) => html`<li part="remedy" data-kind=${r.kind}>
-          <p class="remedy-title">${text(r.title)}</p>
-          <p dir="auto">${r.how}</p>
-          ${r.eligibility ? html`<p>${around(f.t('remedyEligibility', { eligibility: '{eligibility}' }), 'eligibility', r.eligibility)}</p>` : nothing}
+          <p class="remedy-title">${text(r.title, incident.locale)}</p>
+          <p dir="auto" lang=${incident.locale}>${r.how}</p>
+          ${r.eligibility ? html`<p>${around(f.t('remedyEligibility', { eligibility: '{eligibility}' }), 'eligibility', r.eligibility, incident.locale)}</p>` : nothing}
           ${r.deadline ? html`<p><time datetime=${r.deadline}>${f.t('remedyDeadline', { deadline: f.day(r.deadline) })}</time></p>` : nothing}
           ${r.url
             ? html`<a part="remedy-action" href=${r.url} aria-label=${f.t('remedyGetLabel', { title: r.title })} @click=${(e: Event) => on.remedy(e, incident, r)}>${f.t('remedyGet')}</a>`
@@ -192,9 +193,9 @@ function remediesTemplate(incident: Incident, f: Formatters, on: BannerActions):
 function summaryTemplate(incident: Incident, f: Formatters): TemplateResult | typeof nothing {
   const s = incident.summary;
   if (!s) return nothing;
-  const section = (key: Key, body: string) => html`<p class="label">${f.t(key)}</p><p dir="auto">${body}</p>`;
+  const section = (key: Key, body: string) => html`<p class="label">${f.t(key)}</p><p dir="auto" lang=${incident.locale}>${body}</p>`;
   return html`<div part="summary" class="summary">
-    <p class="apology" dir="auto">${s.apology}</p>
+    <p class="apology" dir="auto" lang=${incident.locale}>${s.apology}</p>
     ${section('summaryWhatHappened', s.whatHappened)} ${section('summaryWhatWeDid', s.whatWeDid)}
     ${section('summaryWhatWeAreChanging', s.whatWeAreChanging)}
   </div>`;
@@ -217,7 +218,7 @@ function timelineTemplate(v: CardView, f: Formatters, on: BannerActions): Templa
       @click=${() => on.toggleTimeline(incident.id)}>${v.timelineOpen ? f.t('hideTimeline') : f.t('showTimeline', { count: incident.updates.length })}</button>
     <ol part="timeline" id=${id} class="timeline" aria-label=${f.t('timelineLabel')} ?hidden=${!v.timelineOpen}>
       ${[...incident.updates].reverse().map(
-        (u) => html`<li><p class="meta"><time datetime=${u.at}>${f.when(u.at)}</time> · ${f.t(STATUS_KEY[u.status])}</p><p dir="auto">${u.message}</p></li>`,
+        (u) => html`<li><p class="meta"><time datetime=${u.at}>${f.when(u.at)}</time> · ${f.t(STATUS_KEY[u.status])}</p><p dir="auto" lang=${incident.locale}>${u.message}</p></li>`,
       )}
     </ol>`;
 }
@@ -237,14 +238,14 @@ export function cardTemplate(v: CardView, f: Formatters, on: BannerActions): Tem
       <button part="dismiss" class="dismiss" type="button" aria-label=${dismissLabel} aria-expanded=${locked ? (collapsed ? 'false' : 'true') : nothing}
         @click=${() => on.dismiss(shown)}>${locked ? f.t(collapsed ? 'expand' : 'collapse') : f.t('dismiss')}</button>
     </div>
-    <div part="title" class="title" id=${headingId} role="heading" aria-level=${v.headingLevel}>${text(incident.title)}</div>
+    <div part="title" class="title" id=${headingId} role="heading" aria-level=${v.headingLevel}>${text(incident.title, incident.locale)}</div>
     ${collapsed
       ? html`<p part="locked-note" class="meta">${f.t('lockedNote')}</p>`
       : html`${windowTemplate(shown, f)}
           ${phase === 'resolved' && incident.resolvedAt
             ? html`<p part="resolved" class="meta"><time datetime=${incident.resolvedAt}>${f.t('resolvedAt', { relative: f.relative(incident.resolvedAt), time: f.when(incident.resolvedAt) })}</time></p>`
             : nothing}
-          ${latest ? html`<div part="update" class="update">${updateTemplate(latest, f)}</div>` : nothing}
+          ${latest ? html`<div part="update" class="update">${updateTemplate(latest, incident.locale, f)}</div>` : nothing}
           ${nextTemplate(v.next, f)} ${impactTemplate(incident, f)} ${servicesTemplate(incident, f)}
           ${phase === 'resolved' ? summaryTemplate(incident, f) : nothing} ${actionsTemplate(incident, f)}
           ${remediesTemplate(incident, f, on)} ${linksTemplate(incident, f)} ${timelineTemplate(v, f, on)}

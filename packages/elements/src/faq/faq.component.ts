@@ -1,0 +1,457 @@
+/** `<candor-faq>`: answers in seconds, in the customer's language, and a person when they do not help. */
+import { type PropertyValues, type TemplateResult } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import * as z from 'zod/mini';
+import {
+  clockProblem,
+  ContactChannelsSchema,
+  FaqEntriesSchema,
+  IncidentsSchema,
+  systemClock,
+  type Clock,
+  type ContactChannel,
+  type FaqEntry,
+  type Incident,
+} from '@candor/core/models';
+import { channelAvailability, createFaqIndex, faqJsonLdScript, type FaqIndex } from '@candor/core/faq';
+import { AnnouncerController } from '../shared/announcer-controller.js';
+import { CandorElement } from '../shared/candor-element.js';
+import { ChildrenController } from '../shared/children-controller.js';
+import { ClockController } from '../shared/clock-controller.js';
+import { LocalizeController, relativeTime } from '../shared/localize.js';
+import { RovingTabindexController } from '../shared/roving-tabindex-controller.js';
+import { StoredMapController, type KeyValueStorage } from '../shared/stored-map-controller.js';
+import { themeStyles } from '../shared/theme.styles.js';
+import { reportInvalid } from '../shared/validate.js';
+import { BeforeContactRequestEvent, type ContactRequestDetail } from './events/before-contact-request-event.js';
+import { ContactRequestEvent } from './events/contact-request-event.js';
+import { FaqFeedbackEvent, type FeedbackReason } from './events/faq-feedback-event.js';
+import { FaqSearchEvent } from './events/faq-search-event.js';
+import { readFaqEntryElement } from './faq-entry.component.js';
+import { categoriesOf, feedbackKey, idFromHash, knownFirst, knownIssues, popular, replyTime, type Range } from './faq.logic.js';
+import { faqMessages, type FaqMessages } from './faq.messages.js';
+import { faqStyles } from './faq.styles.js';
+import { faqTemplate, type EntryView, type FaqActions, type FeedbackState, type Formatters } from './faq.templates.js';
+
+export { BeforeContactRequestEvent, type ContactRequestDetail } from './events/before-contact-request-event.js';
+export { ContactRequestEvent } from './events/contact-request-event.js';
+export { FaqFeedbackEvent, FEEDBACK_REASONS, type FaqFeedbackDetail, type FeedbackReason } from './events/faq-feedback-event.js';
+export { FaqSearchEvent, type FaqSearchDetail } from './events/faq-search-event.js';
+export { faqMessages, type FaqMessages } from './faq.messages.js';
+
+/** How long typing must pause before the count is announced and `candor-faq-search` fires. */
+export const TYPING_PAUSE_MS = 600;
+
+const TopSchema = z.number().check(z.int(), z.gte(1), z.lte(50));
+const HeadingSchema = z.number().check(z.int(), z.gte(2), z.lte(6));
+
+/** A remembered answer to "Was this helpful?". */
+interface Given {
+  helpful: boolean;
+  at: number;
+}
+const acceptGiven = (v: unknown): Given | undefined => {
+  const g = v as Partial<Given> | null;
+  return g && typeof g.helpful === 'boolean' && typeof g.at === 'number' ? { helpful: g.helpful, at: g.at } : undefined;
+};
+const lang = (tag: string) => tag.split('-')[0]!.toLowerCase();
+
+/**
+ * A self-service panel: a search box whose results update as the customer types (prefix
+ * matching, one typo forgiven, Arabic normalised and lightly stemmed), categories, each answer a
+ * disclosure with its matches highlighted, "Was this helpful?", and a path to a person with the
+ * question already filled in. Entries related to an open incident come first as known issues.
+ *
+ * @summary Self-service answers, feedback and a way to reach a person.
+ *
+ * @slot - `<candor-faq-entry>` children, when `entries` is not set.
+ *
+ * @csspart base - The themed root.
+ * @csspart faq - The panel.
+ * @csspart title - Its heading.
+ * @csspart search - The search area; `search-input` the box.
+ * @csspart search-input - The search box.
+ * @csspart categories - The category filter (a toolbar); `category` each button (`aria-pressed`).
+ * @csspart category - One category button.
+ * @csspart count - "5 answers for “pin”" or "Most asked".
+ * @csspart list - The entries.
+ * @csspart entry - One entry (`<details>`).
+ * @csspart question - Its question (`<summary>`).
+ * @csspart known-issue - "Known issue, updated 10:42".
+ * @csspart answer - The answer.
+ * @csspart steps - Its steps.
+ * @csspart links - Its links.
+ * @csspart highlight - A search match (`<mark>`).
+ * @csspart updated - "Updated 3 days ago".
+ * @csspart feedback - "Was this helpful?" and what follows.
+ * @csspart feedback-yes - The Yes button.
+ * @csspart feedback-no - The No button.
+ * @csspart feedback-send - The Send button under the reasons.
+ * @csspart contact - The ways to reach a person.
+ * @csspart contact-channel - One channel's link or button.
+ * @csspart availability - Whether it is open and how fast it replies.
+ * @csspart no-results - Shown when nothing matches.
+ * @csspart live - The polite live region.
+ * @csspart alert - The assertive live region.
+ * @csspart fallback - The message shown instead of invalid input.
+ *
+ * @cssprop --candor-color-text - Text colour.
+ * @cssprop --candor-color-text-muted - Dates, availability.
+ * @cssprop --candor-color-surface - Background.
+ * @cssprop --candor-color-surface-alt - Open entries, highlights.
+ * @cssprop --candor-color-border - Borders.
+ * @cssprop --candor-color-accent - Links, buttons, the chosen category.
+ * @cssprop --candor-color-on-accent - Text on the chosen category.
+ * @cssprop --candor-color-warning - Known issues.
+ * @cssprop --candor-font-family - Font.
+ * @cssprop --candor-font-size - Base font size.
+ * @cssprop --candor-radius - Corner radius.
+ * @cssprop --candor-spacing - Base spacing unit.
+ * @cssprop --candor-focus-ring-color - Focus outline colour.
+ * @cssprop --candor-focus-ring-width - Focus outline width.
+ *
+ * @fires {FaqSearchEvent} candor-faq-search - Typing paused; detail `{ query, results, category }`.
+ * @fires {FaqFeedbackEvent} candor-faq-feedback - "Was this helpful?" answered; detail `{ entryId, updatedAt, helpful, reason, query }`.
+ * @fires {BeforeContactRequestEvent} candor-before-contact-request - Cancelable. A contact channel was chosen; detail `{ channelId, kind, href, query, entryId, question }`.
+ * @fires {ContactRequestEvent} candor-contact-request - The customer is on their way to a person (same detail).
+ * @fires {CandorErrorEvent} candor-error - Invalid `entries`, children, `contacts`, `incidents` or options, or storage that failed.
+ *
+ * @example
+ * <candor-faq incident-banner="status" update-hash></candor-faq>
+ * <script type="module">
+ *   import '@candor/elements/faq';
+ *   const faq = document.querySelector('candor-faq');
+ *   faq.entries = await (await fetch('/help/faq.json')).json();
+ *   faq.contacts = await (await fetch('/help/channels.json')).json();
+ * </script>
+ */
+export class CandorFaq extends CandorElement {
+  static override styles = [themeStyles, faqStyles];
+
+  protected readonly localize = new LocalizeController<FaqMessages>(this, { component: 'candor-faq', messages: faqMessages });
+  readonly #children = new ChildrenController<Record<string, unknown>[]>(
+    this,
+    () => [...this.children].filter((c) => c.localName === 'candor-faq-entry').map((c) => readFaqEntryElement(c, this.localize.lang)),
+    [],
+  );
+  readonly #clock = new ClockController(this, () => this.now, { tick: 60_000 });
+  readonly #live = new AnnouncerController(this);
+  readonly #roving = new RovingTabindexController(this, {
+    items: () => [...this.renderRoot.querySelectorAll<HTMLElement>('[part~="category"]')],
+    dir: () => this.localize.dir,
+  });
+  readonly #given = new StoredMapController(this, {
+    storage: () => this.feedbackStorage,
+    key: () => this.storageKey,
+    accept: acceptGiven,
+    stamp: (g) => g.at,
+    cap: 500,
+    onProblem: (message) =>
+      reportInvalid(this, 'candor-faq', 'feedbackStorage', [{ path: 'feedbackStorage', message: `feedbackStorage ${message}` }], 'Feedback is remembered for this page only.'),
+  });
+
+  /** The entries (`FaqEntry[]`); when unset, `<candor-faq-entry>` children are read. Entries in another language than the panel's are left out unless none match. */
+  @property({ attribute: false }) entries?: unknown;
+
+  /** Ways to reach a person (`ContactChannel[]`), shown after "No" and when nothing is found. */
+  @property({ attribute: false }) contacts?: unknown;
+
+  /** Incidents (`Incident[]`): entries about an open one come first as known issues. */
+  @property({ attribute: false }) incidents?: unknown;
+
+  /** The id of a `<candor-incident-banner>` on the page to take the incidents from, instead of `incidents`. */
+  @property({ attribute: 'incident-banner' }) incidentBanner?: string;
+
+  /** The id of the entry to open (and scroll to); `#faq-<id>` in the address does the same. */
+  @property({ reflect: true }) open?: string;
+
+  /** Write `#faq-<id>` to the address when the customer opens an entry (replacing, not adding, a history entry). */
+  @property({ type: Boolean, attribute: 'update-hash' }) updateHash = false;
+
+  /** Add the entries as schema.org FAQPage JSON-LD to the document's head (not possible under Trusted Types enforcement: render `faqJsonLdScript()` on the server instead). */
+  @property({ type: Boolean, attribute: 'json-ld' }) jsonLd = false;
+
+  /** How many entries show before anything is typed (the most useful first). */
+  @property({ type: Number }) top = 5;
+
+  /** Level (2–6) of the panel's heading. */
+  @property({ type: Number, attribute: 'heading-level' }) headingLevel = 2;
+
+  /** Where answers to "Was this helpful?" are remembered (`getItem`/`setItem`); default `localStorage`. */
+  @property({ attribute: false }) feedbackStorage?: KeyValueStorage;
+
+  /** The storage key for them. */
+  @property({ attribute: 'storage-key' }) storageKey = 'candor-faq-feedback';
+
+  /** The clock (`() => Date`): relative dates and channel opening hours. */
+  @property({ attribute: false }) now: Clock = systemClock;
+
+  @state() private query = '';
+  @state() private category?: string;
+  @state() private opened: ReadonlySet<string> = new Set();
+  @state() private feedback: ReadonlyMap<string, FeedbackState> = new Map();
+
+  #input?: unknown;
+  #entries?: FaqEntry[];
+  #index?: FaqIndex;
+  #contacts: ContactChannel[] = [];
+  #incidents: Incident[] = [];
+  #items: EntryView[] = [];
+  #categories: string[] = [];
+  #top = 5;
+  #heading = 2;
+  #pause?: ReturnType<typeof setTimeout>;
+  #scrollTo?: string;
+  /** The last `open` applied, so it is applied once (and again when it changes). */
+  #applied?: string;
+  /** An entry opened by a deep link: listed even when it is not among the most asked. */
+  #pinned?: string;
+  #script?: HTMLScriptElement;
+  readonly #onHash = () => this.#openFromHash();
+  readonly #onIncident = () => this.requestUpdate();
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    window.addEventListener('hashchange', this.#onHash);
+    document.addEventListener('candor-incident-update', this.#onIncident);
+    this.#openFromHash();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    window.removeEventListener('hashchange', this.#onHash);
+    document.removeEventListener('candor-incident-update', this.#onIncident);
+    clearTimeout(this.#pause);
+    this.#script?.remove();
+    this.#script = undefined;
+  }
+
+  protected override willUpdate(changed: PropertyValues): void {
+    super.willUpdate(changed);
+    const fromChildren = this.entries === undefined;
+    const input: unknown = fromChildren ? this.#children.value : this.entries;
+    if (input !== this.#input) {
+      this.#input = input;
+      const all = Array.isArray(input) && input.length === 0 ? [] : this.accept(fromChildren ? 'children' : 'entries', FaqEntriesSchema, input);
+      this.#entries = all && (all.filter((e) => lang(e.locale) === lang(this.localize.lang)).length ? all.filter((e) => lang(e.locale) === lang(this.localize.lang)) : all);
+      this.#index = this.#entries ? createFaqIndex(this.#entries, { locale: this.localize.lang }) : undefined;
+      this.#categories = categoriesOf(this.#entries ?? []);
+      if (this.category !== undefined && !this.#categories.includes(this.category)) this.category = undefined;
+    }
+    if (changed.has('contacts')) this.#contacts = this.contacts === undefined ? [] : (this.accept('contacts', ContactChannelsSchema, this.contacts, 'No contact channels are shown.') ?? []);
+    if (changed.has('incidents')) this.#incidents = this.incidents === undefined ? [] : (this.accept('incidents', IncidentsSchema, this.incidents, 'No known issues are shown.') ?? []);
+    if (changed.has('top')) this.#top = this.accept('top', TopSchema, this.top, 'The default, 5, is used.') ?? 5;
+    if (changed.has('headingLevel')) this.#heading = this.accept('headingLevel', HeadingSchema, this.headingLevel, 'Level 2 is used.') ?? 2;
+    if (changed.has('now')) {
+      const problem = clockProblem(this.now);
+      if (problem) reportInvalid(this, 'candor-faq', 'now', [{ path: 'now', message: `now ${problem}` }], 'The real time is used.');
+    }
+    if (this.open && this.open !== this.#applied && this.#entries?.some((e) => e.id === this.open)) {
+      this.#applied = this.open;
+      this.#show(this.open);
+    }
+    this.#derive();
+  }
+
+  /** The incidents to check entries against: the linked banner's, else the `incidents` property. */
+  #currentIncidents(): readonly Incident[] {
+    if (!this.incidentBanner) return this.#incidents;
+    const banner = (this.getRootNode() as Document | ShadowRoot).getElementById?.(this.incidentBanner) as { currentIncidents?: readonly Incident[] } | null;
+    return banner?.currentIncidents ?? this.#incidents;
+  }
+
+  #derive(): void {
+    const entries = this.#entries ?? [];
+    const known = knownIssues(entries, this.#currentIncidents());
+    const q = this.query.trim();
+    const found = q && this.#index ? knownFirst(this.#index.search(q, { limit: 20, category: this.category }), known) : undefined;
+    let shown = popular(entries, known, this.category, this.#top);
+    const pinned = entries.find((e) => e.id === this.#pinned);
+    if (pinned && !shown.includes(pinned)) shown = [pinned, ...shown];
+    const list = found ?? shown.map((entry) => ({ entry, matches: [] as { field: string; index?: number; start: number; end: number }[] }));
+    this.#items = list.map(({ entry, matches }) => {
+      const marks = new Map<string, Range[]>();
+      for (const m of matches) {
+        const key = m.field === 'question' ? 'question' : `${m.field}:${m.index ?? 0}`;
+        marks.set(key, [...(marks.get(key) ?? []), m]);
+      }
+      const given = this.#given.map.get(feedbackKey(entry));
+      return {
+        entry,
+        open: this.opened.has(entry.id),
+        known: known.get(entry.id),
+        marks,
+        feedback: given ? { step: 'done', helpful: given.helpful } : (this.feedback.get(entry.id) ?? { step: 'ask' }),
+      };
+    });
+    this.#roving.index = Math.min(this.#roving.index, this.#categories.length);
+  }
+
+  protected override updated(changed: PropertyValues): void {
+    super.updated(changed);
+    if (this.#scrollTo) {
+      const el = this.renderRoot.querySelector<HTMLElement>(`[data-id="${CSS.escape(this.#scrollTo)}"]`);
+      if (el) {
+        el.scrollIntoView({ block: 'start', behavior: matchMedia('(prefers-reduced-motion: reduce)').matches ? 'auto' : 'smooth' });
+        el.querySelector<HTMLElement>('summary')?.focus({ preventScroll: true });
+        this.#scrollTo = undefined;
+      }
+    }
+    if (this.jsonLd && this.#entries) this.#writeJsonLd(this.#entries);
+    else if (!this.jsonLd) (this.#script?.remove(), (this.#script = undefined));
+  }
+
+  override render(): TemplateResult {
+    if (this.#entries === undefined) return this.frame(this.renderFallback(this.localize.t('invalid')));
+    return this.frame(
+      faqTemplate(
+        {
+          headingLevel: this.#heading,
+          query: this.query,
+          categories: this.#categories,
+          category: this.category,
+          tabindex: (i) => this.#roving.tabindex(i),
+          items: this.#items,
+          contacts: this.#contacts,
+          live: this.#live.regions(),
+        },
+        this.#formatters,
+        this.#actions,
+      ),
+    );
+  }
+
+  /** Opens entry `id` and scrolls to it, clearing a search or category that hides it. */
+  #show(id: string): void {
+    this.#pinned = id;
+    if (this.query.trim() || (this.category !== undefined && this.#entries?.find((e) => e.id === id)?.category !== this.category)) {
+      this.query = '';
+      this.category = undefined;
+    }
+    this.opened = new Set([...this.opened, id]);
+    this.#scrollTo = id;
+  }
+
+  #openFromHash(): void {
+    const id = idFromHash(location.hash);
+    if (id) {
+      this.open = id;
+      this.requestUpdate();
+    }
+  }
+
+  #writeJsonLd(entries: readonly FaqEntry[]): void {
+    const json = faqJsonLdScript(entries);
+    if (this.#script?.text === json) return;
+    try {
+      this.#script ??= Object.assign(document.createElement('script'), { type: 'application/ld+json' });
+      this.#script.dataset['candorFaq'] = '';
+      this.#script.text = json;
+      if (!this.#script.isConnected) document.head.append(this.#script);
+    } catch (e) {
+      this.#script = undefined;
+      reportInvalid(this, 'candor-faq', 'jsonLd', [{ path: 'jsonLd', message: `the JSON-LD could not be added (${String(e)}); under Trusted Types, render faqJsonLdScript(entries) on the server` }], 'No JSON-LD was added.');
+    }
+  }
+
+  #typed(): void {
+    clearTimeout(this.#pause);
+    this.#pause = setTimeout(() => {
+      const query = this.query.trim();
+      if (!query) return;
+      const results = this.#items.length;
+      this.#live.announce(this.localize.t('results', { count: results }));
+      this.dispatchEvent(new FaqSearchEvent({ query, results, ...(this.category === undefined ? {} : { category: this.category }) }));
+    }, TYPING_PAUSE_MS);
+  }
+
+  #feedbackDone(entry: FaqEntry, helpful: boolean, reason?: FeedbackReason): void {
+    this.#given.set(feedbackKey(entry), { helpful, at: this.#clock.now().getTime() });
+    this.dispatchEvent(
+      new FaqFeedbackEvent({ entryId: entry.id, updatedAt: entry.updatedAt, helpful, ...(reason ? { reason } : {}), query: this.query.trim() }),
+    );
+    this.#setFeedback(entry.id, { step: 'done', helpful });
+  }
+
+  #setFeedback(id: string, s: FeedbackState): void {
+    this.feedback = new Map(this.feedback).set(id, s);
+  }
+
+  readonly #formatters: Formatters = {
+    t: (key, params) => this.localize.t(key, params),
+    relative: (iso) => relativeTime(this.localize, iso, this.#clock.now()),
+    when: (iso) => {
+      const day = (d: Date | string) => this.localize.date(d, { dateStyle: 'short' });
+      const today = day(iso) === day(this.#clock.now());
+      return this.localize.date(iso, today ? { timeStyle: 'short' } : { weekday: 'short', hour: 'numeric', minute: '2-digit' });
+    },
+    availability: (c) => {
+      const a = channelAvailability(c, this.#clock.now());
+      const t = this.localize;
+      const f = this.#formatters;
+      const state =
+        a.state === 'always'
+          ? t.t('always')
+          : a.state === 'open'
+            ? a.closesAt
+              ? t.t('openUntil', { time: f.when(a.closesAt.toISOString()) })
+              : t.t('open')
+            : a.state === 'opens'
+              ? t.t('opensAt', { time: f.when(a.opensAt.toISOString()) })
+              : t.t('closed');
+      if (c.responseMinutes === undefined) return state;
+      const r = replyTime(c.responseMinutes);
+      return `${state}, ${t.t(r.key, { count: r.count })}`;
+    },
+  };
+
+  readonly #actions: FaqActions = {
+    input: (e) => {
+      this.query = (e.target as HTMLInputElement).value;
+      this.#typed();
+    },
+    keydown: (e) => {
+      if (e.key === 'Escape' && this.query) {
+        e.preventDefault();
+        this.query = '';
+        (e.target as HTMLInputElement).value = '';
+        clearTimeout(this.#pause);
+      }
+    },
+    category: (c) => {
+      this.category = c;
+      this.#roving.index = c === undefined ? 0 : this.#categories.indexOf(c) + 1;
+      if (this.query.trim()) this.#typed();
+    },
+    categoryKeydown: (e) => this.#roving.onKeyDown(e),
+    toggle: (e, id) => {
+      const open = (e.target as HTMLDetailsElement).open;
+      if (open === this.opened.has(id)) return;
+      const next = new Set(this.opened);
+      if (open) next.add(id);
+      else next.delete(id);
+      this.opened = next;
+      if (open && this.updateHash) history.replaceState(history.state, '', `#faq-${encodeURIComponent(id)}`);
+    },
+    helpful: (entry, helpful) => (helpful ? this.#feedbackDone(entry, true) : this.#setFeedback(entry.id, { step: 'reasons' })),
+    reason: (entry, reason) => this.#setFeedback(entry.id, { step: 'reasons', reason }),
+    send: (entry) => {
+      const s = this.feedback.get(entry.id);
+      this.#feedbackDone(entry, false, s?.step === 'reasons' ? s.reason : undefined);
+    },
+    contact: (e, channel, entry) => {
+      const detail: ContactRequestDetail = {
+        channelId: channel.id,
+        kind: channel.kind,
+        ...(channel.href ? { href: channel.href } : {}),
+        query: this.query.trim(),
+        ...(entry ? { entryId: entry.id, question: entry.question } : {}),
+      };
+      if (!this.dispatchEvent(new BeforeContactRequestEvent(detail))) {
+        e.preventDefault();
+        return;
+      }
+      this.dispatchEvent(new ContactRequestEvent(detail));
+    },
+  };
+}
