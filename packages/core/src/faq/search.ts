@@ -123,6 +123,7 @@ export function createFaqIndex(entries: readonly FaqEntry[], options: FaqIndexOp
   };
   // Words repeat across entries: each spelling is normalised once.
   const seen = new Map<string, [number, number]>();
+  const stemOf: number[] = [];
   docs.forEach((e, d) => {
     const list: number[] = [];
     const add = (field: number, texts: readonly string[]) =>
@@ -133,6 +134,7 @@ export function createFaqIndex(entries: readonly FaqEntry[], options: FaqIndexOp
           if (!forms) {
             const norm = normalizeTerm(tok.text);
             seen.set(tok.text, (forms = [vocab(norm), vocab(stemTerm(norm))]));
+            stemOf[forms[0]] = forms[1];
           }
           post(forms[0], d, w);
           if (forms[1] !== forms[0]) post(forms[1], d, w);
@@ -148,7 +150,8 @@ export function createFaqIndex(entries: readonly FaqEntry[], options: FaqIndexOp
   const sorted = words.map((_, i) => i).sort((x, y) => (words[x]! < words[y]! ? -1 : 1));
   const byLength: number[][] = [];
   words.forEach((w, i) => (byLength[w.length] ??= []).push(i));
-  const idf = postings.map((p) => Math.log(1 + docs.length / p.docs.length));
+  // How rare a word is, by its stem: "التمويل" matched whole counts no more than "للتمويل" matched by its stem.
+  const idf = postings.map((_, id) => Math.log(1 + docs.length / postings[stemOf[id] ?? id]!.docs.length));
 
   // Scratch space reused by every search (one search runs at a time).
   const n = docs.length;
