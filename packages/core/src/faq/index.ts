@@ -3,5 +3,5 @@
  * `@candor/core/models`): search that runs in the page, when a contact channel is open, and
  * schema.org JSON-LD for server-rendered pages.
  */
-export { createFaqIndex, FAQ_FIELD_WEIGHTS, type FaqField, type FaqIndex, type FaqIndexOptions, type FaqMatch, type FaqSearchOptions, type FaqSearchResult } from './search.js';
+export { createFaqIndex, FAQ_FIELD_WEIGHTS, MAX_QUERY_WORDS, type FaqField, type FaqIndex, type FaqIndexOptions, type FaqMatch, type FaqSearchOptions, type FaqSearchResult } from './search.js';
 export { MIN_STEM, normalizeTerm, stemTerm, tokenize, type Token } from './normalize.js';

@@ -53,7 +53,12 @@ export interface FaqIndexOptions {
   locale?: string;
 }
 
-/** How much a word counts where it is found: the question above the keywords above the answer. */
+/**
+ * How much a word counts where it is found: the question above the keywords above the answer.
+ *
+ * @example
+ * FAQ_FIELD_WEIGHTS.question > FAQ_FIELD_WEIGHTS.keywords; // true
+ */
 export const FAQ_FIELD_WEIGHTS: Readonly<Record<FaqField, number>> = Object.freeze({ question: 3, keywords: 2, answer: 1, steps: 1 });
 /** A word that is a prefix of the entry's word counts this much (the last word always, others from 4 letters). */
 const PREFIX = 0.7;
@@ -62,6 +67,8 @@ const TYPO = 0.5;
 const TYPO_MIN = 4;
 /** Words other than the last match as prefixes from this length; the last one from 2 letters. */
 const PREFIX_MIN = 4;
+/** Only the first words of a query are searched. */
+export const MAX_QUERY_WORDS = 16;
 
 /** True when `a` and `b` (different) are one edit apart; no allocation, for the per-keystroke path. */
 function oneEdit(a: string, b: string): boolean {
@@ -197,13 +204,15 @@ export function createFaqIndex(entries: readonly FaqEntry[], options: FaqIndexOp
     return out;
   }
 
-  function search(query: string, { limit = 10, category }: FaqSearchOptions = {}): FaqSearchResult[] {
-    const qwords = tokenize(query);
-    if (!qwords.length || limit <= 0) return [];
+  function search(query: string, { limit: wanted = 10, category }: FaqSearchOptions = {}): FaqSearchResult[] {
+    // A search box, not a document: words past MAX_QUERY_WORDS add nothing but time.
+    const qwords = tokenize(query).slice(0, MAX_QUERY_WORDS);
+    const limit = Math.floor(wanted);
+    if (!qwords.length || !(limit > 0)) return [];
     const touched: number[] = [];
     const matched: number[] = [];
     // The last word may be half typed: it always matches as a prefix.
-    const endsInWord = /[\p{L}\p{N}\p{M}]$/u.test(query);
+    const endsInWord = qwords[qwords.length - 1]!.end === query.length;
     qwords.forEach((w, i) => {
       const forms = new Map<number, number>();
       expand(w.text, i === qwords.length - 1 && endsInWord, forms);
