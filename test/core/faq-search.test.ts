@@ -175,6 +175,21 @@ describe('FAQ search: createFaqIndex', () => {
     expect(ids(index.search('pon '))).to.deep.equal([]); // three letters: no typo
   });
 
+  it('takes a word the entries use as meant, not as a typo of a neighbour', () => {
+    const index = createFaqIndex([entry('cards', 'Cards and limits'), entry('cars', 'Cars and car loans')]);
+    expect(ids(index.search('cars '))).to.deep.equal(['cars']);
+    expect(ids(index.search('carsd ')).sort()).to.deep.equal(['cards', 'cars']);
+  });
+
+  it('searches only the first 16 words of a query and ignores a limit that is not a positive count', () => {
+    const index = createFaqIndex([entry('a', 'Mortgage rates')]);
+    const padding = Array.from({ length: 16 }, (_, i) => `w${i}`).join(' ');
+    expect(ids(index.search(`mortgage ${padding}`))).to.deep.equal(['a']);
+    expect(ids(index.search(`${padding} mortgage`))).to.deep.equal([]);
+    expect(index.search('mortgage', { limit: Number.NaN })).to.deep.equal([]);
+    expect(ids(index.search('mortgage', { limit: 1.5 }))).to.deep.equal(['a']);
+  });
+
   it('ranks a match in the question above one in the keywords above one in the answer', () => {
     const index = createFaqIndex([
       entry('answer', 'How do I pay?', { answer: { paragraphs: ['Use the overdraft.'] } }),

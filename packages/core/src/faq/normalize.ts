@@ -72,6 +72,9 @@ const SUFFIXES = ['ها', 'ان', 'ات', 'ون', 'ين', 'يه', 'ه', 'ي'];
 /**
  * The shortest stem left: two letters, as Lucene. The one-letter prefix و is removed only from
  * words of four letters or more (so "وقت", time, stays whole).
+ *
+ * @example
+ * stemTerm('به'); // 'به': removing ه would leave one letter
  */
 export const MIN_STEM = 2;
 

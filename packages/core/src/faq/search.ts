@@ -52,7 +52,12 @@ export interface FaqIndexOptions {
   locale?: string;
 }
 
-/** How much a word counts where it is found: the question above the keywords above the answer. */
+/**
+ * How much a word counts where it is found: the question above the keywords above the answer.
+ *
+ * @example
+ * FAQ_FIELD_WEIGHTS.question > FAQ_FIELD_WEIGHTS.keywords; // true
+ */
 export const FAQ_FIELD_WEIGHTS: Readonly<Record<FaqField, number>> = Object.freeze({ question: 3, keywords: 2, answer: 1, steps: 1 });
 /** A word that is a prefix of the entry's word counts this much (the last word always, others from 4 letters). */
 const PREFIX = 0.7;
@@ -61,6 +66,8 @@ const TYPO = 0.5;
 const TYPO_MIN = 4;
 /** Words other than the last match as prefixes from this length; the last one from 2 letters. */
 const PREFIX_MIN = 4;
+/** Only the first words of a query are searched. */
+export const MAX_QUERY_WORDS = 16;
 
 /** True when `a` and `b` (different) are one edit apart; no allocation, for the per-keystroke path. */
 function oneEdit(a: string, b: string): boolean {
@@ -118,6 +125,7 @@ export function createFaqIndex(entries: readonly FaqEntry[], options: FaqIndexOp
   };
   // Words repeat across entries: each spelling is normalised once.
   const seen = new Map<string, [number, number]>();
+  const stemOf: number[] = [];
   docs.forEach((e, d) => {
     const list: number[] = [];
     const add = (field: number, texts: readonly string[]) =>
@@ -128,6 +136,7 @@ export function createFaqIndex(entries: readonly FaqEntry[], options: FaqIndexOp
           if (!forms) {
             const norm = normalizeTerm(tok.text);
             seen.set(tok.text, (forms = [vocab(norm), vocab(stemTerm(norm))]));
+            stemOf[forms[0]] = forms[1];
           }
           post(forms[0], d, w);
           if (forms[1] !== forms[0]) post(forms[1], d, w);
@@ -143,7 +152,8 @@ export function createFaqIndex(entries: readonly FaqEntry[], options: FaqIndexOp
   const sorted = words.map((_, i) => i).sort((x, y) => (words[x]! < words[y]! ? -1 : 1));
   const byLength: number[][] = [];
   words.forEach((w, i) => (byLength[w.length] ??= []).push(i));
-  const idf = postings.map((p) => Math.log(1 + docs.length / p.docs.length));
+  // How rare a word is, by its stem: "التمويل" matched whole counts no more than "للتمويل" matched by its stem.
+  const idf = postings.map((_, id) => Math.log(1 + docs.length / postings[stemOf[id] ?? id]!.docs.length));
 
   // Scratch space reused by every search (one search runs at a time).
   const n = docs.length;
@@ -189,13 +199,15 @@ export function createFaqIndex(entries: readonly FaqEntry[], options: FaqIndexOp
     return out;
   }
 
-  function search(query: string, { limit = 10, category }: FaqSearchOptions = {}): FaqSearchResult[] {
-    const qwords = tokenize(query);
-    if (!qwords.length || limit <= 0) return [];
+  function search(query: string, { limit: wanted = 10, category }: FaqSearchOptions = {}): FaqSearchResult[] {
+    // A search box, not a document: words past MAX_QUERY_WORDS add nothing but time.
+    const qwords = tokenize(query).slice(0, MAX_QUERY_WORDS);
+    const limit = Math.floor(wanted);
+    if (!qwords.length || !(limit > 0)) return [];
     const touched: number[] = [];
     const matched: number[] = [];
     // The last word may be half typed: it always matches as a prefix.
-    const endsInWord = /[\p{L}\p{N}\p{M}]$/u.test(query);
+    const endsInWord = qwords[qwords.length - 1]!.end === query.length;
     qwords.forEach((w, i) => {
       const forms = new Map<number, number>();
       expand(w.text, i === qwords.length - 1 && endsInWord, forms);
