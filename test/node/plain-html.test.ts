@@ -366,7 +366,7 @@ describe('plain-HTML example (examples/plain-html, npm run example:html)', funct
     const text = await bannerText();
     expect(text).to.include('Major').and.include('Investigating');
     expect(text).to.include('Some card payments take up to a minute to go through');
-    expect(text).to.include('Card payments: Partly unavailable');
+    expect(text).to.include('Card payments (partly down)');
     // Above the journey, in the page's reading order.
     const before = await page.evaluate(
       () => !!(document.querySelector('candor-incident-banner')!.compareDocumentPosition(document.querySelector('candor-stepper')!) & Node.DOCUMENT_POSITION_FOLLOWING),
