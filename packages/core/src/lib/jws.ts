@@ -4,8 +4,9 @@ import { CandorError, type CandorErrorCode } from '../errors.js';
 import { CONSENT_RECORD_TYPE } from '../consent/consent-type.js';
 import { TOKEN_TYPE } from '../tokens/token-type.js';
 import { decodeJsonObject } from './base64url.js';
-import type { SigningAlgorithm } from './jwk.js';
-import type { KeyResolver } from './key-source.js';
+import { SIGNING_ALGORITHMS, type SigningAlgorithm } from './jwk.js';
+import { keyResolver, type KeyResolver, type RemoteJwksOptions } from './key-source.js';
+import { optionError, wholeNumber } from './options.js';
 
 interface KindRule {
   /** The expected `typ` (RFC 8725 §3.11 explicit typing), lower case, without `application/`. */
@@ -96,16 +97,26 @@ export interface VerifiedJws {
   payload: Uint8Array;
 }
 
-/** Options of {@link createJwsVerifier}; callers check them first (they are not user input). */
+/** Options of {@link createJwsVerifier}. @example `{ kind: 'consent-record', keys: keySet, maxBytes: 16384 }` */
 export interface JwsVerifierOptions {
+  /** Which kind of object; decides the expected `typ` ({@link JWS_KINDS}). */
   kind: JwsKind;
-  /** Allowed algorithms, a subset of SIGNING_ALGORITHMS. */
-  algorithms: readonly SigningAlgorithm[];
-  /** Longest input accepted, checked before any parsing. */
-  maxBytes: number;
-  /** Chooses the key by the header's `kid` and `alg` (then `kid` is required), or a fixed key (then `kid` is optional). */
-  keys: KeyResolver | CryptoKey;
+  /**
+   * The public key of a single signer (the header's `kid` is then optional), or keys chosen by
+   * the header's `kid` and `alg` (a `kid` is then required): a KeySet, a CandorKey, a JWK, a JWKS
+   * object, the https URL of a JWKS, or a function `(alg, kid) => CryptoKey`.
+   */
+  keys: CryptoKey | KeyResolver | object | URL | string;
+  /** Allowed algorithms. Default `['ES256', 'EdDSA']`; `none` and HMAC are never allowed. */
+  algorithms?: readonly SigningAlgorithm[];
+  /** Longest input accepted, in bytes, checked before any parsing. Default 8192, between 256 and 1048576. */
+  maxBytes?: number;
+  /** Remote JWKS tuning (only with a URL in `keys`). */
+  jwks?: RemoteJwksOptions;
 }
+
+/** Default {@link JwsVerifierOptions.maxBytes}: 8 KiB. @example `createJwsVerifier({ kind, keys, maxBytes: 2 * DEFAULT_MAX_JWS_BYTES })` */
+export const DEFAULT_MAX_JWS_BYTES = 8 * 1024;
 
 const fail = (code: CandorErrorCode, message: string, field?: string) => new CandorError(code, message, field ? { field } : {});
 
@@ -129,18 +140,28 @@ function keyFits(alg: SigningAlgorithm, key: CryptoKey): boolean {
  *
  * @throws {CandorError} `invalid_input`, `too_large`, `malformed`, `unsupported_algorithm`,
  * `forbidden_header`, `unsupported_critical`, `wrong_type`, `unknown_key`, `invalid_key`,
- * `jwks_unavailable`, `bad_signature`.
+ * `jwks_unavailable`, `bad_signature`; `invalid_options` for bad options.
  * @example
  * ```ts
- * const verify = createJwsVerifier({ kind: 'consent-record', algorithms: ['ES256'], maxBytes: 16384, keys: keyResolver(jwks) });
+ * const verify = createJwsVerifier({ kind: 'consent-record', keys: 'https://id.example.com/.well-known/jwks.json', maxBytes: 16384 });
  * const { header, payload } = await verify(jws);
  * ```
  */
 export function createJwsVerifier(options: JwsVerifierOptions): (input: unknown) => Promise<VerifiedJws> {
+  if (options === null || typeof options !== 'object') throw optionError('options', 'must be an object.');
+  if (typeof options.kind !== 'string' || !Object.hasOwn(JWS_KINDS, options.kind)) {
+    throw optionError('kind', `must be one of ${Object.keys(JWS_KINDS).join(', ')}.`);
+  }
   const rule: KindRule = JWS_KINDS[options.kind];
   const { noun } = rule;
-  const allowed = new Set<string>(options.algorithms);
-  const { maxBytes, keys } = options;
+  const algorithms = options.algorithms ?? SIGNING_ALGORITHMS;
+  if (!Array.isArray(algorithms) || algorithms.length === 0 || algorithms.some((a) => !(SIGNING_ALGORITHMS as readonly string[]).includes(a))) {
+    throw optionError('algorithms', `must be a non-empty subset of ${SIGNING_ALGORITHMS.join(', ')}.`);
+  }
+  const allowed = new Set<string>(algorithms);
+  const maxBytes = wholeNumber(options.maxBytes, 'maxBytes', { fallback: DEFAULT_MAX_JWS_BYTES, min: 256, max: 1024 * 1024, unit: 'bytes' });
+  const keys: KeyResolver | CryptoKey =
+    typeof options.keys === 'function' || options.keys instanceof CryptoKey ? (options.keys as KeyResolver | CryptoKey) : keyResolver(options.keys, options.jwks);
   const byKid = typeof keys === 'function';
   /** Headers that passed every check, by their exact base64url segment. */
   const headers = new Map<string, VerifiedJwsHeader>();
@@ -220,7 +241,7 @@ export function createJwsVerifier(options: JwsVerifierOptions): (input: unknown)
  *
  * @example
  * ```ts
- * const { header, payload } = await verifyCompactJws(jws, { kind: 'kb-jwt', algorithms: ['ES256'], maxBytes: 4096, keys: holderKey });
+ * const { header, payload } = await verifyCompactJws(kbJwt, { kind: 'kb-jwt', keys: holderPublicKey, algorithms: ['ES256'] });
  * ```
  */
 export function verifyCompactJws(input: unknown, options: JwsVerifierOptions): Promise<VerifiedJws> {
