@@ -2,7 +2,9 @@
 // in the same process, for ES256 and EdDSA; then FAQ search against MiniSearch and Fuse.js (bench/faq.mjs). Method: warm up, then several rounds alternating
 // baseline and candidate in short rounds (ABBA order, to cancel drift from CPU frequency, GC and
 // other load); report the median ops/s of each side, the median of the per-round ratios (each
-// round pairs the two sides under the same conditions), a verdict per target, and the machine.
+// round pairs the two sides under the same conditions), the ratio of process CPU time per operation,
+// a verdict per target (on the CPU-time ratio: it barely moves when other processes share the
+// cores, where wall-clock ops/s does), and the machine.
 // Always exits 0. Knobs: BENCH_ROUNDS (default 20), BENCH_ROUND_MS (default 150), BENCH_WARMUP_MS (default 1000).
 import os from 'node:os';
 import { randomUUID } from 'node:crypto';
@@ -16,7 +18,8 @@ const ROUND_MS = Number(process.env.BENCH_ROUND_MS ?? 150);
 const WARMUP_MS = Number(process.env.BENCH_WARMUP_MS ?? 1000);
 const ISS = 'https://bank.example';
 const AUD = 'https://partner.example';
-const TARGETS = { verify: 0.9, cached: 10 };
+/** Candor's speed relative to bare jose, by CPU time per operation. */
+const TARGETS = { verify: 0.85, cached: 100 };
 
 /**
  * Runs `fn` back to back for about `ms` milliseconds. Returns wall-clock ops/s and the process CPU
@@ -137,10 +140,10 @@ for (const alg of ['ES256', 'EdDSA']) {
   console.log('');
 }
 
-console.log(`targets (verdicts on the wall-clock ratio; load average now ${os.loadavg()[0].toFixed(2)} on ${cpus.length} cores${os.loadavg()[0] > cpus.length ? ': the machine is busy, expect noise' : ''})`);
+console.log(`targets (verdicts on the CPU-time ratio; load average now ${os.loadavg()[0].toFixed(2)} on ${cpus.length} cores${os.loadavg()[0] > cpus.length ? ': the machine is busy, expect noise' : ''})`);
 for (const r of results) {
-  console.log(`  ${r.alg.padEnd(6)} verify >= ${TARGETS.verify}x bare jose: ${r.verify.ratio.toFixed(2)}x ${r.verify.ratio >= TARGETS.verify ? 'met' : 'NOT MET'}`);
-  console.log(`  ${r.alg.padEnd(6)} repeated token via result cache >= ${TARGETS.cached}x bare jose: ${r.cached.ratio.toFixed(1)}x ${r.cached.ratio >= TARGETS.cached ? 'met' : 'NOT MET'}`);
+  console.log(`  ${r.alg.padEnd(6)} verify >= ${TARGETS.verify}x bare jose jwtVerify by CPU time: ${r.verify.cpuRatio.toFixed(2)}x ${r.verify.cpuRatio >= TARGETS.verify ? 'met' : 'NOT MET'}`);
+  console.log(`  ${r.alg.padEnd(6)} repeated token via result cache >= ${TARGETS.cached}x bare jose jwtVerify by CPU time: ${r.cached.cpuRatio.toFixed(1)}x ${r.cached.cpuRatio >= TARGETS.cached ? 'met' : 'NOT MET'}`);
 }
 console.log('');
 const faq = runFaqBench();

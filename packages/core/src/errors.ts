@@ -19,7 +19,7 @@ export const CANDOR_ERROR_CODES = Object.freeze([
   'malformed',
   /** `alg` is not in the verifier's allow-list (this includes `none` and every HMAC algorithm). */
   'unsupported_algorithm',
-  /** `typ` is missing or is not `candor-verification+jwt`. */
+  /** `typ` is missing or is not the one of the kind expected (`candor-verification+jwt` for a token, `candor-consent+jwt` for a consent record; see `JWS_KINDS`). */
   'wrong_type',
   /** The header carries `jku`, `x5u`, `jwk` or `x5c`; these are never fetched or trusted. */
   'forbidden_header',

@@ -4,15 +4,7 @@
  */
 import * as z from 'zod/mini';
 
-/**
- * The media type in every token's `typ` header (RFC 8725 §3.11 explicit typing).
- *
- * @example
- * ```ts
- * decodeProtectedHeader(token).typ === TOKEN_TYPE; // 'candor-verification+jwt'
- * ```
- */
-export const TOKEN_TYPE = 'candor-verification+jwt';
+export { TOKEN_TYPE } from './token-type.js';
 
 /**
  * eIDAS-style assurance levels, lowest first (the order `minimumLevel` compares by).

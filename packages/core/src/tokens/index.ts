@@ -37,5 +37,16 @@ export {
 } from './verify.js';
 export { DEFAULT_REVERIFICATION_POLICY } from './reverification.js';
 export { MemoryReplayStore, type ReplayStore } from './replay-store.js';
-export type { RemoteJwksOptions } from '../lib/key-source.js';
+export type { RemoteJwksOptions, KeyResolver } from '../lib/key-source.js';
+export {
+  JWS_KINDS,
+  DEFAULT_MAX_JWS_BYTES,
+  createJwsVerifier,
+  verifyCompactJws,
+  typMatches,
+  type JwsKind,
+  type JwsVerifierOptions,
+  type VerifiedJws,
+  type VerifiedJwsHeader,
+} from '../lib/jws.js';
 export { isLoopbackHost, parseSecureUrl, LOOPBACK_HOSTS_TEXT } from '../lib/urls.js';

@@ -1,13 +1,12 @@
 /** createVerifier: checks Candor verification tokens, safe by default, every refusal a CandorError. */
 import type { JWK } from 'jose';
-import { CandorError, isCandorError } from '../errors.js';
+import { CandorError } from '../errors.js';
 import type { CandorKey } from '../keys/key.js';
 import type { KeySet } from '../keys/key-set.js';
-import { decodeBase64url, decodeJsonObject, parseJsonObjectBytes } from '../lib/base64url.js';
+import { parseJsonObjectBytes } from '../lib/base64url.js';
 import { isoOfSeconds } from '../lib/dates.js';
-import { verifySignature } from '../lib/signature.js';
 import { SIGNING_ALGORITHMS, type SigningAlgorithm } from '../lib/jwk.js';
-import { refusalOrBug } from '../lib/jose-errors.js';
+import { createJwsVerifier } from '../lib/jws.js';
 import { keyResolver, type RemoteJwksOptions } from '../lib/key-source.js';
 import { Lru } from '../lib/lru.js';
 import { clockOption, optionError, wholeNumber } from '../lib/options.js';
@@ -15,7 +14,6 @@ import type { Clock } from '../models/clock.js';
 import {
   ASSURANCE_LEVELS,
   REQUIRED_CLAIMS,
-  TOKEN_TYPE,
   VerificationClaimsSchema,
   type AssuranceLevel,
   type RiskTier,
@@ -35,30 +33,6 @@ export const DEFAULT_CLOCK_TOLERANCE_SECONDS = 30;
 export const MAX_CLOCK_TOLERANCE_SECONDS = 300;
 /** Default result-cache size (entries). @example `createVerifier({ ...options, resultCache: { maxEntries: 10_000 } })` */
 export const DEFAULT_RESULT_CACHE_ENTRIES = 1000;
-
-/** Header members that point at keys elsewhere or embed them; never fetched or trusted. */
-const FORBIDDEN_HEADERS = ['jku', 'x5u', 'jwk', 'x5c'] as const;
-/** One non-empty base64url segment (no padding, no `+` or `/`). */
-const BASE64URL = /^[A-Za-z0-9_-]+$/;
-
-/**
- * True when a base64url segment is in canonical form: a length that encodes whole bytes and no
- * stray bits in the last character. Lenient decoders ignore those bits, so without this check
- * several different strings would carry the same signature (a cache key or log line would then
- * not identify a token uniquely).
- */
-function canonicalBase64url(segment: string): boolean {
-  switch (segment.length % 4) {
-    case 0:
-      return true;
-    case 2: // the last character carries 2 data bits: its 4 low bits must be zero
-      return 'AQgw'.includes(segment[segment.length - 1]!);
-    case 3: // the last character carries 4 data bits: its 2 low bits must be zero
-      return 'AEIMQUYcgkosw048'.includes(segment[segment.length - 1]!);
-    default:
-      return false;
-  }
-}
 
 /** Options of {@link createVerifier}. @example `createVerifier({ issuer: 'https://id.example.com', audience: 'https://partner.example', keys: jwksUrl })` */
 export interface VerifierOptions {
@@ -200,7 +174,6 @@ export function createVerifier(options: VerifierOptions): Verifier {
   if (!Array.isArray(algorithms) || algorithms.length === 0 || algorithms.some((a) => !(SIGNING_ALGORITHMS as readonly string[]).includes(a))) {
     throw optionError('algorithms', `must be a non-empty subset of ${SIGNING_ALGORITHMS.join(', ')}.`);
   }
-  const allowed = new Set<string>(algorithms);
   const maxTokenBytes = wholeNumber(options.maxTokenBytes, 'maxTokenBytes', { fallback: DEFAULT_MAX_TOKEN_BYTES, min: 256, max: 1024 * 1024, unit: 'bytes' });
   const maxLifetime = wholeNumber(options.maxLifetimeSeconds, 'maxLifetimeSeconds', { fallback: DEFAULT_MAX_LIFETIME_SECONDS, min: 1, max: 366 * 24 * 3600, unit: 'seconds' });
   const tolerance = wholeNumber(options.clockToleranceSeconds, 'clockToleranceSeconds', {
@@ -237,88 +210,14 @@ export function createVerifier(options: VerifierOptions): Verifier {
     if (rc === null || typeof rc !== 'object') throw optionError('resultCache', 'must be true, false or { maxEntries }.');
     cache = new Lru(wholeNumber(rc.maxEntries, 'resultCache.maxEntries', { fallback: DEFAULT_RESULT_CACHE_ENTRIES, min: 1, max: 1_000_000 }));
   }
-  const resolve = keyResolver(options.keys, options.jwks);
-  /** Headers that passed every check, by their exact base64url segment. */
-  const headers = new Map<string, VerifiedHeader & { alg: SigningAlgorithm }>();
-
-  /** Decodes and checks a protected header; throws the reason it is refused. */
-  function checkHeader(headerSegment: string): VerifiedHeader & { alg: SigningAlgorithm } {
-    const header = BASE64URL.test(headerSegment) && canonicalBase64url(headerSegment) ? decodeJsonObject(headerSegment) : undefined;
-    if (!header) throw fail('malformed', 'The token header is not a base64url-encoded JSON object; pass the token exactly as issued.');
-
-    const alg = header.alg;
-    if (typeof alg !== 'string' || !allowed.has(alg)) {
-      throw fail('unsupported_algorithm', `Algorithm ${JSON.stringify(alg)} is not accepted; this verifier accepts ${[...allowed].join(', ')}.`, 'alg');
-    }
-    for (const name of FORBIDDEN_HEADERS) {
-      if (name in header) {
-        throw fail('forbidden_header', `The token header carries "${name}"; keys are taken only from the verifier's configured keys, never from the token.`, name);
-      }
-    }
-    if ('crit' in header) {
-      throw fail('unsupported_critical', `The token marks ${JSON.stringify(header.crit)} as critical; this verifier implements no JWS extensions.`, 'crit');
-    }
-    const typ = header.typ;
-    if (typeof typ !== 'string' || !isTokenType(typ)) {
-      throw fail('wrong_type', `The token typ is ${JSON.stringify(typ)}, not "${TOKEN_TYPE}": it is not a Candor verification token.`, 'typ');
-    }
-    const kid = header.kid;
-    if (typeof kid !== 'string' || kid.length === 0 || kid.length > 256) {
-      throw fail('unknown_key', 'The token header has no usable kid, so no key can be chosen; Candor tokens always carry one.', 'kid');
-    }
-    return Object.freeze({ alg: alg as SigningAlgorithm, kid, typ });
-  }
+  // One pipeline for every signed object: size cap, structure, header rules, typ, key, signature.
+  const verifyJws = createJwsVerifier({ kind: 'verification-token', algorithms, maxBytes: maxTokenBytes, keys: keyResolver(options.keys, options.jwks) });
 
   async function check(token: unknown): Promise<VerificationResult> {
-    if (typeof token !== 'string') {
-      throw fail('invalid_input', `A token must be a string; got ${token === null ? 'null' : Array.isArray(token) ? 'an array' : typeof token}.`);
-    }
-    if (token.length === 0) throw fail('invalid_input', 'The token is empty; pass the compact JWS string.');
-    // Characters outside ASCII make a token malformed anyway, so the length bounds its size in bytes.
-    if (token.length > maxTokenBytes) {
-      throw fail('too_large', `The token is ${token.length} bytes, over the ${maxTokenBytes}-byte limit; it was not parsed.`);
-    }
-    const dot = token.indexOf('.');
-    const dot2 = dot < 0 ? -1 : token.indexOf('.', dot + 1);
-    if (dot2 < 0 || token.indexOf('.', dot2 + 1) >= 0) {
-      throw fail('malformed', `A token has three dot-separated segments (header.payload.signature); this one has ${token.split('.').length}.`);
-    }
-    const headerSegment = token.slice(0, dot);
-    // Every token from one key has the same header bytes: check them once, then remember them.
-    let h = headers.get(headerSegment);
-    if (h === undefined) {
-      h = checkHeader(headerSegment);
-      if (headers.size >= 64) headers.clear();
-      headers.set(headerSegment, h);
-    }
-    const { alg, kid } = h;
-
-    // Checked after the header so that, for example, an unsigned `alg: none` token is reported as such.
-    const payloadSegment = token.slice(dot + 1, dot2);
-    const signatureSegment = token.slice(dot2 + 1);
-    if (
-      !BASE64URL.test(payloadSegment) ||
-      !BASE64URL.test(signatureSegment) ||
-      !canonicalBase64url(payloadSegment) ||
-      !canonicalBase64url(signatureSegment)
-    ) {
-      throw fail('malformed', 'The token payload or signature is not canonical base64url (A-Z a-z 0-9 - _, no padding), or is empty.');
-    }
-    let key: CryptoKey;
-    try {
-      const found = resolve(alg, kid);
-      key = found instanceof Promise ? await found : found;
-    } catch (e) {
-      // A refusal from the key source (or jose) is about this token's key; anything else is a bug.
-      throw refusalOrBug(e, 'unknown_key');
-    }
-    const signature = decodeBase64url(signatureSegment);
-    const payloadBytes = decodeBase64url(payloadSegment);
-    if (!signature || !payloadBytes) throw fail('malformed', 'The token payload or signature is not valid base64url.');
-    if (!(await verifySignature(alg, key, token.slice(0, dot2), signature))) {
-      throw fail('bad_signature', 'The signature does not match: the token was altered or signed by another key. Ask the issuer for a new token.');
-    }
-    const claims = parseJsonObjectBytes(payloadBytes);
+    const { header, payload } = await verifyJws(token);
+    // Keys are always chosen by kid here, so the pipeline has required one.
+    const h = header as VerifiedHeader;
+    const claims = parseJsonObjectBytes(payload);
     if (!claims) throw fail('malformed', 'The token payload is not a JSON object.');
 
     for (const name of REQUIRED_CLAIMS) {
@@ -395,7 +294,7 @@ export function createVerifier(options: VerifierOptions): Verifier {
     const result: VerificationResult = due
       ? freezeResult({ outcome: 'reverification_due', claims: c, header: h, dueSince: new Date(dueAt * 1000), maxAgeSeconds: maxAge })
       : freezeResult({ outcome: 'valid', claims: c, header: h });
-    if (cache) cache.set(token, { result, until: Math.min(expS * 1000, due ? Infinity : dueAt * 1000) });
+    if (cache) cache.set(token as string, { result, until: Math.min(expS * 1000, due ? Infinity : dueAt * 1000) });
     return result;
   }
 
@@ -415,10 +314,4 @@ export function createVerifier(options: VerifierOptions): Verifier {
       cache?.clear();
     },
   };
-}
-
-/** RFC 7515 §4.1.9: `typ` compares case-insensitively and may omit the `application/` prefix. */
-function isTokenType(typ: string): boolean {
-  const t = typ.toLowerCase();
-  return t === TOKEN_TYPE || t === `application/${TOKEN_TYPE}`;
 }
