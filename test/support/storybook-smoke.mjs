@@ -53,88 +53,108 @@ const browser = await chromium.launch(chromiumLaunchOptions());
 
 const problems = [];
 let checked = 0;
-try {
-  for (const entry of entries) {
-    for (const { locale, theme } of VARIANTS) {
-      const label = `${entry.id} [${locale}, ${theme}]`;
-      const page = await browser.newPage({ viewport: { width: 900, height: 700 } });
-      const errors = [];
-      page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
-      page.on('pageerror', (e) => errors.push(String(e)));
-      // Anything not served from 127.0.0.1 is a bug (Storybook must not fetch from the network).
-      await page.route(/^(?!http:\/\/(127\.0\.0\.1|localhost)[:/])/, (route) => {
-        errors.push(`network request outside localhost: ${route.request().url()}`);
-        return route.abort();
-      });
-      const viewMode = entry.type === 'docs' ? 'docs' : 'story';
-      await page.goto(`${base}/iframe.html?id=${entry.id}&viewMode=${viewMode}&globals=locale:${locale};theme:${theme}`);
-      await page.waitForFunction(
-        () => document.body.classList.contains('sb-show-main') || document.body.classList.contains('sb-show-errordisplay'),
-        null,
-        { timeout: 15000 },
-      );
-      // Pure MDX pages (the introduction) render no story, so no decorator sets the locale.
-      const rendersStories = !entry.tags?.includes('unattached-mdx');
-      const wantDir = locale === 'ar' ? 'rtl' : 'ltr';
-      // Docs pages render their stories after the page itself: wait for the decorator to run.
-      if (rendersStories) {
-        await page
-          .waitForFunction((dir) => document.documentElement.dir === dir, wantDir, { timeout: 10000 })
-          .catch(() => {});
-      }
-      await page.waitForLoadState('networkidle');
-      // Let Lit finish its first update and any docs tables render.
-      await page.waitForTimeout(300);
-      const state = await page.evaluate(() => ({
-        error: document.body.classList.contains('sb-show-errordisplay')
-          ? (document.querySelector('#error-message')?.textContent ?? 'error display shown')
-          : null,
-        lang: document.documentElement.lang,
-        theme: document.documentElement.getAttribute('theme'),
-        dir: document.documentElement.dir,
-        argsTables: document.querySelectorAll('.docblock-argstable').length,
-        rootChildren: document.querySelector('#storybook-root')?.childElementCount ?? 0,
-        tagsShown: [...new Set([...document.querySelectorAll('*')].map((el) => el.localName))],
-      }));
-      if (state.error) errors.push(`Storybook shows an error: ${state.error.trim()}`);
-      if (rendersStories && (state.lang !== locale || state.dir !== wantDir)) {
-        errors.push(`the locale switch did not apply: <html lang="${state.lang}" dir="${state.dir}">, expected ${locale}/${wantDir}`);
-      }
-      if (rendersStories && state.theme !== theme) {
-        errors.push(`the theme switch did not apply: <html theme="${state.theme}">, expected ${theme}`);
-      }
-      if (entry.type === 'story') {
-        if (state.rootChildren === 0) errors.push('the story rendered nothing');
-        await page.addScriptTag({ content: axeSource });
-        // Storybook's a11y addon runs axe in the same page on its own schedule; axe refuses a
-        // second concurrent run, so wait for the addon's to finish (up to 10 s) and run again.
-        const outcome = await page.evaluate(async () => {
-          for (let attempt = 0; ; attempt++) {
-            try {
-              // @ts-ignore axe is injected above
-              const r = await window.axe.run('#storybook-root');
-              return { violations: r.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.length} node(s))`) };
-            } catch (e) {
-              if (!/already running/i.test(String(e)) || attempt >= 100) return { failure: String(e) };
-              await new Promise((r) => setTimeout(r, 100));
-            }
-          }
-        });
-        if (outcome.failure) errors.push(`axe could not run: ${outcome.failure}`);
-        for (const v of outcome.violations ?? []) errors.push(`axe: ${v}`);
-      } else if (rendersStories && state.argsTables === 0) {
-        // A generated docs page that shows a documented component must show its API table
-        // (the story's meta needs `component: 'candor-x'` for Storybook to find it).
-        const shown = state.tagsShown.filter((t) => documentedTags.has(t));
-        if (shown.length) errors.push(`docs page shows <${shown.join('>, <')}> but no properties table (meta.component set?)`);
-      }
-      await page.screenshot({ path: join(outDir, `${entry.id}--${locale}-${theme}.png`), fullPage: entry.type === 'docs' });
-      checked++;
-      if (errors.length) problems.push(`${label}:\n    ${errors.join('\n    ')}`);
-      console.log(`${errors.length ? '✗' : '✓'} ${label}${entry.type === 'docs' ? ` (docs, ${state.argsTables} args table(s))` : ''}`);
-      await page.close();
-    }
+/**
+ * Pages checked at once, each in its own browser context (a page that is not in front gets no
+ * animation frames, so pages sharing a context would stall). Most of a page's time is waiting
+ * (network idle, Lit's first update, axe's schedule), so a few at a time fit on two cores.
+ */
+const PARALLEL = Math.max(1, Number(process.env.CANDOR_STORYBOOK_PARALLEL) || 4);
+const tasks = entries.flatMap((entry) => VARIANTS.map((variant) => ({ entry, ...variant })));
+async function check({ entry, locale, theme }) {
+  const label = `${entry.id} [${locale}, ${theme}]`;
+  const context = await browser.newContext({ viewport: { width: 900, height: 700 } });
+  const page = await context.newPage();
+  const errors = [];
+  page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+  page.on('pageerror', (e) => errors.push(String(e)));
+  // Anything not served from 127.0.0.1 is a bug (Storybook must not fetch from the network).
+  await page.route(/^(?!http:\/\/(127\.0\.0\.1|localhost)[:/])/, (route) => {
+    errors.push(`network request outside localhost: ${route.request().url()}`);
+    return route.abort();
+  });
+  const viewMode = entry.type === 'docs' ? 'docs' : 'story';
+  await page.goto(`${base}/iframe.html?id=${entry.id}&viewMode=${viewMode}&globals=locale:${locale};theme:${theme}`);
+  await page.waitForFunction(
+    () => document.body.classList.contains('sb-show-main') || document.body.classList.contains('sb-show-errordisplay'),
+    null,
+    { timeout: 15000 },
+  );
+  // Pure MDX pages (the introduction) render no story, so no decorator sets the locale.
+  const rendersStories = !entry.tags?.includes('unattached-mdx');
+  const wantDir = locale === 'ar' ? 'rtl' : 'ltr';
+  // Docs pages render their stories after the page itself: wait for the decorator to run.
+  if (rendersStories) {
+    await page
+      .waitForFunction((dir) => document.documentElement.dir === dir, wantDir, { timeout: 10000 })
+      .catch(() => {});
   }
+  await page.waitForLoadState('networkidle');
+  // Let Lit finish its first update and any docs tables render.
+  await page.waitForTimeout(300);
+  const state = await page.evaluate(() => ({
+    error: document.body.classList.contains('sb-show-errordisplay')
+      ? (document.querySelector('#error-message')?.textContent ?? 'error display shown')
+      : null,
+    lang: document.documentElement.lang,
+    theme: document.documentElement.getAttribute('theme'),
+    dir: document.documentElement.dir,
+    argsTables: document.querySelectorAll('.docblock-argstable').length,
+    rootChildren: document.querySelector('#storybook-root')?.childElementCount ?? 0,
+    tagsShown: [...new Set([...document.querySelectorAll('*')].map((el) => el.localName))],
+  }));
+  if (state.error) errors.push(`Storybook shows an error: ${state.error.trim()}`);
+  if (rendersStories && (state.lang !== locale || state.dir !== wantDir)) {
+    errors.push(`the locale switch did not apply: <html lang="${state.lang}" dir="${state.dir}">, expected ${locale}/${wantDir}`);
+  }
+  if (rendersStories && state.theme !== theme) {
+    errors.push(`the theme switch did not apply: <html theme="${state.theme}">, expected ${theme}`);
+  }
+  if (entry.type === 'story') {
+    if (state.rootChildren === 0) errors.push('the story rendered nothing');
+    await page.addScriptTag({ content: axeSource });
+    // Storybook's a11y addon runs axe in the same page on its own schedule; axe refuses a
+    // second concurrent run, so wait for the addon's to finish (up to 10 s) and run again.
+    const outcome = await page.evaluate(async () => {
+      for (let attempt = 0; ; attempt++) {
+        try {
+          // @ts-ignore axe is injected above
+          const r = await window.axe.run('#storybook-root');
+          return { violations: r.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.length} node(s))`) };
+        } catch (e) {
+          if (!/already running/i.test(String(e)) || attempt >= 100) return { failure: String(e) };
+          await new Promise((r) => setTimeout(r, 100));
+        }
+      }
+    });
+    if (outcome.failure) errors.push(`axe could not run: ${outcome.failure}`);
+    for (const v of outcome.violations ?? []) errors.push(`axe: ${v}`);
+  } else if (rendersStories && state.argsTables === 0) {
+    // A generated docs page that shows a documented component must show its API table
+    // (the story's meta needs `component: 'candor-x'` for Storybook to find it).
+    const shown = state.tagsShown.filter((t) => documentedTags.has(t));
+    if (shown.length) errors.push(`docs page shows <${shown.join('>, <')}> but no properties table (meta.component set?)`);
+  }
+  await page.screenshot({ path: join(outDir, `${entry.id}--${locale}-${theme}.png`), fullPage: entry.type === 'docs' });
+  checked++;
+  if (errors.length) problems.push(`${label}:\n    ${errors.join('\n    ')}`);
+  console.log(`${errors.length ? '✗' : '✓'} ${label}${entry.type === 'docs' ? ` (docs, ${state.argsTables} args table(s))` : ''}`);
+  await context.close();
+}
+try {
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: PARALLEL }, async () => {
+      while (next < tasks.length) {
+        const task = tasks[next++];
+        // A page that crashes or times out is one failing page, not the end of the check.
+        await check(task).catch((e) => {
+          checked++;
+          problems.push(`${task.entry.id} [${task.locale}, ${task.theme}]:\n    ${String(e)}`);
+          console.log(`✗ ${task.entry.id} [${task.locale}, ${task.theme}]`);
+        });
+      }
+    }),
+  );
 } finally {
   await browser.close();
   server?.close();
