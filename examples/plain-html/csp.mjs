@@ -16,8 +16,9 @@ banner.now = () => new Date('2026-11-23T10:05:00Z');
 banner.maintenanceAhead = 24 * 14;
 banner.incidents = [cardOutage, plannedMaintenance];
 
-// The answers follow the banner's incidents (incident-banner="status"), on the same fixed clock.
+// The answers follow the banner's incidents (incident-banner="status"), on a fixed clock an hour
+// later, when every sample answer has been updated ("Updated 5 minutes ago", not "in 37 minutes").
 const help = document.getElementById('help');
-help.now = banner.now;
+help.now = () => new Date('2026-11-23T11:05:00Z');
 help.entries = faqEntries;
 help.contacts = contactChannels;
