@@ -26,11 +26,15 @@ export const JOURNEY_FILE = join(here, 'dist', 'sample-journey.js');
 /** The sample incidents (the banner on csp.html), copied the same way. */
 export const INCIDENTS_FILE = join(here, 'dist', 'sample-incidents.js');
 
+/** The sample FAQ entries (English and Arabic) and contact channels the pages show, copied the same way. */
+export const FAQ_FILE = join(here, 'dist', 'sample-faq.js');
+
 /** The built files the entry imports: without them the bundle cannot be made. */
 const REQUIRED = [
   'packages/elements/dist/stepper/candor-stepper.js',
   'packages/elements/dist/consent/candor-consent.js',
   'packages/elements/dist/incident-banner/candor-incident-banner.js',
+  'packages/elements/dist/faq/candor-faq.js',
   'packages/core/dist/consent/index.js',
 ];
 
@@ -76,6 +80,7 @@ export async function buildBundle({ minify = true } = {}) {
     copyFileSync(join(repo, 'examples', 'fixtures', 'consent-notices.js'), NOTICES_FILE);
     copyFileSync(join(repo, 'examples', 'fixtures', 'onboarding-journey.js'), JOURNEY_FILE);
     copyFileSync(join(repo, 'examples', 'fixtures', 'incidents.js'), INCIDENTS_FILE);
+    copyFileSync(join(repo, 'examples', 'fixtures', 'faq.js'), FAQ_FILE);
   } finally {
     await bundle.close();
   }

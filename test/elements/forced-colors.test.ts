@@ -6,10 +6,12 @@ import { executeServerCommand } from '@web/test-runner-commands';
 import '@candor/elements/stepper';
 import '@candor/elements/consent';
 import '@candor/elements/incident-banner';
+import '@candor/elements/faq';
 import { cardOutage } from '../../examples/fixtures/incidents.js';
 import { MemoryConsentStorage } from '@candor/core/consent';
 import { noticeV1 } from '../support/consent-notice.js';
 import { onboardingJourney } from '../../examples/fixtures/onboarding-journey.js';
+import { contactChannels, faqEntries } from '../../examples/fixtures/faq.js';
 
 /** The shared journey: some steps done, one current, some not started (a partly filled bar). */
 const steps = structuredClone([...onboardingJourney]);
@@ -97,5 +99,60 @@ describe('forced colours (high contrast)', () => {
     expect(getComputedStyle(next).borderTopColor).to.not.equal(paintedBackground(next));
     const impact = part(el, 'data-impact');
     expect(getComputedStyle(impact).borderTopColor).to.not.equal(paintedBackground(impact));
+  });
+
+  it('<candor-faq> keeps search matches marked, the chosen category distinguishable and every text readable', async () => {
+    const memory = new Map<string, string>();
+    const el = await fixture<HTMLElementTagNameMap['candor-faq']>(
+      html`<candor-faq
+        lang="en"
+        .entries=${faqEntries}
+        .contacts=${contactChannels}
+        .incidents=${[cardOutage]}
+        .now=${() => new Date('2026-11-23T11:05:00Z')}
+        .feedbackStorage=${{ getItem: (k: string) => memory.get(k) ?? null, setItem: (k: string, v: string) => void memory.set(k, v) }}
+      ></candor-faq>`,
+    );
+    const root = el.shadowRoot!;
+    const readable = (node: HTMLElement, what: string) => expect(getComputedStyle(node).color, what).to.not.equal(paintedBackground(node));
+
+    // The chosen category: its own background and text, unlike the others, and a thicker border.
+    root.querySelector<HTMLButtonElement>('[part~="category"][data-category="Cards"]')!.click();
+    await el.updateComplete;
+    await frame();
+    const chosen = root.querySelector<HTMLElement>('[part~="category"][aria-pressed="true"]')!;
+    const other = root.querySelector<HTMLElement>('[part~="category"][aria-pressed="false"]')!;
+    expect(chosen.dataset['category']).to.equal('Cards');
+    expect(paintedBackground(chosen), 'chosen vs other category').to.not.equal(paintedBackground(other));
+    expect(parseFloat(getComputedStyle(chosen).borderTopWidth)).to.be.greaterThan(parseFloat(getComputedStyle(other).borderTopWidth));
+    readable(chosen, 'chosen category');
+    readable(other, 'other category');
+
+    // A search: the match keeps a background of its own, and its text stays readable on it.
+    const input = part(el, 'search-input') as HTMLInputElement;
+    input.value = 'pin';
+    input.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
+    await el.updateComplete;
+    await frame();
+    const mark = root.querySelector<HTMLElement>('[data-id="forgot-pin"] summary mark[part~="highlight"]')!;
+    expect(mark.textContent).to.equal('PIN');
+    const summary = mark.closest('summary')!;
+    expect(paintedBackground(mark), 'match vs question').to.not.equal(paintedBackground(summary));
+    readable(mark, 'match');
+    readable(summary, 'question');
+
+    // Known issue badge, answer and contacts: text never the colour of what is behind it.
+    input.value = 'declined';
+    input.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
+    await el.updateComplete;
+    root.querySelector<HTMLDetailsElement>('[data-id="card-declined"]')!.open = true;
+    await frame();
+    const badge = part(el, 'known-issue');
+    readable(badge, 'known issue');
+    expect(getComputedStyle(badge).borderTopStyle).to.not.equal('none');
+    expect(getComputedStyle(badge).borderTopColor).to.not.equal(paintedBackground(badge));
+    readable(root.querySelector<HTMLElement>('[data-id="card-declined"] [part~="answer"] p')!, 'answer');
+    readable(part(el, 'feedback-no'), 'No button');
+    await expect(el).to.be.accessible();
   });
 });

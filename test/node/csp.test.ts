@@ -2,7 +2,7 @@
 // (STRICT_CSP: no inline script or style, no style="" attributes, no eval, Trusted Types with
 // only Lit's `lit-html` policy): nothing may be refused, and both must render and work. A style
 // the browser refused would not just log: the progress bar would fill its whole track while
-// announcing 25 %. Serves examples/plain-html/csp.html (built bundle + the shared fixtures) and
+// announcing 25 %; a refused highlight style would leave search matches unmarked. Serves examples/plain-html/csp.html (built bundle + the shared fixtures) and
 // drives Debian Chromium with playwright-core.
 import { expect } from 'chai';
 import type { AddressInfo } from 'node:net';
@@ -16,6 +16,7 @@ import { buildBundle } from '../../examples/plain-html/build.mjs';
 import { createExampleServer, STRICT_CSP } from '../../examples/plain-html/serve.mjs';
 import { noticeV1 } from '../support/consent-notice.js';
 import { cardOutage, plannedMaintenance } from '../../examples/fixtures/incidents.js';
+import { faqEntries } from '../../examples/fixtures/faq.js';
 
 describe('strict Content-Security-Policy (examples/plain-html/csp.html)', function () {
   this.timeout(60_000);
@@ -128,6 +129,34 @@ describe('strict Content-Security-Policy (examples/plain-html/csp.html)', functi
     expect(await text()).to.include(cardOutage.updates[0]!.message);
     await page.locator('candor-incident-banner').getByRole('button', { name: '1 more notice' }).click();
     await page.waitForFunction((title) => document.querySelector('candor-incident-banner')?.shadowRoot?.textContent?.includes(title), plannedMaintenance.title);
+    await expectNothingRefused();
+  });
+
+  it('<candor-faq> renders the answers with the banner\'s known issue first, and a search finds and highlights, with nothing refused', async () => {
+    await page.waitForFunction(() => !!document.querySelector('candor-faq')?.shadowRoot?.querySelector('[part~="known-issue"]'), undefined, { timeout: 10_000 });
+    const first = await page.evaluate(() => {
+      const entry = document.querySelector('candor-faq')!.shadowRoot!.querySelector('[part~="entry"]')!;
+      return { id: entry.getAttribute('data-id'), known: entry.querySelector('[part~="known-issue"]')?.textContent?.trim() };
+    });
+    // The banner's card outage (latest update 10:00) is named by card-declined's relatesTo.
+    expect(first).to.deep.equal({ id: 'card-declined', known: 'Known issue, updated 10:00 AM' });
+    await page.locator('candor-faq').getByRole('searchbox').pressSequentially('forgoten pin', { delay: 30 });
+    // The phishing answer is about the outage too, so it comes first; the PIN answer follows.
+    await page.waitForFunction(() =>
+      [...(document.querySelector('candor-faq')?.shadowRoot?.querySelectorAll('[part~="entry"]') ?? [])].map((e) => e.getAttribute('data-id')).join() === 'phishing,forgot-pin',
+    );
+    const mark = await page.evaluate(() => {
+      const m = document.querySelector('candor-faq')!.shadowRoot!.querySelector<HTMLElement>('[data-id="forgot-pin"] summary mark[part~="highlight"]')!;
+      const summary = m.closest('summary')!;
+      return { text: m.textContent, mark: getComputedStyle(m).backgroundColor, around: getComputedStyle(summary).backgroundColor };
+    });
+    expect(mark.text).to.equal('PIN');
+    // The component's constructed stylesheet applied: its own highlight colour, not the browser's yellow.
+    expect(mark.mark).to.equal('rgb(255, 241, 168)');
+    expect(mark.around).to.not.equal(mark.mark);
+    const question = faqEntries.find((e) => e.id === 'forgot-pin')!.question;
+    await page.locator('candor-faq').getByText(question).click();
+    await page.waitForFunction(() => (document.querySelector('candor-faq')!.shadowRoot!.querySelector('[data-id="forgot-pin"]') as HTMLDetailsElement).open);
     await expectNothingRefused();
   });
 });

@@ -10,10 +10,20 @@ import { chromium, type Browser, type BrowserContext, type Page } from 'playwrig
 // @ts-expect-error: plain ESM helper without type declarations (Chromium's path and flags)
 import { chromiumLaunchOptions } from '../support/chromium.mjs';
 import { onboardingJourney } from '../../examples/fixtures/onboarding-journey.js';
+import { faqEntries, faqEntriesAr } from '../../examples/fixtures/faq.js';
 
 const SERVE = 'examples/plain-html/serve.mjs';
 const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-const LOGGED = ['candor-step-change', 'candor-assist-request', 'candor-consent-change', 'candor-consent-withdraw', 'candor-error'];
+const LOGGED = [
+  'candor-step-change',
+  'candor-assist-request',
+  'candor-consent-change',
+  'candor-consent-withdraw',
+  'candor-faq-search',
+  'candor-faq-feedback',
+  'candor-contact-request',
+  'candor-error',
+];
 
 interface StoredRecord {
   recordId: string;
@@ -324,6 +334,72 @@ describe('plain-HTML example (examples/plain-html, npm run example:html)', funct
     // Only the events the page listens to reach the log.
     for (const line of await logTexts()) expect(LOGGED.some((name) => line.includes(name)), line).to.equal(true);
     expectNoProblems(); // invalid input warns in the console, it never errors or throws
+  });
+
+  /** The FAQ's listed entries: id, question and known-issue badge (empty when none), in order. */
+  const faqListed = () =>
+    page.evaluate(() =>
+      [...(document.querySelector('candor-faq')?.shadowRoot?.querySelectorAll('[part~="entry"]') ?? [])].map((d) => ({
+        id: d.getAttribute('data-id'),
+        question: d.querySelector('[part~="question"] bdi')?.textContent ?? '',
+        known: d.querySelector('[part~="known-issue"]')?.textContent?.trim() ?? '',
+      })),
+    );
+  const faqSearch = () => page.locator('candor-faq').getByRole('searchbox');
+
+  it('shows the help section below the journey, the answer about the feed\'s incident first as a known issue', async () => {
+    await page.waitForFunction(() => document.querySelector('candor-incident-banner')?.shadowRoot?.textContent?.includes('Card payments are slow'), undefined, { timeout: 10_000 });
+    expect(await shadowText('candor-faq')).to.include('Help and answers').and.include('Most asked');
+    expect(
+      await page.evaluate(() => !!(document.querySelector('candor-stepper')!.compareDocumentPosition(document.querySelector('candor-faq')!) & Node.DOCUMENT_POSITION_FOLLOWING)),
+    ).to.equal(true);
+    // The feed's incident (inc-cards-slow) affects the `cards` service, which card-declined names in
+    // relatesTo.services; the others are about another incident or none, so they carry no badge.
+    await page.waitForFunction(() => !!document.querySelector('candor-faq')?.shadowRoot?.querySelector('[part~="known-issue"]'), undefined, { timeout: 10_000 });
+    const listed = await faqListed();
+    expect(listed[0]!.id).to.equal('card-declined');
+    expect(listed[0]!.known).to.match(/^Known issue, updated (\w{3} )?\d{1,2}:\d{2}/); // a weekday when it was not today
+    expect(listed.filter((e) => e.known).map((e) => e.id)).to.deep.equal(['card-declined']);
+    expect(listed.map((e) => e.question)).to.include(faqEntries.find((e) => e.id === 'forgot-pin')!.question);
+    expectNoProblems();
+  });
+
+  it('finds an answer as the customer types, despite a typo, logs candor-faq-search once typing pauses, and stays axe-clean', async () => {
+    await faqSearch().pressSequentially('forgoten pin', { delay: 30 });
+    await page.waitForFunction(
+      () => document.querySelector('candor-faq')?.shadowRoot?.querySelector('[part~="entry"]')?.getAttribute('data-id') === 'forgot-pin',
+    );
+    const marks = await page.evaluate(() => [...document.querySelector('candor-faq')!.shadowRoot!.querySelectorAll('mark')].map((m) => m.textContent));
+    expect(marks).to.include('PIN');
+    await page.locator('#log li', { hasText: 'candor-faq-search' }).waitFor();
+    const searches = (await logTexts()).filter((l) => l.includes('candor-faq-search'));
+    expect(searches).to.have.length(1); // once, when typing paused, not once per key
+    expect(searches[0]).to.include('"query":"forgoten pin"');
+    // Open the answer and say it did not help: the reasons and the ways to reach a person show.
+    await page.locator('candor-faq').getByText('I forgot my PIN. How can I see it?').click();
+    await page.locator('candor-faq').getByRole('button', { name: 'No', exact: true }).click();
+    await page.locator('candor-faq').getByText('Talk to a person').waitFor();
+    expect(await axeViolations(), 'search, open answer, reasons and contacts').to.deep.equal([]);
+    await page.locator('candor-faq').getByRole('button', { name: 'Send' }).click();
+    await page.locator('#log li', { hasText: 'candor-faq-feedback' }).waitFor();
+    expect((await logTexts()).join('\n')).to.include('"entryId":"forgot-pin"').and.include('"helpful":false');
+    expectNoProblems();
+  });
+
+  it('switches the answers to Arabic with the page, and finds them typed with ه for ة', async () => {
+    await page.getByLabel('Language').selectOption('ar');
+    await page.waitForFunction(() => document.querySelector('candor-faq')?.shadowRoot?.textContent?.includes('المساعدة والإجابات'));
+    const questions = (await faqListed()).map((e) => e.question);
+    expect(questions.length).to.be.greaterThan(0);
+    for (const q of questions) expect(faqEntriesAr.map((e) => e.question)).to.include(q);
+    await faqSearch().pressSequentially('البطاقه', { delay: 30 });
+    const newCard = faqEntriesAr.find((e) => e.id === 'new-card')!.question;
+    await page.waitForFunction(
+      (q) => [...(document.querySelector('candor-faq')?.shadowRoot?.querySelectorAll('[part~="question"] bdi') ?? [])].some((b) => b.textContent === q),
+      newCard,
+    );
+    expect(await axeViolations(), 'Arabic search').to.deep.equal([]);
+    expectNoProblems();
   });
 
   /** The banner's visible text. */
