@@ -310,6 +310,14 @@ describe('<candor-faq> language, direction, theme', () => {
     expect(label.right).to.be.closeTo(search.right, 2);
   });
 
+  it('lists the answers of the language it switches to', async () => {
+    const el = await faq({ entries: [...copy(faqEntries), ...copy(faqEntriesAr)] });
+    expect(textOf($(el, '[data-id="new-card"] [part~="question"]'))).to.equal(faqEntries[1]!.question);
+    el.setAttribute('lang', 'ar');
+    await waitUntil(() => textOf($(el, '[data-id="new-card"] [part~="question"]')) === faqEntriesAr[1]!.question, 'the Arabic answers were not listed');
+    expect($(el, '[data-id="close-account"]')).to.equal(null); // no Arabic version of it
+  });
+
   it('passes axe in English, Arabic and dark, with an entry open and the reasons shown', async () => {
     for (const o of [{}, { lang: 'ar', entries: copy(faqEntriesAr) }, { attrs: { theme: 'dark' } }]) {
       const el = await faq(o);

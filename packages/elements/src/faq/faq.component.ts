@@ -192,6 +192,7 @@ export class CandorFaq extends CandorElement {
   @state() private feedback: ReadonlyMap<string, FeedbackState> = new Map();
 
   #input?: unknown;
+  #lang?: string;
   #entries?: FaqEntry[];
   #index?: FaqIndex;
   #contacts: ContactChannel[] = [];
@@ -230,8 +231,10 @@ export class CandorFaq extends CandorElement {
     super.willUpdate(changed);
     const fromChildren = this.entries === undefined;
     const input: unknown = fromChildren ? this.#children.value : this.entries;
-    if (input !== this.#input) {
+    // The entries are filtered to the panel's language: read them again when either changes.
+    if (input !== this.#input || lang(this.localize.lang) !== this.#lang) {
       this.#input = input;
+      this.#lang = lang(this.localize.lang);
       const all = Array.isArray(input) && input.length === 0 ? [] : this.accept(fromChildren ? 'children' : 'entries', FaqEntriesSchema, input);
       this.#entries = all && (all.filter((e) => lang(e.locale) === lang(this.localize.lang)).length ? all.filter((e) => lang(e.locale) === lang(this.localize.lang)) : all);
       this.#index = this.#entries ? createFaqIndex(this.#entries, { locale: this.localize.lang }) : undefined;
