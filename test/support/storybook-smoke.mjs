@@ -56,9 +56,9 @@ let checked = 0;
 /**
  * Pages checked at once, each in its own browser context (a page that is not in front gets no
  * animation frames, so pages sharing a context would stall). Most of a page's time is waiting
- * (network idle, Lit's first update, axe's schedule), so a few at a time fit on two cores.
+ * (network idle, Lit's first update, axe's schedule), so six at a time fit on two cores.
  */
-const PARALLEL = Math.max(1, Number(process.env.CANDOR_STORYBOOK_PARALLEL) || 4);
+const PARALLEL = Math.max(1, Number(process.env.CANDOR_STORYBOOK_PARALLEL) || 6);
 const tasks = entries.flatMap((entry) => VARIANTS.map((variant) => ({ entry, ...variant })));
 async function check({ entry, locale, theme }) {
   const label = `${entry.id} [${locale}, ${theme}]`;
