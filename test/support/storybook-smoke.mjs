@@ -1,6 +1,7 @@
 // Opens the BUILT Storybook (storybook-static/) in headless Chromium and checks that every story
 // and docs page renders without console errors, in English, in Arabic (RTL) and in the dark
-// theme, and that each story is axe-clean in each. Screenshots go to test-results/storybook/.
+// theme, and that each story is axe-clean in each. Screenshots of pages with problems go to
+// test-results/storybook/ (of every page with CANDOR_STORYBOOK_SCREENSHOTS=1).
 // Serves the files with examples/static-server.mjs on 127.0.0.1 (no network beyond localhost).
 // Usage: npm run build && npm run build-storybook && node test/support/storybook-smoke.mjs [id-filter]
 // Against the dev server instead: STORYBOOK_URL=http://127.0.0.1:6006 node test/support/storybook-smoke.mjs
@@ -56,9 +57,10 @@ let checked = 0;
 /**
  * Pages checked at once, each in its own browser context (a page that is not in front gets no
  * animation frames, so pages sharing a context would stall). Most of a page's time is waiting
- * (network idle, Lit's first update, axe's schedule), so six at a time fit on two cores.
+ * (network idle, Lit's first update, axe's schedule), so three at a time keep two cores busy.
  */
-const PARALLEL = Math.max(1, Number(process.env.CANDOR_STORYBOOK_PARALLEL) || 6);
+const PARALLEL = Math.max(1, Number(process.env.CANDOR_STORYBOOK_PARALLEL) || 3);
+const SCREENSHOTS = process.env.CANDOR_STORYBOOK_SCREENSHOTS === '1';
 const tasks = entries.flatMap((entry) => VARIANTS.map((variant) => ({ entry, ...variant })));
 async function check({ entry, locale, theme }) {
   const label = `${entry.id} [${locale}, ${theme}]`;
@@ -134,7 +136,11 @@ async function check({ entry, locale, theme }) {
     const shown = state.tagsShown.filter((t) => documentedTags.has(t));
     if (shown.length) errors.push(`docs page shows <${shown.join('>, <')}> but no properties table (meta.component set?)`);
   }
-  await page.screenshot({ path: join(outDir, `${entry.id}--${locale}-${theme}.png`), fullPage: entry.type === 'docs' });
+  // A screenshot of every page costs more than the check itself on two cores: by default only
+  // the pages with problems are kept (CANDOR_STORYBOOK_SCREENSHOTS=1 keeps them all).
+  if (errors.length || SCREENSHOTS) {
+    await page.screenshot({ path: join(outDir, `${entry.id}--${locale}-${theme}.png`), fullPage: entry.type === 'docs' });
+  }
   checked++;
   if (errors.length) problems.push(`${label}:\n    ${errors.join('\n    ')}`);
   console.log(`${errors.length ? '✗' : '✓'} ${label}${entry.type === 'docs' ? ` (docs, ${state.argsTables} args table(s))` : ''}`);
@@ -160,7 +166,7 @@ try {
   server?.close();
 }
 
-console.log(`\n${checked} page(s) checked, ${problems.length} with problems; screenshots in ${outDir}`);
+console.log(`\n${checked} page(s) checked, ${problems.length} with problems; screenshots (${SCREENSHOTS ? 'every page' : 'pages with problems'}) in ${outDir}`);
 console.log(`components documented in the manifest: ${[...documentedTags].join(', ') || 'none'}`);
 // Each page in each variant counts as one test in npm test's summary (test/run.mjs).
 // `problems` holds one entry per failing page.
