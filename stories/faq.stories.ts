@@ -11,6 +11,7 @@ import '@candor/elements/faq';
 import type { CandorFaq } from '@candor/elements/faq';
 import { contactChannels, faqEntries, faqEntriesAr } from '../examples/fixtures/faq.js';
 import { cardOutage, cardOutageAr } from '../examples/fixtures/incidents.js';
+import { clockAt, memoryStorage } from './story-support.js';
 
 interface FaqArgs {
   entries: unknown;
@@ -29,15 +30,6 @@ interface FaqArgs {
 
 /** Monday 23 November 2026, 10:50 in London: chat and phone open, 50 minutes after the card outage's latest update. */
 const NOW = '2026-11-23T10:50:00Z';
-
-/** A clock stopped at `iso`. */
-const clockAt = (iso: string) => () => new Date(iso);
-
-/** Storage kept in memory, one per rendered panel: feedback is remembered as long as the story. */
-const memoryStorage = () => {
-  const map = new Map<string, string>();
-  return { getItem: (k: string) => map.get(k) ?? null, setItem: (k: string, v: string) => void map.set(k, String(v)) };
-};
 
 /** Both languages: the panel lists the entries in its own language (switch the toolbar to see the Arabic ones). */
 const BOTH = [...faqEntries, ...faqEntriesAr];

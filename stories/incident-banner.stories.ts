@@ -10,6 +10,7 @@ import type { Incident, IncidentSeverity, IncidentStatus } from '@candor/core/mo
 import '@candor/elements/incident-banner';
 import type { CandorIncidentBanner } from '@candor/elements/incident-banner';
 import { cardOutage, cardOutageAr, plannedMaintenance, resolvedOutage } from '../examples/fixtures/incidents.js';
+import { clockAt, memoryStorage } from './story-support.js';
 
 interface BannerArgs {
   incidents: unknown;
@@ -27,15 +28,6 @@ interface BannerArgs {
 
 /** 35 minutes into the card outage, 25 minutes before its promised next update. */
 const OUTAGE_NOW = '2026-11-23T10:05:00Z';
-
-/** A clock stopped at `iso`. */
-const clockAt = (iso: string) => () => new Date(iso);
-
-/** Storage kept in memory, one per rendered banner: a dismissal lasts as long as the story. */
-const memoryStorage = () => {
-  const map = new Map<string, string>();
-  return { getItem: (k: string) => map.get(k) ?? null, setItem: (k: string, v: string) => void map.set(k, String(v)) };
-};
 
 const STATUS_MESSAGE: Record<'investigating' | 'identified' | 'monitoring', string> = {
   investigating: 'Some customers see an error when they open their statements. We are looking into it.',

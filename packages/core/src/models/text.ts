@@ -23,3 +23,22 @@ export const secureUrl = () =>
     z.maxLength(2048),
     z.refine((v) => parseSecureUrl(v) !== undefined, { message: `must be an https URL (plain http only on ${LOOPBACK_HOSTS_TEXT})` }),
   );
+
+/** Zones already accepted: building a formatter to test one costs more than most other checks. */
+const knownZones = new Set<string>();
+
+/** Whether `tz` is an IANA time zone this runtime knows (`Europe/London`, `UTC`). */
+export function isTimeZone(tz: unknown): tz is string {
+  if (typeof tz !== 'string') return false;
+  if (knownZones.has(tz)) return true;
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: tz });
+  } catch {
+    return false;
+  }
+  if (knownZones.size < 100) knownZones.add(tz);
+  return true;
+}
+
+/** An IANA time zone such as `Europe/London` (see {@link isTimeZone}). */
+export const timeZone = () => z.string().check(z.refine(isTimeZone, { message: 'must be an IANA time zone such as "Europe/London"' }));

@@ -3,7 +3,6 @@ import { type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import * as z from 'zod/mini';
 import {
-  clockProblem,
   ContactChannelsSchema,
   FaqEntriesSchema,
   IncidentsSchema,
@@ -15,6 +14,7 @@ import {
 } from '@candor/core/models';
 import { channelAvailability, createFaqIndex, faqJsonLdScript, type FaqIndex } from '@candor/core/faq';
 import { AnnouncerController } from '../shared/announcer-controller.js';
+import { HeadingLevelSchema } from '../shared/heading-level.js';
 import { CandorElement } from '../shared/candor-element.js';
 import { ChildrenController } from '../shared/children-controller.js';
 import { ClockController } from '../shared/clock-controller.js';
@@ -22,7 +22,7 @@ import { LocalizeController, relativeTime } from '../shared/localize.js';
 import { RovingTabindexController } from '../shared/roving-tabindex-controller.js';
 import { StoredMapController, type KeyValueStorage } from '../shared/stored-map-controller.js';
 import { themeStyles } from '../shared/theme.styles.js';
-import { reportInvalid } from '../shared/validate.js';
+import { reportBadClock, reportInvalid } from '../shared/validate.js';
 import { BeforeContactRequestEvent, type ContactRequestDetail } from './events/before-contact-request-event.js';
 import { ContactRequestEvent } from './events/contact-request-event.js';
 import { FaqFeedbackEvent, type FeedbackReason } from './events/faq-feedback-event.js';
@@ -43,7 +43,6 @@ export { faqMessages, type FaqMessages } from './faq.messages.js';
 export const TYPING_PAUSE_MS = 600;
 
 const TopSchema = z.number().check(z.int(), z.gte(1), z.lte(50));
-const HeadingSchema = z.number().check(z.int(), z.gte(2), z.lte(6));
 
 /** A remembered answer to "Was this helpful?". */
 interface Given {
@@ -244,11 +243,8 @@ export class CandorFaq extends CandorElement {
     if (changed.has('contacts')) this.#contacts = this.contacts === undefined ? [] : (this.accept('contacts', ContactChannelsSchema, this.contacts, 'No contact channels are shown.') ?? []);
     if (changed.has('incidents')) this.#incidents = this.incidents === undefined ? [] : (this.accept('incidents', IncidentsSchema, this.incidents, 'No known issues are shown.') ?? []);
     if (changed.has('top')) this.#top = this.accept('top', TopSchema, this.top, 'The default, 5, is used.') ?? 5;
-    if (changed.has('headingLevel')) this.#heading = this.accept('headingLevel', HeadingSchema, this.headingLevel, 'Level 2 is used.') ?? 2;
-    if (changed.has('now')) {
-      const problem = clockProblem(this.now);
-      if (problem) reportInvalid(this, 'candor-faq', 'now', [{ path: 'now', message: `now ${problem}` }], 'The real time is used.');
-    }
+    if (changed.has('headingLevel')) this.#heading = this.accept('headingLevel', HeadingLevelSchema, this.headingLevel, 'Level 2 is used.') ?? 2;
+    if (changed.has('now')) reportBadClock(this, 'candor-faq', this.now);
     if (this.open && this.open !== this.#applied && this.#entries?.some((e) => e.id === this.open)) {
       this.#applied = this.open;
       this.#show(this.open);

@@ -2,15 +2,16 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import * as z from 'zod/mini';
-import { clockProblem, IncidentsSchema, secureUrl, summarizeIssues, systemClock, type Clock, type Incident, type Remedy } from '@candor/core/models';
-import { nextUpdateState } from '@candor/core/incidents';
+import { IncidentsSchema, secureUrl, summarizeIssues, systemClock, type Clock, type Incident, type Remedy } from '@candor/core/models';
+import { nextUpdateState, type NextUpdateState } from '@candor/core/incidents';
 import { AnnouncerController } from '../shared/announcer-controller.js';
+import { HeadingLevelSchema } from '../shared/heading-level.js';
 import { CandorElement } from '../shared/candor-element.js';
 import { ClockController } from '../shared/clock-controller.js';
 import { LocalizeController, relativeTime } from '../shared/localize.js';
 import { themeStyles } from '../shared/theme.styles.js';
 import { StoredMapController, type KeyValueStorage } from '../shared/stored-map-controller.js';
-import { reportInvalid, validate } from '../shared/validate.js';
+import { reportBadClock, reportInvalid, validate } from '../shared/validate.js';
 import { BeforeIncidentDismissEvent, type IncidentDismissDetail } from './events/before-incident-dismiss-event.js';
 import { IncidentDismissEvent } from './events/incident-dismiss-event.js';
 import { IncidentUpdateEvent } from './events/incident-update-event.js';
@@ -40,7 +41,6 @@ const SrcSchema = secureUrl();
 const FormatSchema = z.enum(FEED_FORMATS);
 const RefreshSchema = z.union([z.literal(0), z.number().check(z.gte(1), z.lte(86_400))]);
 const HoursSchema = z.number().check(z.gte(0), z.lte(24 * 90));
-const HeadingSchema = z.number().check(z.int(), z.gte(2), z.lte(6));
 const ADAPTER: Record<Exclude<FeedFormat, 'candor'>, 'fromStatuspage' | 'fromInstatus' | 'fromCState'> = {
   statuspage: 'fromStatuspage',
   instatus: 'fromInstatus',
@@ -206,6 +206,7 @@ export class CandorIncidentBanner extends CandorElement {
   #heading = 2;
   #timeZone?: string;
   #shown: Shown[] = [];
+  #next: NextUpdateState[] = [];
   /** Incident + update keys already shown (announced and reported once each). */
   readonly #seen = new Set<string>();
   #fresh: Shown[] = [];
@@ -231,25 +232,22 @@ export class CandorIncidentBanner extends CandorElement {
     if (changed.has('refresh')) this.#refresh = this.accept('refresh', RefreshSchema, this.refresh, 'The default, 60 seconds, is used.') ?? 60;
     if (changed.has('maintenanceAhead')) this.#ahead = (this.accept('maintenanceAhead', HoursSchema, this.maintenanceAhead, 'The default, 72 hours, is used.') ?? 72) * HOUR;
     if (changed.has('resolvedFor')) this.#resolvedFor = (this.accept('resolvedFor', HoursSchema, this.resolvedFor, 'The default, 24 hours, is used.') ?? 24) * HOUR;
-    if (changed.has('headingLevel')) this.#heading = this.accept('headingLevel', HeadingSchema, this.headingLevel, 'Level 2 is used.') ?? 2;
+    if (changed.has('headingLevel')) this.#heading = this.accept('headingLevel', HeadingLevelSchema, this.headingLevel, 'Level 2 is used.') ?? 2;
     if (changed.has('timeZone')) {
       const problem = timeZoneProblem(this.timeZone);
       if (problem) reportInvalid(this, this.localize.component, 'timeZone', [{ path: 'timeZone', message: problem }], "The customer's own time zone is used.");
       this.#timeZone = problem || !this.timeZone ? undefined : this.timeZone;
     }
-    if (changed.has('now')) {
-      const problem = clockProblem(this.now);
-      if (problem) reportInvalid(this, this.localize.component, 'now', [{ path: 'now', message: `now ${problem}` }], 'The real time is used.');
-    }
+    if (changed.has('now')) reportBadClock(this, this.localize.component, this.now);
     this.#derive();
   }
 
   /** The incidents to show now, and which of them are new to this customer. */
   #derive(): void {
-    const source = this.#src ? this.#feed.data : this.#incidents;
-    this.#shown = source
-      ? shownIncidents(source, { now: this.#clock.now().getTime(), maintenanceAhead: this.#ahead, resolvedFor: this.#resolvedFor, dismissed: this.#dismissed.map })
-      : [];
+    const now = this.#clock.now();
+    this.#shown = shownIncidents(this.currentIncidents, { now: now.getTime(), maintenanceAhead: this.#ahead, resolvedFor: this.#resolvedFor, dismissed: this.#dismissed.map });
+    // Where each shown incident's promised update stands: rendered, and the next deadline armed, from this one reading.
+    this.#next = this.#shown.map(({ incident }) => nextUpdateState(incident, now));
     const fresh = this.#shown.filter((s) => !this.#seen.has(s.key));
     for (const s of fresh) this.#seen.add(s.key);
     if (!fresh.length) return;
@@ -278,23 +276,17 @@ export class CandorIncidentBanner extends CandorElement {
       this.dispatchEvent(new IncidentUpdateEvent({ incidentId: incident.id, updateId: latest?.id ?? '', status: incident.status, severity: incident.severity }));
     }
     // Re-render when the shown set changes by itself or the next update comes due or goes overdue.
-    const now = this.#clock.now().getTime();
-    const source = this.currentIncidents;
-    const deadlines = this.#shown.flatMap(({ incident }) => {
-      const s = nextUpdateState(incident, new Date(now));
-      return s.state === 'on-time' ? [s.at] : s.state === 'due' ? [s.at + 5 * 60_000] : [];
-    });
-    const change = nextChange(source, { now, maintenanceAhead: this.#ahead, resolvedFor: this.#resolvedFor });
+    const deadlines = this.#next.flatMap((s) => (s.state === 'on-time' ? [s.at] : s.state === 'due' ? [s.at + 5 * 60_000] : []));
+    const change = nextChange(this.currentIncidents, { now: this.#clock.now().getTime(), maintenanceAhead: this.#ahead, resolvedFor: this.#resolvedFor });
     if (change !== undefined) deadlines.push(change);
     this.#clock.updateAt(deadlines.length ? Math.min(...deadlines) : undefined);
   }
 
   override render(): TemplateResult {
     if (this.#srcRefused || (!this.#src && this.#incidents === undefined)) return this.frame(html`${this.renderFallback(this.localize.t('invalid'))}${this.#live.regions()}`);
-    const now = this.#clock.now();
-    const cards: CardView[] = this.#shown.map((shown) => ({
+    const cards: CardView[] = this.#shown.map((shown, i) => ({
       shown,
-      next: nextUpdateState(shown.incident, now),
+      next: this.#next[i]!,
       timelineOpen: this.timelineOpen.has(shown.incident.id),
       headingLevel: this.#heading,
     }));

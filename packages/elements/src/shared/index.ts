@@ -13,7 +13,7 @@ export {
   type MessagesOf,
   type PluralMessage,
 } from './localize.js';
-export { validate, reportInvalid, type Parser, type Validated } from './validate.js';
+export { validate, reportInvalid, reportBadClock, type Parser, type Validated } from './validate.js';
 export { themeStyles } from './theme.styles.js';
 export { resolveDirection, resolveLang, resolveTheme, directionOf, watchEnvironment } from './environment.js';
 export { ClockController, MAX_TIMEOUT, type ClockOptions } from './clock-controller.js';
@@ -22,3 +22,4 @@ export { ResizeController } from './resize-controller.js';
 export { ChildrenController } from './children-controller.js';
 export { AnnouncerController, type Politeness } from './announcer-controller.js';
 export { StoredMapController, type KeyValueStorage, type StoredMapOptions } from './stored-map-controller.js';
+export { HeadingLevelSchema } from './heading-level.js';

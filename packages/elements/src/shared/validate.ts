@@ -1,11 +1,11 @@
 /** Validates component input against the shared core models and reports what was wrong. */
-import { summarizeIssues, toValidationIssues, type ValidationIssue } from '@candor/core/models';
-import type { core } from 'zod/mini';
+import { clockProblem, summarizeIssues, toValidationIssues, type ValidationIssue } from '@candor/core/models';
+import type * as z from 'zod/mini';
 import { CandorErrorEvent } from './candor-error-event.js';
 
 /** Anything with zod's `safeParse` (every zod/mini schema). */
 export interface Parser<T> {
-  safeParse(value: unknown, params?: { reportInput?: boolean }): { success: true; data: T } | { success: false; error: { issues: core.$ZodIssue[] } };
+  safeParse(value: unknown, params?: { reportInput?: boolean }): { success: true; data: T } | { success: false; error: { issues: z.core.$ZodIssue[] } };
 }
 
 /** Outcome of {@link validate}. */
@@ -52,4 +52,13 @@ export function reportInvalid(host: EventTarget, component: string, property: st
     console.warn(`${message}. ${outcome}`);
   }
   host.dispatchEvent(new CandorErrorEvent({ component, property, issues, message }));
+}
+
+/**
+ * Fires `candor-error` (property `now`) when `clock` is not a usable `Clock`; the component's
+ * `ClockController` then uses the real time. Call it when the `now` property changes.
+ */
+export function reportBadClock(host: EventTarget, component: string, clock: unknown): void {
+  const problem = clockProblem(clock);
+  if (problem) reportInvalid(host, component, 'now', [{ path: 'now', message: `now ${problem}` }], 'The real time is used.');
 }

@@ -2,7 +2,7 @@
 import { html, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import * as z from 'zod/mini';
-import { ASSIST_CHANNELS, clockProblem, OnboardingStepSchema, OnboardingStepsSchema, systemClock, type AssistChannel, type Clock, type OnboardingStep, type ValidationIssue } from '@candor/core/models';
+import { ASSIST_CHANNELS, OnboardingStepSchema, OnboardingStepsSchema, systemClock, type AssistChannel, type Clock, type OnboardingStep, type ValidationIssue } from '@candor/core/models';
 import { AnnouncerController } from '../shared/announcer-controller.js';
 import { CandorElement } from '../shared/candor-element.js';
 import { ChildrenController } from '../shared/children-controller.js';
@@ -11,7 +11,7 @@ import { LocalizeController } from '../shared/localize.js';
 import { ResizeController } from '../shared/resize-controller.js';
 import { RovingTabindexController } from '../shared/roving-tabindex-controller.js';
 import { themeStyles } from '../shared/theme.styles.js';
-import { reportInvalid } from '../shared/validate.js';
+import { reportBadClock, reportInvalid } from '../shared/validate.js';
 import { AssistRequestEvent } from './events/assist-request-event.js';
 import { BeforeAssistRequestEvent, type AssistReason } from './events/before-assist-request-event.js';
 import { BeforeStepChangeEvent } from './events/before-step-change-event.js';
@@ -211,10 +211,7 @@ export class CandorStepper extends CandorElement {
     }
     if (changed.has('assistAfterFailures'))
       this.#threshold = this.accept('assistAfterFailures', FailuresThresholdSchema, this.assistAfterFailures, 'The default, 2, is used.') ?? 2;
-    if (changed.has('now')) {
-      const problem = clockProblem(this.now);
-      if (problem) reportInvalid(this, 'candor-stepper', 'now', [{ path: 'now', message: `now ${problem}` }], 'The real time is used.');
-    }
+    if (changed.has('now')) reportBadClock(this, 'candor-stepper', this.now);
     if (changed.has('orientation')) this.#orientation = this.accept('orientation', OrientationSchema, this.orientation, 'auto is used.') ?? 'auto';
     this.#derive();
     this.#layout = layoutFor(this.#orientation, this.#size.width, this.#journey?.steps.length ?? 0);

@@ -4,6 +4,7 @@ import { CandorError } from '../../errors.js';
 import { IncidentSchema, type Incident } from '../../models/incident.js';
 import { readClock, systemClock, type Clock } from '../../models/clock.js';
 import { summarizeIssues, toValidationIssues } from '../../models/issues.js';
+import { isTimeZone } from '../../models/text.js';
 import { clockOption, optionError, wholeNumber } from '../../lib/options.js';
 import { parseSecureUrl } from '../../lib/urls.js';
 import { nextUpdateState } from '../next-update.js';
@@ -178,13 +179,8 @@ function localeOption(locale: unknown): string {
 
 function timeZoneOption(timeZone: unknown): string {
   if (timeZone === undefined) return 'UTC';
-  try {
-    if (typeof timeZone !== 'string') throw new TypeError();
-    new Intl.DateTimeFormat('en', { timeZone });
-    return timeZone;
-  } catch {
-    throw optionError('timeZone', `must be an IANA time zone such as UTC or Europe/Paris; got ${JSON.stringify(timeZone) ?? String(timeZone)}.`);
-  }
+  if (isTimeZone(timeZone)) return timeZone;
+  throw optionError('timeZone', `must be an IANA time zone such as UTC or Europe/Paris; got ${JSON.stringify(timeZone) ?? String(timeZone)}.`);
 }
 
 interface Formatters {
