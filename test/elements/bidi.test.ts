@@ -10,6 +10,8 @@ import { MemoryConsentStorage } from '@candor/core/consent';
 import '@candor/elements/stepper';
 import '@candor/elements/consent';
 import { noticeV1 } from '../support/consent-notice.js';
+// An Arabic page imports its catalogue up front (test/elements/locales.test.ts covers loading it on first need).
+import '@candor/elements/locales/ar.js';
 
 const frame = () => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
 

@@ -5,6 +5,8 @@ import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { MemoryConsentStorage } from '@candor/core/consent';
 import '@candor/elements/consent';
 import { noticeArV1, noticeV1, noticeV2 } from '../support/consent-notice.js';
+// An Arabic page imports its catalogue up front (test/elements/locales.test.ts covers loading it on first need).
+import '@candor/elements/locales/ar.js';
 
 type CandorConsent = HTMLElementTagNameMap['candor-consent'];
 

@@ -17,6 +17,8 @@ import type { ConsentNotice, ConsentRecord } from '@candor/core/models';
 import type { CandorErrorEvent } from '@candor/elements/shared';
 import '@candor/elements/consent';
 import { copy, noticeArV1, noticeV1, noticeV2 } from '../support/consent-notice.js';
+// An Arabic page imports its catalogue up front (test/elements/locales.test.ts covers loading it on first need).
+import '@candor/elements/locales/ar.js';
 
 type CandorConsent = HTMLElementTagNameMap['candor-consent'];
 

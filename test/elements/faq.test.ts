@@ -12,6 +12,8 @@ import { TYPING_PAUSE_MS } from '@candor/elements/faq';
 import { contactChannels, faqEntries, faqEntriesAr } from '../../examples/fixtures/faq.js';
 import { cardOutage, resolvedOutage } from '../../examples/fixtures/incidents.js';
 import { warningsDuring } from '../support/console.js';
+// An Arabic page imports its catalogue up front (test/elements/locales.test.ts covers loading it on first need).
+import '@candor/elements/locales/ar.js';
 
 type Faq = HTMLElementTagNameMap['candor-faq'];
 

@@ -9,6 +9,8 @@ import type { CandorErrorEvent } from '@candor/elements/shared';
 import '@candor/elements/incident-banner';
 import { cardOutage, cardOutageAr, plannedMaintenance, resolvedOutage } from '../../examples/fixtures/incidents.js';
 import { warningsDuring } from '../support/console.js';
+// An Arabic page imports its catalogue up front (test/elements/locales.test.ts covers loading it on first need).
+import '@candor/elements/locales/ar.js';
 
 type Banner = HTMLElementTagNameMap['candor-incident-banner'];
 

@@ -13,6 +13,7 @@ import { CandorError } from '@candor/core/errors';
 import type { ConsentRecord } from '@candor/core/models';
 import { changeItems, initialChoices, loadSaved, purposeItems, savedSummary } from '../../packages/elements/src/consent/consent.logic.js';
 import { consentMessages, receiptLabels } from '../../packages/elements/src/consent/consent.messages.js';
+import { consentAr } from '../../packages/elements/src/consent/consent.messages.ar.js';
 import { copy, noticeV1, noticeV2 } from '../support/consent-notice.js';
 
 const SUBJECT = 'cust_7f3a';
@@ -140,7 +141,7 @@ describe('<candor-consent> receipt headings', () => {
   it("are core's English labels in English, and every label is translated in Arabic", () => {
     const t = (catalogue: Record<string, unknown>) => (key: string) => catalogue[key] as string;
     expect(receiptLabels(t(consentMessages.en))).to.deep.equal(DEFAULT_RECEIPT_LABELS);
-    const ar = receiptLabels(t(consentMessages.ar));
+    const ar = receiptLabels(t(consentAr));
     expect(Object.keys(ar)).to.deep.equal(Object.keys(DEFAULT_RECEIPT_LABELS));
     for (const [label, text] of Object.entries(ar)) {
       expect(text, label).to.be.a('string').and.not.equal(DEFAULT_RECEIPT_LABELS[label as keyof typeof DEFAULT_RECEIPT_LABELS]);

@@ -32,3 +32,5 @@ export {
 } from './channels/templates.js';
 export { smsSegments, SMS_LIMITS, type SmsEncoding, type SmsSegments } from './channels/sms.js';
 export { INCIDENT_WORDS, type IncidentWords, type IncidentWordsLanguage } from './channels/words.js';
+export { INCIDENT_WORDS_EN } from './channels/words.en.js';
+export { INCIDENT_WORDS_AR } from './channels/words.ar.js';

@@ -1,4 +1,4 @@
-/** Every string `<candor-consent>` shows or announces (ARIA and receipt headings included), in English and Arabic. */
+/** Every string `<candor-consent>` shows or announces (ARIA and receipt headings included), in English (other languages: `../locales/`). */
 import { DEFAULT_RECEIPT_LABELS, type ReceiptLabels } from '@candor/core/consent';
 import type { MessagesOf } from '../shared/localize.js';
 
@@ -92,91 +92,9 @@ const en = {
 /** The keys and shapes every locale of `<candor-consent>` supplies. */
 export type ConsentMessages = MessagesOf<typeof en>;
 
-const ar: ConsentMessages = {
-  title: 'خياراتك بشأن الخصوصية',
-  from: 'من {controller}',
-  purposesLegend: 'اختر ما تسمح به',
-  required: 'مفعّل دائمًا',
-  requiredWhy: 'نحتاج إلى هذا لتقديم الخدمة، لذلك لا يمكن إيقافه.',
-  optional: 'اختياري',
-  allowed: 'مسموح',
-  declined: 'مرفوض',
-  details: 'التفاصيل',
-  data: 'البيانات التي نستخدمها',
-  retention: 'مدة الاحتفاظ بها',
-  recipients: 'من يتلقاها',
-  noRecipients: 'لا أحد غيرنا',
-  legalBasis: 'الأساس الذي يسمح لنا بذلك',
-  basisConsent: 'موافقتك. يمكنك تغيير رأيك في أي وقت.',
-  basisContract: 'ضروري لتنفيذ عقدك معنا',
-  basisLegalObligation: 'يفرضه القانون',
-  basisVitalInterests: 'لحماية حياتك أو حياة شخص آخر',
-  basisPublicTask: 'مهمة تخدم المصلحة العامة',
-  basisLegitimateInterests: 'مصالحنا المشروعة',
-  roleController: 'المسؤول عن بياناتك',
-  roleProcessor: 'يعمل لحسابنا',
-  rolePartner: 'شريك',
-  reusesVerification: 'يعيد استخدام نتيجة التحقق من هويتك',
-  reusesVerificationAs: 'يعيد استخدام نتيجة التحقق من هويتك باسم {audience}',
-  reuseCount: {
-    one: 'يمكن لشريك واحد إعادة استخدام التحقق من هويتك دون أن يطلبه منك مجددًا: {names}.',
-    two: 'يمكن لشريكين إعادة استخدام التحقق من هويتك دون أن يطلباه منك مجددًا: {names}.',
-    few: 'يمكن لـ {count} شركاء إعادة استخدام التحقق من هويتك دون أن يطلبوه منك مجددًا: {names}.',
-    many: 'يمكن لـ {count} شريكًا إعادة استخدام التحقق من هويتك دون أن يطلبوه منك مجددًا: {names}.',
-    other: 'يمكن لـ {count} شريك إعادة استخدام التحقق من هويتك دون أن يطلبوه منك مجددًا: {names}.',
-  },
-  reuseNote: 'إذا سمحت بذلك، {reuse}',
-  reuseAllowed: 'سمحت بذلك: {reuse}',
-  reuseDeclined: 'رفضت ذلك: لا يعيد أي شريك استخدام التحقق من هويتك.',
-  acceptAll: 'قبول الكل',
-  rejectOptional: 'رفض الاختياري',
-  saveChoices: 'حفظ اختياراتي',
-  changeChoices: 'تغيير اختياراتي',
-  cancel: 'إلغاء',
-  withdraw: 'سحب الموافقة',
-  receipt: 'تنزيل الإيصال',
-  policy: 'اقرأ سياسة الخصوصية كاملة',
-  savedStatus: 'تم حفظ اختياراتك ({date}).',
-  withdrawnStatus: 'لقد سحبت موافقتك ({date}). الاستخدامات الاختيارية لبياناتك متوقفة.',
-  allowedList: 'مسموح: {list}',
-  declinedList: 'مرفوض: {list}',
-  listNone: 'لا شيء',
-  changedIntro: 'حدّثنا هذا الإشعار منذ آخر اختيار لك ({date}). يُرجى مراجعته والاختيار من جديد.',
-  changesHeading: 'ما الذي تغيّر',
-  newPurpose: 'جديد: {title}',
-  nowRequired: 'أصبح إلزاميًا: {title}',
-  newReuse: 'جديد: سيعيد {recipient} استخدام التحقق من هويتك',
-  removedPurposes: {
-    one: 'لم نعد نطلب غرضًا واحدًا من اختياراتك السابقة.',
-    two: 'لم نعد نطلب غرضين من اختياراتك السابقة.',
-    few: 'لم نعد نطلب {count} أغراض من اختياراتك السابقة.',
-    many: 'لم نعد نطلب {count} غرضًا من اختياراتك السابقة.',
-    other: 'لم نعد نطلب {count} غرض من اختياراتك السابقة.',
-  },
-  announceSaved: 'تم حفظ اختياراتك.',
-  announceWithdrawn: 'تم سحب موافقتك.',
-  loading: 'جارٍ تحميل خياراتك بشأن الخصوصية…',
-  invalid: 'لا يمكننا عرض خياراتك بشأن الخصوصية الآن.',
-  storageLoadFailed: 'تعذّرت قراءة اختياراتك المحفوظة على هذا الجهاز. لا يزال بإمكانك الاختيار الآن.',
-  storageSaveFailed: 'تعذّر حفظ اختياراتك على هذا الجهاز. يُرجى المحاولة مرة أخرى.',
-  storageQuota: 'لا توجد مساحة تخزين كافية على هذا الجهاز، لذلك تعذّر حفظ اختياراتك.',
-  storageUnreadable: 'تعذّرت قراءة بعض اختياراتك السابقة المحفوظة على هذا الجهاز. لم يُحذف أي شيء. نعرض أدناه ما أمكننا قراءته.',
-  receiptTitle: 'إيصال الموافقة',
-  receiptController: 'الجهة',
-  receiptRecordedAt: 'وقت التسجيل',
-  receiptEvent: 'ما الذي حدث',
-  receiptDecision: 'حُفظت الاختيارات',
-  receiptWithdrawal: 'سُحبت الموافقة',
-  receiptNoticeVersion: 'إصدار الإشعار',
-  receiptAllowed: 'مسموح',
-  receiptDeclined: 'مرفوض',
-  receiptReuse: 'الشركاء الذين يمكنهم إعادة استخدام التحقق من هويتك',
-  receiptNone: 'لا أحد',
-  receiptRecordId: 'معرّف السجل',
-};
 
 /** Built-in catalogues of `<candor-consent>`; override or add locales with `registerMessages('candor-consent', …)`. */
-export const consentMessages = { en, ar };
+export const consentMessages = { en };
 
 declare global {
   interface CandorMessageCatalogues {

@@ -1,4 +1,4 @@
-/** Every string `<candor-faq>` shows or announces, ARIA labels included, in English and Arabic. */
+/** Every string `<candor-faq>` shows or announces, ARIA labels included, in English (other languages: `../locales/`). */
 import type { MessagesOf } from '../shared/localize.js';
 
 const en = {
@@ -45,73 +45,8 @@ const en = {
 /** The catalogue shape of `<candor-faq>`. */
 export type FaqMessages = MessagesOf<typeof en>;
 
-const ar: FaqMessages = {
-  title: 'المساعدة والإجابات',
-  searchLabel: 'ابحث في الإجابات',
-  searchPlaceholder: 'اكتب سؤالك، مثل «رفض البطاقة»',
-  categoriesLabel: 'الفئات',
-  allCategories: 'الكل',
-  popular: 'الأكثر سؤالًا',
-  results: { zero: 'لا توجد إجابات', one: 'إجابة واحدة', two: 'إجابتان', few: '{count} إجابات', many: '{count} إجابة', other: '{count} إجابة' },
-  resultsFor: {
-    zero: 'لا توجد إجابات عن «{query}»',
-    one: 'إجابة واحدة عن «{query}»',
-    two: 'إجابتان عن «{query}»',
-    few: '{count} إجابات عن «{query}»',
-    many: '{count} إجابة عن «{query}»',
-    other: '{count} إجابة عن «{query}»',
-  },
-  noResults: 'لم نجد إجابة عن «{query}». جرّب كلمات أخرى أو اسألنا مباشرة.',
-  updated: 'حُدّثت {relative}',
-  knownIssue: 'مشكلة معروفة، آخر تحديث {time}',
-  steps: 'الخطوات',
-  helpfulQuestion: 'هل كانت هذه الإجابة مفيدة؟',
-  yes: 'نعم',
-  no: 'لا',
-  reasonLegend: 'ما المشكلة؟ (اختياري)',
-  reasonUnclear: 'لم تكن واضحة',
-  reasonOutdated: 'معلوماتها قديمة',
-  reasonUnsolved: 'لم تحل مشكلتي',
-  reasonOther: 'سبب آخر',
-  sendFeedback: 'إرسال',
-  thanks: 'شكرًا على ملاحظاتك.',
-  contactTitle: 'تحدث إلى أحد موظفينا',
-  contactIntro: 'سننقل سؤالك إليهم حتى لا تضطر إلى تكراره.',
-  open: 'متاح الآن',
-  openUntil: 'متاح حتى {time}',
-  opensAt: 'يفتح {time}',
-  closed: 'مغلق',
-  always: 'متاح دائمًا',
-  replies: {
-    zero: 'يرد فورًا',
-    one: 'يرد خلال دقيقة تقريبًا',
-    two: 'يرد خلال دقيقتين تقريبًا',
-    few: 'يرد خلال {count} دقائق تقريبًا',
-    many: 'يرد خلال {count} دقيقة تقريبًا',
-    other: 'يرد خلال {count} دقيقة تقريبًا',
-  },
-  repliesHours: {
-    zero: 'يرد خلال ساعة',
-    one: 'يرد خلال ساعة تقريبًا',
-    two: 'يرد خلال ساعتين تقريبًا',
-    few: 'يرد خلال {count} ساعات تقريبًا',
-    many: 'يرد خلال {count} ساعة تقريبًا',
-    other: 'يرد خلال {count} ساعة تقريبًا',
-  },
-  repliesDays: {
-    zero: 'يرد خلال يوم',
-    one: 'يرد خلال يوم واحد',
-    two: 'يرد خلال يومين',
-    few: 'يرد خلال {count} أيام',
-    many: 'يرد خلال {count} يومًا',
-    other: 'يرد خلال {count} يوم',
-  },
-  channelLine: '{label}: {availability}',
-  empty: 'لا توجد إجابات هنا بعد.',
-  invalid: 'الإجابات غير متاحة حاليًا.',
-};
 
-export const faqMessages = { en, ar };
+export const faqMessages = { en };
 
 declare global {
   interface CandorMessageCatalogues {

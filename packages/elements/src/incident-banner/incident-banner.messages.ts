@@ -1,5 +1,5 @@
-/** Every string `<candor-incident-banner>` shows or announces, ARIA labels included, in English and Arabic. */
-import { INCIDENT_WORDS, type IncidentWords } from '@candor/core/incidents';
+/** Every string `<candor-incident-banner>` shows or announces, ARIA labels included, in English (other languages: `../locales/`). */
+import { INCIDENT_WORDS_EN, type IncidentWords } from '@candor/core/incidents';
 import type { MessagesOf } from '../shared/localize.js';
 
 /**
@@ -7,7 +7,7 @@ import type { MessagesOf } from '../shared/localize.js';
  * words the channel texts use (`INCIDENT_WORDS` in `@candor/core/incidents`), so the banner says
  * what the e-mail and the SMS say. Hosts may still override any key with `registerMessages`.
  */
-const facts = (w: IncidentWords) => ({
+export const facts = (w: IncidentWords) => ({
   severityMinor: w.severity.minor,
   severityMajor: w.severity.major,
   severityCritical: w.severity.critical,
@@ -42,7 +42,7 @@ const facts = (w: IncidentWords) => ({
 });
 
 const en = {
-  ...facts(INCIDENT_WORDS.en),
+  ...facts(INCIDENT_WORDS_EN),
   regionLabel: 'Service status',
   kindIncident: 'Incident',
   kindMaintenance: 'Planned maintenance',
@@ -89,77 +89,8 @@ const en = {
 /** The catalogue shape of `<candor-incident-banner>`. */
 export type IncidentBannerMessages = MessagesOf<typeof en>;
 
-const ar: IncidentBannerMessages = {
-  ...facts(INCIDENT_WORDS.ar),
-  regionLabel: 'حالة الخدمات',
-  kindIncident: 'عطل',
-  kindMaintenance: 'صيانة مجدولة',
-  severityLabel: 'الخطورة: {severity}',
-  statusLabel: 'الحالة: {status}',
-  affected: 'الخدمات المتأثرة',
-  impactHeading: 'بياناتك',
-  latestUpdate: 'آخر تحديث',
-  posted: 'نُشر {relative}، {time}',
-  nextUpdateIn: {
-    zero: 'التحديث التالي الآن، بحلول {time}.',
-    one: 'التحديث التالي خلال دقيقة واحدة، بحلول {time}.',
-    two: 'التحديث التالي خلال دقيقتين، بحلول {time}.',
-    few: 'التحديث التالي خلال {count} دقائق، بحلول {time}.',
-    many: 'التحديث التالي خلال {count} دقيقة، بحلول {time}.',
-    other: 'التحديث التالي خلال {count} دقيقة، بحلول {time}.',
-  },
-  nextUpdateDue: 'موعد تحديثنا التالي الآن، {time}.',
-  nextUpdateLate: {
-    zero: 'تأخر تحديثنا التالي. ما زلنا نعمل على المشكلة.',
-    one: 'تأخر تحديثنا التالي دقيقة واحدة. ما زلنا نعمل على المشكلة.',
-    two: 'تأخر تحديثنا التالي دقيقتين. ما زلنا نعمل على المشكلة.',
-    few: 'تأخر تحديثنا التالي {count} دقائق. ما زلنا نعمل على المشكلة.',
-    many: 'تأخر تحديثنا التالي {count} دقيقة. ما زلنا نعمل على المشكلة.',
-    other: 'تأخر تحديثنا التالي {count} دقيقة. ما زلنا نعمل على المشكلة.',
-  },
-  upcomingWindow: 'مقررة من {start} إلى {end} بتوقيتك.',
-  upcomingStart: 'مقررة ابتداءً من {start} بتوقيتك.',
-  inProgressUntil: 'جارية حتى {end} بتوقيتك.',
-  resolvedAt: 'تم الحل {relative}، {time}.',
-  remedyGet: 'طريقة الحصول عليه',
-  remedyGetLabel: 'طريقة الحصول عليه: {title}',
-  statusPage: 'صفحة الحالة',
-  faqLink: 'أسئلة وأجوبة',
-  showTimeline: {
-    zero: 'عرض التحديثات ({count})',
-    one: 'عرض التحديث ({count})',
-    two: 'عرض التحديثين ({count})',
-    few: 'عرض كل التحديثات ({count})',
-    many: 'عرض كل التحديثات ({count})',
-    other: 'عرض كل التحديثات ({count})',
-  },
-  hideTimeline: 'إخفاء التحديثات',
-  timelineLabel: 'كل التحديثات، الأحدث أولًا',
-  moreIncidents: {
-    zero: 'لا إشعارات أخرى',
-    one: 'إشعار آخر',
-    two: 'إشعاران آخران',
-    few: '{count} إشعارات أخرى',
-    many: '{count} إشعارًا آخر',
-    other: '{count} إشعار آخر',
-  },
-  fewerIncidents: 'عرض إشعارات أقل',
-  dismiss: 'إغلاق',
-  dismissLabel: 'إغلاق هذا الإشعار: {title}',
-  collapse: 'عرض أقل',
-  expand: 'عرض المزيد',
-  collapseLabel: 'عرض أقل من هذا الإشعار: {title}',
-  expandLabel: 'عرض المزيد من هذا الإشعار: {title}',
-  lockedNote: 'يبقى هذا الإشعار ظاهرًا ما دامت بياناتك قد تكون متأثرة.',
-  updated: 'آخر تحديث {relative}.',
-  stale: 'تعذّر علينا تحديث هذه المعلومات. آخر تحديث {relative}.',
-  unavailable: 'تعذّر علينا تحميل حالة الخدمات. يُرجى المحاولة لاحقًا.',
-  invalid: 'حالة الخدمات غير متاحة حاليًا.',
-  announce: '{kind} {severity}: {title}. {status}. {message}',
-  announceMaintenance: '{kind}: {title}. {status}. {message}',
-};
 
-export const incidentBannerMessages = { en, ar };
+export const incidentBannerMessages = { en };
 
 declare global {
   interface CandorMessageCatalogues {

@@ -44,6 +44,16 @@ export abstract class CandorElement extends LitElement {
     this.#unwatch = undefined;
   }
 
+  /**
+   * Waits for the catalogue of the component's language when it is still loading (Arabic on
+   * first use), so a page in that language never flashes English first.
+   */
+  protected override async scheduleUpdate(): Promise<void> {
+    const catalogue = this.localize.loading;
+    if (catalogue) await catalogue;
+    super.scheduleUpdate();
+  }
+
   protected override willUpdate(changed: Map<PropertyKey, unknown>): void {
     super.willUpdate(changed);
     if (changed.has('theme')) this.resolvedTheme = this.#resolveTheme();

@@ -4,9 +4,13 @@ export { CandorEvent } from './candor-event.js';
 export { CandorErrorEvent, type CandorErrorDetail } from './candor-error-event.js';
 export {
   LocalizeController,
+  registerCatalogue,
   registerMessages,
+  setLocaleLoader,
   relativeTime,
+  type Catalogue,
   type ComponentMessages,
+  type LocaleLoader,
   type LocalizeOptions,
   type Message,
   type MessageParams,

@@ -1,6 +1,7 @@
 /**
- * Localisation for Candor components: per-component message catalogues (English and Arabic
- * built in), host overrides and extra locales, plurals with Intl.PluralRules, numbers, dates and
+ * Localisation for Candor components: per-component message catalogues (English built in, other
+ * languages registered as modules such as `@candor/elements/locales/ar.js` or loaded on first
+ * need), host overrides and extra locales, plurals with Intl.PluralRules, numbers, dates and
  * lists with Intl.NumberFormat, Intl.DateTimeFormat and Intl.ListFormat, and the language/direction
  * the component renders in.
  */
@@ -16,8 +17,8 @@ export type Message = string | PluralMessage;
 /** A component's catalogue shape: every key a locale must supply, plural where English is plural. */
 export type MessagesOf<T> = { readonly [K in keyof T]: T[K] extends string ? string : PluralMessage };
 
-/** A component's built-in catalogues: English and Arabic are mandatory and complete. */
-export type ComponentMessages<M> = { readonly en: M; readonly ar: M } & { readonly [locale: string]: M };
+/** A component's built-in catalogues: complete English, and any language it carries itself; Candor's own components carry only English and get the rest from the registry. */
+export type ComponentMessages<M> = { readonly en: M } & { readonly [locale: string]: M };
 
 /** Values substituted into `{name}` placeholders; numbers are formatted for the locale. */
 export type MessageParams = Readonly<Record<string, string | number>>;
@@ -58,6 +59,97 @@ export function registerMessages(component: string, locale: string, messages: Pa
   const key = locale.toLowerCase();
   byLocale.set(key, { ...byLocale.get(key), ...messages });
   for (const c of live) if (c.component === component) c.host.requestUpdate();
+}
+
+/** A whole language for several components at once: `{ 'candor-stepper': {...}, 'candor-faq': {...} }`. */
+export type Catalogue = { readonly [C in keyof CandorMessageCatalogues]?: Partial<CandorMessageCatalogues[C]> };
+
+/** Languages whose catalogue was registered whole with {@link registerCatalogue}: nothing to load for them. */
+const complete = new Set<string>();
+
+/**
+ * Registers a language for every component it covers, the way `@candor/elements/locales/ar.js`
+ * registers Arabic. An organisation's own translation registers the same way; a language
+ * registered like this is never fetched by the {@link setLocaleLoader | locale loader}.
+ *
+ * @example
+ * registerCatalogue('fr', {
+ *   'candor-stepper': { stepOf: 'Étape {current} sur {total}', allDone: 'Toutes les étapes sont faites' },
+ *   'candor-faq': { searchLabel: 'Rechercher dans l’aide' },
+ * });
+ */
+export function registerCatalogue(locale: string, catalogue: Catalogue): void {
+  complete.add(primary(locale));
+  for (const [component, messages] of Object.entries(catalogue)) {
+    if (messages) registerMessages(component, locale, messages as Partial<Record<string, Message>>);
+  }
+}
+
+/**
+ * Loads the catalogue of a language (its primary subtag: `ar` for `ar-EG`), or returns
+ * undefined when there is nothing to load for it.
+ */
+export type LocaleLoader = (language: string) => Promise<unknown> | undefined;
+
+/** The languages Candor ships beyond English, loaded when a component first renders in one. */
+const builtInLoader: LocaleLoader = (language) => (language === 'ar' ? import('../locales/ar.js') : undefined);
+let loader: LocaleLoader | undefined = builtInLoader;
+/** Loads under way or finished, by language; a settled load is removed from `pending`. */
+const started = new Map<string, Promise<void>>();
+const pending = new Set<string>();
+
+/**
+ * Chooses how components get a language they have no catalogue for. By default Candor loads
+ * the languages it ships (Arabic) the first time a component renders in one, as a separate file,
+ * so an English page downloads no Arabic; components wait for it before their first render in
+ * that language. Pass your own loader to fetch your organisation's catalogues (or to load them
+ * from elsewhere), or `undefined` to load nothing (then import `@candor/elements/locales/ar.js`
+ * yourself). Returns the loader it replaced.
+ *
+ * @example
+ * setLocaleLoader(async (language) => {
+ *   if (language === 'ar') return import('@candor/elements/locales/ar.js');
+ *   if (language === 'fr') registerCatalogue('fr', await (await fetch('/i18n/candor-fr.json')).json());
+ *   return undefined;
+ * });
+ */
+export function setLocaleLoader(next: LocaleLoader | undefined): LocaleLoader | undefined {
+  const previous = loader;
+  loader = next;
+  return previous;
+}
+
+/** The load of `language` still under way, starting it if nobody has asked for it yet. */
+function loading(language: string): Promise<void> | undefined {
+  if (language === 'en' || complete.has(language)) return undefined;
+  let load = started.get(language);
+  if (!load) {
+    let request: Promise<unknown> | undefined;
+    try {
+      request = loader?.(language);
+    } catch (error) {
+      request = Promise.reject(error);
+    }
+    if (!request) return undefined; // nothing to load; ask again if the loader changes
+    pending.add(language);
+    load = Promise.resolve(request).then(
+      () => undefined,
+      (error: unknown) => {
+        // The page keeps working in English; the warning says which language and why.
+        console.warn(`Candor could not load its "${language}" catalogue; showing English instead.`, error);
+      },
+    ).finally(() => {
+      pending.delete(language);
+      for (const c of live) if (primary(c.lang) === language) c.host.requestUpdate();
+    });
+    started.set(language, load);
+  }
+  return pending.has(language) ? load : undefined;
+}
+
+/** The primary language subtag, lower-case: `ar` for `ar-EG`. */
+function primary(lang: string): string {
+  return (lang.split('-')[0] ?? lang).toLowerCase();
 }
 
 type Formatter = Intl.NumberFormat | Intl.PluralRules | Intl.DateTimeFormat | Intl.ListFormat | Intl.RelativeTimeFormat;
@@ -113,16 +205,14 @@ export function relativeTime(localize: { readonly lang: string }, value: Date | 
 
 /** Locales to try in order: `ar-EG`, `ar`, `en`. */
 function chain(lang: string): string[] {
-  const full = lang.toLowerCase();
-  const base = full.split('-')[0] ?? full;
-  return [...new Set([full, base, 'en'])];
+  return [...new Set([lang.toLowerCase(), primary(lang), 'en'])];
 }
 
 /** Options of a {@link LocalizeController}. */
 export interface LocalizeOptions<M> {
   /** Tag name of the component, the key for `registerMessages`. */
   component: string;
-  /** Built-in catalogues. */
+  /** Built-in catalogue (English). */
   messages: ComponentMessages<M>;
 }
 
@@ -173,6 +263,14 @@ export class LocalizeController<M extends object> implements ReactiveController 
     this.lang = lang;
     this.dir = dir;
     return changed;
+  }
+
+  /**
+   * While the catalogue of the current language is still loading, the promise of that load
+   * (the component waits for it before rendering); otherwise undefined.
+   */
+  get loading(): Promise<void> | undefined {
+    return loading(primary(this.lang));
   }
 
   #lookup(key: string): Message | undefined {

@@ -1,4 +1,4 @@
-/** Every string `<candor-stepper>` shows or announces, in English and Arabic. */
+/** Every string `<candor-stepper>` shows or announces, in English (other languages: `../locales/`). */
 import type { MessagesOf } from '../shared/localize.js';
 
 const en = {
@@ -38,56 +38,9 @@ const en = {
 /** The keys and shapes every locale of `<candor-stepper>` supplies. */
 export type StepperMessages = MessagesOf<typeof en>;
 
-const ar: StepperMessages = {
-  listLabel: 'خطوات التسجيل',
-  progressLabel: 'مدى التقدّم في التسجيل',
-  progressText: 'اكتمل {percent}. {timeLeft}',
-  stepOf: 'الخطوة {current} من {total}',
-  stepOfTitled: 'الخطوة {current} من {total}: {title}',
-  timeLeft: {
-    zero: 'لم يتبقَّ عليك شيء',
-    one: 'بقيت دقيقة واحدة تقريبًا',
-    two: 'بقيت دقيقتان تقريبًا',
-    few: 'بقيت {count} دقائق تقريبًا',
-    many: 'بقيت {count} دقيقة تقريبًا',
-    other: 'بقيت {count} دقيقة تقريبًا',
-  },
-  estimate: {
-    zero: 'أقل من دقيقة',
-    one: 'دقيقة واحدة تقريبًا',
-    two: 'دقيقتان تقريبًا',
-    few: '{count} دقائق تقريبًا',
-    many: '{count} دقيقة تقريبًا',
-    other: '{count} دقيقة تقريبًا',
-  },
-  allDone: 'اكتملت جميع الخطوات',
-  statusUpcoming: 'لم تبدأ بعد',
-  statusCurrent: 'جارية الآن',
-  statusComplete: 'مكتملة',
-  statusError: 'تحتاج إلى انتباهك',
-  statusWaiting: 'قيد المراجعة لدينا',
-  statusNeedsHelp: 'تحتاج إلى مساعدة',
-  statusSkipped: 'تم تخطيها',
-  optional: 'اختيارية',
-  skipAction: 'تخطَّ هذه الخطوة',
-  detailWaiting: 'نراجع ما أرسلته إلينا، ولا يلزمك فعل أي شيء الآن.',
-  detailError: 'حدث خطأ في هذه الخطوة. يُرجى المحاولة مرة أخرى.',
-  whyWeAsk: 'لماذا نطلب ذلك',
-  youWillNeed: 'ما ستحتاج إليه',
-  helpAction: 'اطلب المساعدة في هذه الخطوة',
-  helpChannels: 'كيف تفضّل أن نساعدك؟',
-  channelCall: 'اتصل بنا',
-  channelChat: 'تحدّث معنا',
-  channelAppointment: 'احجز موعدًا',
-  helpOfferFailures: 'لم تنجح هذه الخطوة حتى الآن. هل تريد بعض المساعدة؟',
-  helpOfferOvertime: 'تستغرق هذه الخطوة وقتًا أطول من المتوقع. هل تريد بعض المساعدة؟',
-  helpOfferNeedsHelp: 'يسعدنا أن نساعدك في هذه الخطوة.',
-  invalid: 'يتعذّر عرض تقدّمك الآن.',
-  empty: 'لا توجد خطوات لعرضها بعد.',
-};
 
 /** Built-in catalogues of `<candor-stepper>`; add locales or override with `registerMessages('candor-stepper', …)`. */
-export const stepperMessages = { en, ar };
+export const stepperMessages = { en };
 
 declare global {
   interface CandorMessageCatalogues {
