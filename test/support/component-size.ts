@@ -291,3 +291,38 @@ export async function measureFloor(): Promise<FloorSize[]> {
 export function kb(bytes: number): string {
   return `${(bytes / 1024).toFixed(2)} KB`;
 }
+
+const TOGETHER_PREFIX = '\0candor-together:';
+
+/** Serves `\0candor-together:<files joined by |>` as a module that imports each registering file. */
+function togetherEntries(): Plugin {
+  return {
+    name: 'candor-together-entries',
+    resolveId: (source) => (source.startsWith(TOGETHER_PREFIX) ? source : null),
+    load(id) {
+      if (!id.startsWith(TOGETHER_PREFIX)) return null;
+      return id
+        .slice(TOGETHER_PREFIX.length)
+        .split('|')
+        .map((file) => `import ${JSON.stringify(file)};`)
+        .join('\n');
+    },
+  };
+}
+
+/**
+ * Bundles several components as one page loads them together (one copy of lit, zod and the
+ * shared code) and measures the result. With every component, it is what a page with all of
+ * them downloads; leaving one out gives, by difference, what that one adds to such a page.
+ *
+ * @example
+ * const all = await measureTogether(componentEntries());
+ * const withoutFaq = await measureTogether(componentEntries().filter((e) => e.tag !== 'candor-faq'));
+ * const faqOnAPage = all.gzip - withoutFaq.gzip;
+ */
+export async function measureTogether(entries: readonly ComponentEntry[]): Promise<BundleSize> {
+  if (!entries.length) return { raw: 0, min: 0, gzip: 0, modules: [] };
+  for (const e of entries) if (!existsSync(e.file)) await measureComponent(e); // throws the "build first" message
+  const id = TOGETHER_PREFIX + entries.map((e) => e.file).join('|');
+  return measureBundle(entries.map((e) => e.tag).join(' + '), id, [togetherEntries()]);
+}
