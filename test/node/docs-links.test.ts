@@ -1,5 +1,6 @@
-// Relative links in README.md and docs/ point at files that exist in the repository, and a
-// `#section` on a Markdown page names a heading that page has. Web links are not fetched.
+// Relative links in README.md, docs/ and the packages' READMEs point at files that exist in the
+// repository, and a `#section` on a Markdown page names a heading that page has. Web links are
+// not fetched.
 import { existsSync, statSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { docFiles, headingAnchors, links, readDoc, repoRoot } from '../support/markdown.js';

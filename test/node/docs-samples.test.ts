@@ -1,7 +1,8 @@
-// Every TypeScript sample in README.md and docs/ (```ts and ```typescript blocks) must compile
-// against the packages as users get them: each block is written to its own module file next to
-// the repository's node_modules, so `@candor/core/...` resolves to the built .d.ts files, and all
-// of them are type-checked in one TypeScript Program. One test per block, named by file and line.
+// Every TypeScript sample in README.md, docs/ and the packages' READMEs (```ts and ```typescript
+// blocks) must compile against the packages as users get them: each block is written to its own
+// module file next to the repository's node_modules, so `@candor/core/...` resolves to the built
+// .d.ts files, and all of them are type-checked in one TypeScript Program. One test per block,
+// named by file and line.
 // A block that needs something from around it declares it (`declare const token: string;`);
 // shell, JSON and HTML fragments take their own fence (```sh, ```json, ```html).
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';

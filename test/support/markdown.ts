@@ -1,13 +1,19 @@
-// Reads the user docs (README.md and every Markdown file under docs/) the way the doc checks
+// Reads the user docs (README.md, the Markdown files under docs/, the packages' READMEs) the way the doc checks
 // need them: fenced code blocks with their language and line, and the links outside code.
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 
 export const repoRoot = join(import.meta.dirname, '..', '..');
 
-/** README.md and every .md file under docs/ (found anew on each run), as repo-relative paths. */
+/**
+ * The user docs, found anew on each run, as repo-relative paths: README.md, every .md file under
+ * docs/, and each package's README.md (what npm shows).
+ */
 export function docFiles(root = repoRoot): string[] {
   const out = ['README.md'];
+  for (const pkg of readdirSync(join(root, 'packages'), { withFileTypes: true })) {
+    if (pkg.isDirectory() && existsSync(join(root, 'packages', pkg.name, 'README.md'))) out.push(`packages/${pkg.name}/README.md`);
+  }
   const walk = (dir: string) => {
     let entries;
     try {
