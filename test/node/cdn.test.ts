@@ -14,6 +14,8 @@ import { chromium, type Browser, type BrowserContext, type Page } from 'playwrig
 import { chromiumLaunchOptions } from '../support/chromium.mjs';
 // @ts-expect-error: plain ESM example script without type declarations
 import { staticFiles } from '../../examples/static-server.mjs';
+// @ts-expect-error: plain ESM script without type declarations
+import { sizeRows, DOC_FILE, START, END } from '../../packages/elements/scripts/cdn-sizes.mjs';
 // @ts-expect-error: plain ESM example script without type declarations
 import { createStatusFeed } from '../../examples/plain-html/status-feed.mjs';
 import { onboardingJourney } from '../../examples/fixtures/onboarding-journey.js';
@@ -275,5 +277,44 @@ describe('no-build files (packages/elements/dist/cdn) on a statically served pla
     await page.evaluate(() => document.body.setAttribute('style', 'color: red'));
     await page.waitForFunction(() => (window as unknown as { violations: string[] }).violations.length > 0);
     expect((await page.evaluate(() => (window as unknown as { violations: string[] }).violations))[0]).to.match(/^style-src-attr refused inline/);
+  });
+});
+
+describe('docs/install.md: the sizes of the no-build files', () => {
+  interface Row {
+    file: string;
+    files: number;
+    min: number;
+    gzip: number;
+  }
+  const KB = 1024;
+  /** The table rows docs/install.md shows between its markers: file, files fetched, minified and gzipped bytes (as written, in KB). */
+  function documented(): Row[] {
+    const doc = readFileSync(DOC_FILE as string, 'utf8');
+    const a = doc.indexOf(START as string);
+    const b = doc.indexOf(END as string);
+    expect(a, 'the size markers in docs/install.md').to.be.greaterThan(-1);
+    return doc
+      .slice(a, b)
+      .split('\n')
+      .flatMap((line) => {
+        const m = /^\| `([^`]+)` \|[^|]*\| (\d+) \| ([\d.]+) KB \| ([\d.]+) KB \|/.exec(line);
+        return m ? [{ file: m[1]!, files: Number(m[2]), min: Number(m[3]) * KB, gzip: Number(m[4]) * KB }] : [];
+      });
+  }
+
+  it('lists every no-build file the build makes, each within 2 % of its size today', () => {
+    const built = (sizeRows() as Row[]).map(({ file, files, min, gzip }) => ({ file, files, min, gzip }));
+    const shown = documented();
+    const fix = 'Run `node packages/elements/scripts/cdn-sizes.mjs --write` after `npm run build` to update the table.';
+    expect(shown.map((r) => r.file), fix).to.deep.equal(built.map((r) => r.file));
+    for (const r of built) {
+      const d = shown.find((x) => x.file === r.file)!;
+      expect(d.files, `${r.file}: files fetched. ${fix}`).to.equal(r.files);
+      for (const k of ['min', 'gzip'] as const) {
+        const off = Math.abs(d[k] - r[k]);
+        expect(off <= Math.max(0.02 * r[k], 0.1 * KB), `${r.file}: ${k} is ${(r[k] / KB).toFixed(1)} KB, the docs say ${(d[k] / KB).toFixed(1)} KB. ${fix}`).to.equal(true);
+      }
+    }
   });
 });
