@@ -29,9 +29,9 @@ const FIXTURES = 'examples/fixtures';
 const CSP = "default-src 'self'; style-src 'self'; require-trusted-types-for 'script'; trusted-types lit-html";
 
 /** A page: `scripts` are module script URLs, in order; the page's own data script comes last. */
-function html(title: string, scripts: string[], body: string): string {
+function html(title: string, scripts: string[], body: string, lang = 'en'): string {
   return `<!doctype html>
-<html lang="en" dir="ltr">
+<html lang="${lang}" dir="${lang === 'ar' ? 'rtl' : 'ltr'}">
   <head>
     <meta charset="utf-8" />
     <title>${title}</title>
@@ -86,6 +86,18 @@ function writeSite(root: string): void {
     `import './cdn/candor-stepper.js';\nimport { onboardingJourney } from './data/onboarding-journey.js';\ndocument.getElementById('journey').steps = structuredClone(onboardingJourney);\n`,
   );
   writeFileSync(join(root, 'stepper.html'), html('Only the stepper', ['./stepper.mjs'], '<candor-stepper id="journey"></candor-stepper>'));
+  // An Arabic page: the stepper's file and every language catalogue the build made (dist/cdn/locales/).
+  const locales = existsSync(join(CDN, 'locales')) ? readdirSync(join(CDN, 'locales')).filter((f) => f.endsWith('.js')) : [];
+  writeFileSync(
+    join(root, 'stepper-ar.mjs'),
+    [
+      `import './cdn/candor-stepper.js';`,
+      ...locales.map((f) => `import './cdn/locales/${f}';`),
+      `import { onboardingJourneyAr } from './data/onboarding-journey.js';`,
+      `document.getElementById('journey').steps = structuredClone(onboardingJourneyAr);`,
+    ].join('\n'),
+  );
+  writeFileSync(join(root, 'stepper-ar.html'), html('المراحل', ['./stepper-ar.mjs'], '<candor-stepper id="journey"></candor-stepper>', 'ar'));
   // Two files that share code, and one of them twice: what a page assembled from parts may do.
   writeFileSync(
     join(root, 'mixed.html'),
@@ -242,6 +254,14 @@ describe('no-build files (packages/elements/dist/cdn) on a statically served pla
     await page.waitForFunction(() => document.querySelector('candor-stepper')?.getAttribute('current') === 'details');
     expect(await page.evaluate(() => ['candor-consent', 'candor-incident-banner', 'candor-faq'].filter((t) => customElements.get(t)))).to.deep.equal([]);
     expect(requested.filter((p) => p.includes('adapters'))).to.deep.equal([]);
+    await expectNoProblems();
+  });
+
+  it('on an Arabic page, the stepper file with the language catalogues speaks Arabic, right to left', async () => {
+    await page.goto(base + 'stepper-ar.html');
+    await page.waitForFunction(() => document.querySelector('#journey')?.shadowRoot?.textContent?.includes('الخطوة 3 من 5'), undefined, { timeout: 10_000 });
+    const direction = await page.evaluate(() => getComputedStyle(document.querySelector('#journey')!.shadowRoot!.querySelector('[part~="base"]')!).direction);
+    expect(direction).to.equal('rtl');
     await expectNoProblems();
   });
 
