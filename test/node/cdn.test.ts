@@ -281,12 +281,16 @@ describe('no-build files (packages/elements/dist/cdn) on a statically served pla
     expect(res.headers.get('content-security-policy')).to.equal(CSP);
     await page.goto(base + 'strict/all.html');
     await expectAllFourRendered();
-    // The styles applied (constructed stylesheets, which style-src 'self' allows): the FAQ's entries are laid out as its stylesheet says.
-    const styled = await page.evaluate(() => {
-      const root = document.querySelector('candor-consent')!.shadowRoot!;
-      return root.adoptedStyleSheets.length > 0 && getComputedStyle(root.querySelector('[part~="base"]')!).display !== 'inline';
+    // The styles applied (constructed stylesheets, which style-src 'self' allows; the fill is set
+    // through CSSOM): at 25 % the bar fills a quarter of its track. A refused style fills all of it.
+    const bar = await page.evaluate(() => {
+      const root = document.querySelector('candor-stepper')!.shadowRoot!;
+      const track = root.querySelector<HTMLElement>('[part~="progress"]')!;
+      const fill = root.querySelector<HTMLElement>('[part~="progress-indicator"]')!;
+      return { now: track.getAttribute('aria-valuenow'), share: fill.getBoundingClientRect().width / track.clientWidth };
     });
-    expect(styled).to.equal(true);
+    expect(bar.now).to.equal('25');
+    expect(bar.share).to.be.closeTo(0.25, 0.02);
     await page.getByRole('button', { name: 'Accept all' }).click();
     await page.waitForFunction(() => (document.querySelector('candor-consent') as { state?: string }).state === 'saved');
     await expectNoProblems();
