@@ -3,6 +3,7 @@
 import { readFileSync, readdirSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import typescript from '@rollup/plugin-typescript';
+import { cdnConfig } from './packages/elements/rollup.cdn.mjs';
 
 const packagesDir = 'packages';
 
@@ -51,8 +52,9 @@ function config(name) {
 }
 
 // CANDOR_PKG=core builds one package (comma-separated list allowed); the default builds all, in order.
+// The elements build is followed by its no-build files, dist/cdn/ (packages/elements/rollup.cdn.mjs).
 const only = process.env.CANDOR_PKG?.split(',');
 export default ['core', 'elements', 'cli']
   .filter((name) => !only || only.includes(name))
   .filter((name) => existsSync(join(packagesDir, name, 'src')) && entries(join(packagesDir, name)).length > 0)
-  .map(config);
+  .flatMap((name) => (name === 'elements' ? [config(name), cdnConfig()] : [config(name)]));
