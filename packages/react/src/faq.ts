@@ -6,14 +6,15 @@ import { CandorErrorEvent } from '@candor/elements/shared';
 import {
   BeforeContactRequestEvent,
   CandorFaq as CandorFaqElement,
-  CandorFaqEntry as CandorFaqEntryElement,
   ContactRequestEvent,
   FaqFeedbackEvent,
   FaqSearchEvent,
 } from '@candor/elements/faq';
 import type { CandorComponent } from './component.js';
 import { eventProps } from './events.js';
+import { markupChild, type MarkupChildComponent } from './markup-child.js';
 
+import type { CandorFaqEntry as CandorFaqEntryElement } from '@candor/elements/faq';
 export type { CandorFaq as CandorFaqElement, CandorFaqEntry as CandorFaqEntryElement } from '@candor/elements/faq';
 
 /** Event props of `<CandorFaq>`: `onCandorFaqSearch`, `onCandorFaqFeedback`, … */
@@ -55,9 +56,4 @@ export interface CandorFaqEntryAttributes {
 }
 
 /** One entry declared as a child of `<CandorFaq>` (`<candor-faq-entry>`): `<p>` children are the answer. */
-export const CandorFaqEntry: CandorComponent<CandorFaqEntryElement, {}, CandorFaqEntryAttributes> = createComponent<CandorFaqEntryElement, {}>({
-  react: React,
-  tagName: 'candor-faq-entry',
-  elementClass: CandorFaqEntryElement,
-  displayName: 'CandorFaqEntry',
-});
+export const CandorFaqEntry: MarkupChildComponent<CandorFaqEntryElement, CandorFaqEntryAttributes> = markupChild('candor-faq-entry', 'CandorFaqEntry');

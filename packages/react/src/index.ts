@@ -8,3 +8,4 @@ export * from './incident-banner.js';
 export * from './faq.js';
 export { eventPropName, eventProps, type EventPropName, type EventProps, type NamedEventClass, type PascalCase } from './events.js';
 export type { CandorComponent } from './component.js';
+export type { MarkupChildComponent } from './markup-child.js';

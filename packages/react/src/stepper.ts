@@ -7,14 +7,15 @@ import {
   BeforeAssistRequestEvent,
   BeforeStepChangeEvent,
   BeforeStepSkipEvent,
-  CandorStep as CandorStepElement,
   CandorStepper as CandorStepperElement,
   StepChangeEvent,
   StepSkipEvent,
 } from '@candor/elements/stepper';
 import type { CandorComponent } from './component.js';
 import { eventProps } from './events.js';
+import { markupChild, type MarkupChildComponent } from './markup-child.js';
 
+import type { CandorStep as CandorStepElement } from '@candor/elements/stepper';
 export type { CandorStep as CandorStepElement, CandorStepper as CandorStepperElement } from '@candor/elements/stepper';
 
 /** Event props of `<CandorStepper>`: `onCandorStepChange`, `onCandorBeforeStepChange`, … */
@@ -53,9 +54,4 @@ export interface CandorStepAttributes {
 }
 
 /** One step declared as a child of `<CandorStepper>` (`<candor-step>`); its text is the "why we ask". */
-export const CandorStep: CandorComponent<CandorStepElement, {}, CandorStepAttributes> = createComponent<CandorStepElement, {}>({
-  react: React,
-  tagName: 'candor-step',
-  elementClass: CandorStepElement,
-  displayName: 'CandorStep',
-});
+export const CandorStep: MarkupChildComponent<CandorStepElement, CandorStepAttributes> = markupChild('candor-step', 'CandorStep');
