@@ -3,7 +3,8 @@
 // follow re-renders, refs give the element, and children written as markup are read.
 import { expect, waitUntil } from '@open-wc/testing';
 import { act, createRef, type ReactNode } from 'react';
-import { createRoot, type Root } from 'react-dom/client';
+import { createRoot, hydrateRoot, type Root } from 'react-dom/client';
+import { renderToString } from 'react-dom/server';
 import type { ConsentRecord, Incident, OnboardingStep } from '@candor/core/models';
 import { MemoryConsentStorage } from '@candor/core/consent';
 import { CandorErrorEvent } from '@candor/elements/shared';
@@ -27,6 +28,28 @@ import { noticeV1 } from '../../examples/fixtures/consent-notices.js';
 import { cardOutage } from '../../examples/fixtures/incidents.js';
 import { contactChannels, faqEntries } from '../../examples/fixtures/faq.js';
 import { warningsDuring } from '../support/console.js';
+
+/**
+ * Compile-time checks (`npm run typecheck`): event props are typed with the event class, and
+ * object props with the core models. An `@ts-expect-error` that stops erroring fails the check.
+ */
+export function typedProps(steps: OnboardingStep[]): ReactNode[] {
+  return [
+    <CandorStepper
+      steps={steps}
+      onCandorStepChange={(e) => {
+        const to: string = e.detail.to;
+        // @ts-expect-error: detail.to is a string
+        const wrong: number = e.detail.to;
+        void [to, wrong];
+      }}
+    />,
+    // @ts-expect-error: notice must be a ConsentNotice
+    <CandorConsent notice={{ version: 1 }} />,
+    // @ts-expect-error: no such event prop
+    <CandorFaq onCandorStepChange={() => {}} />,
+  ];
+}
 
 // Tells React that updates are wrapped in act() here, so it flushes them before act resolves.
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
@@ -92,6 +115,40 @@ describe('@candor/react rendering', () => {
     const ref = createRef<CandorStepperElement>();
     await render(<CandorStepper ref={ref} steps={journey()} />);
     expect(ref.current).to.equal(one('candor-stepper'));
+  });
+});
+
+describe('@candor/react after server rendering', () => {
+  it('hydrates server HTML without a mismatch, then sets the properties and listens to events', async () => {
+    const steps = journey();
+    const changes: StepChangeEvent[] = [];
+    const app = () => (
+      <CandorStepper steps={steps} className="onboarding" onCandorStepChange={(e) => changes.push(e)}>
+        <CandorStep step-id="declared" title="Declared in markup" minutes={1} status="current" />
+      </CandorStepper>
+    );
+    const serverHtml = renderToString(app());
+    expect(serverHtml).to.not.match(/steps=|oncandor/i);
+    await act(async () => root.unmount());
+    container.innerHTML = serverHtml;
+    const fromServer = one<CandorStepperElement>('candor-stepper');
+    const errors: string[] = [];
+    const originalError = console.error;
+    console.error = (...args: unknown[]) => errors.push(args.map(String).join(' '));
+    try {
+      await act(async () => {
+        root = hydrateRoot(container, app());
+      });
+    } finally {
+      console.error = originalError;
+    }
+    expect(errors).to.deep.equal([]);
+    const el = await updated<CandorStepperElement>('candor-stepper');
+    expect(el).to.equal(fromServer); // hydrated in place, not re-created
+    expect(el.steps).to.equal(steps);
+    el.shadowRoot!.querySelector<HTMLElement>('[part~="step-button"]')!.click();
+    await el.updateComplete;
+    expect(changes.map((e) => e.detail.to)).to.deep.equal(['details']);
   });
 });
 

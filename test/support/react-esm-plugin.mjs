@@ -1,11 +1,11 @@
 // React ships CommonJS only, which a browser cannot import. This @web/test-runner plugin serves
-// React as ES modules: esbuild bundles `react`, `react/jsx-runtime`, `react-dom` and
-// `react-dom/client` (development build) once, sharing one copy of React between them, and bare
-// imports of those names resolve to the bundles under /__react/.
+// React as ES modules: esbuild bundles `react`, its JSX runtimes, `react-dom`, `react-dom/client`
+// and `react-dom/server` (development builds, browser versions) once, sharing one copy of React
+// between them, and bare imports of those names resolve to the bundles under /__react/.
 import { build } from 'esbuild';
 import { createRequire } from 'node:module';
 
-const modules = ['react', 'react/jsx-runtime', 'react/jsx-dev-runtime', 'react-dom', 'react-dom/client'];
+const modules = ['react', 'react/jsx-runtime', 'react/jsx-dev-runtime', 'react-dom', 'react-dom/client', 'react-dom/server'];
 const require = createRequire(import.meta.url);
 const fileOf = (name) => `${name.replace(/\//g, '__')}.js`;
 const IDENT = /^[A-Za-z_$][\w$]*$/;
