@@ -54,6 +54,8 @@ export function typedProps(steps: OnboardingStep[]): ReactNode[] {
 // Tells React that updates are wrapped in act() here, so it flushes them before act resolves.
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
 
+/** A loaded machine may take a while; the default second is too short to mean failure. */
+const settle = { timeout: 5000 };
 const copy = <T,>(v: T): T => structuredClone(v);
 const journey = (): OnboardingStep[] => copy([...onboardingJourney]);
 const fixedNow = () => new Date('2026-11-23T10:10:00Z');
@@ -179,7 +181,7 @@ describe('@candor/react props', () => {
     expect(el.storage).to.equal(storage);
     expect(el.hasAttribute('notice')).to.equal(false);
     expect(el.subject).to.equal('cust_7f3a');
-    await waitUntil(() => text(el).includes(notice.purposes[0]!.title), 'the notice was not shown');
+    await waitUntil(() => text(el).includes(notice.purposes[0]!.title), 'the notice was not shown', settle);
   });
 
   it('sets incidents and now on <candor-incident-banner> as properties; the banner shows the incident', async () => {
@@ -225,10 +227,10 @@ describe('@candor/react props', () => {
     expect(step.getAttribute('minutes')).to.equal('3');
     expect(step.hasAttribute('optional')).to.equal(true);
     const stepper = await updated<CandorStepperElement>('candor-stepper');
-    await waitUntil(() => stepper.shadowRoot!.querySelectorAll('[part~="step-button"]').length === 2, 'the stepper did not read its <candor-step> children');
+    await waitUntil(() => stepper.shadowRoot!.querySelectorAll('[part~="step-button"]').length === 2, 'the stepper did not read its <candor-step> children', settle);
     expect(text(stepper)).to.contain('Verify your identity');
     const faq = await updated<CandorFaqElement>('candor-faq');
-    await waitUntil(() => text(faq).includes('I forgot my PIN'), 'the panel did not read its <candor-faq-entry> child');
+    await waitUntil(() => text(faq).includes('I forgot my PIN'), 'the panel did not read its <candor-faq-entry> child', settle);
     expect(errors.map((e) => e.detail.message)).to.deep.equal([]);
   });
 });
@@ -298,7 +300,7 @@ describe('@candor/react events', () => {
         }}
       />,
     );
-    await waitUntil(() => ref.current?.state === 'ask', `consent did not load (state ${ref.current?.state})`);
+    await waitUntil(() => ref.current?.state === 'ask', `consent did not load (state ${ref.current?.state})`, settle);
     const result = await ref.current!.acceptAll();
     expect(records).to.deep.equal([result]);
   });
@@ -307,7 +309,7 @@ describe('@candor/react events', () => {
     const updates: IncidentUpdateEvent[] = [];
     await render(<CandorIncidentBanner incidents={[copy(cardOutage)]} now={fixedNow} storageKey="react-test-events" onCandorIncidentUpdate={(e) => updates.push(e)} />);
     await updated('candor-incident-banner');
-    await waitUntil(() => updates.length > 0, 'no candor-incident-update');
+    await waitUntil(() => updates.length > 0, 'no candor-incident-update', settle);
     expect(updates[0]).to.be.instanceOf(IncidentUpdateEvent);
     expect(updates[0]!.detail).to.deep.equal({ incidentId: cardOutage.id, updateId: 'u2', status: 'identified', severity: 'critical' });
   });
@@ -318,7 +320,7 @@ describe('@candor/react events', () => {
     const warnings = await warningsDuring(async () => {
       await render(<CandorFaq entries={copy(faqEntries)} incidents={hostile} onCandorError={(e) => errors.push(e)} />);
       await updated('candor-faq');
-      await waitUntil(() => errors.length > 0, 'no candor-error for invalid incidents');
+      await waitUntil(() => errors.length > 0, 'no candor-error for invalid incidents', settle);
     });
     expect(warnings.join('\n')).to.contain('<candor-faq> incidents');
     expect(errors[0]).to.be.instanceOf(CandorErrorEvent);

@@ -13,6 +13,8 @@ import { noticeV1 } from '../../examples/fixtures/consent-notices.js';
 import { faqEntries } from '../../examples/fixtures/faq.js';
 import { warningsDuring } from '../support/console.js';
 
+/** A loaded machine may take a while; the default second is too short to mean failure. */
+const settle = { timeout: 5000 };
 const copy = <T>(v: T): T => structuredClone(v);
 const journey = (): OnboardingStep[] => copy([...onboardingJourney]);
 
@@ -102,7 +104,7 @@ describe('Candor elements in Vue 3', () => {
     const input = faq.shadowRoot!.querySelector<HTMLInputElement>('[part~="search-input"]')!;
     input.value = 'card';
     input.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true }));
-    await waitUntil(() => searches.length > 0, 'no candor-faq-search', { timeout: 5000 });
+    await waitUntil(() => searches.length > 0, 'no candor-faq-search', settle);
     expect(searches[0]).to.be.instanceOf(FaqSearchEvent);
     expect(searches[0]!.detail.query).to.equal('card');
   });
