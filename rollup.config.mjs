@@ -54,7 +54,7 @@ function config(name) {
 // CANDOR_PKG=core builds one package (comma-separated list allowed); the default builds all, in order.
 // The elements build is followed by its no-build files, dist/cdn/ (packages/elements/rollup.cdn.mjs).
 const only = process.env.CANDOR_PKG?.split(',');
-export default ['core', 'elements', 'cli']
+export default ['core', 'elements', 'cli', 'react']
   .filter((name) => !only || only.includes(name))
   .filter((name) => existsSync(join(packagesDir, name, 'src')) && entries(join(packagesDir, name)).length > 0)
   .flatMap((name) => (name === 'elements' ? [config(name), cdnConfig()] : [config(name)]));

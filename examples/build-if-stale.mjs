@@ -13,7 +13,7 @@ import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const SHARED_INPUTS = ['rollup.config.mjs', 'tsconfig.json', 'package-lock.json'];
-const PACKAGES = ['core', 'elements', 'cli'];
+const PACKAGES = ['core', 'elements', 'cli', 'react'];
 
 /** Every file and folder under `dir` (the folder itself included), with its modification time. */
 function* walk(dir) {

@@ -9,6 +9,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { chromiumLaunchOptions } from './support/chromium.mjs';
 import { forcedColorsPlugin } from './support/forced-colors-plugin.mjs';
+import { reactEsmPlugin } from './support/react-esm-plugin.mjs';
 
 /** Counts every test across sessions and writes test-results/browser.json for test/run.mjs. */
 function countingReporter() {
@@ -39,13 +40,14 @@ function countingReporter() {
 const group = process.env.CANDOR_WTR_FILES;
 
 export default {
-  files: group ? group.split(',') : ['test/core/**/*.test.ts', 'test/elements/**/*.test.ts'],
+  files: group ? group.split(',') : ['test/core/**/*.test.ts', 'test/elements/**/*.test.ts', 'test/elements/**/*.test.tsx'],
   nodeResolve: { exportConditions: ['browser', 'import', 'default'] },
   concurrency: 2,
   testsFinishTimeout: 300000,
   testFramework: { config: { timeout: 30000 } },
   plugins: [
-    esbuildPlugin({ ts: true, target: 'es2022', tsconfig: fileURLToPath(new URL('../tsconfig.json', import.meta.url)) }),
+    reactEsmPlugin(),
+    esbuildPlugin({ ts: true, tsx: true, target: 'es2022', tsconfig: fileURLToPath(new URL('../tsconfig.json', import.meta.url)) }),
     forcedColorsPlugin(),
     a11ySnapshotPlugin(),
   ],

@@ -55,6 +55,23 @@ function publicSurfaceOnly() {
   };
 }
 
+/**
+ * `<candor-step>` and `<candor-faq-entry>` extend `ServerSafeHTMLElement` (`HTMLElement`, or an
+ * empty class on a server) so that they can be imported in Node: to a user they are HTMLElements.
+ */
+function serverSafeIsHTMLElement() {
+  return {
+    name: 'candor-server-safe-is-html-element',
+    packageLinkPhase({ customElementsManifest }) {
+      for (const mod of customElementsManifest.modules ?? []) {
+        for (const decl of mod.declarations ?? []) {
+          if (decl.superclass?.name === 'ServerSafeHTMLElement') decl.superclass = { name: 'HTMLElement', package: 'global:' };
+        }
+      }
+    },
+  };
+}
+
 export default {
   globs: ['src/**/*.ts'],
   // Tests and declaration files are not part of the public surface.
@@ -64,5 +81,5 @@ export default {
   // package.json already names the manifest ("customElements"); never rewrite that file.
   packagejson: false,
   dependencies: false,
-  plugins: [publicSurfaceOnly(), pointAtDist()],
+  plugins: [publicSurfaceOnly(), serverSafeIsHTMLElement(), pointAtDist()],
 };

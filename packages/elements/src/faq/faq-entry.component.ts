@@ -1,4 +1,5 @@
 /** `<candor-faq-entry>`: one question and answer declared in markup, read by its parent `<candor-faq>`. */
+import { ServerSafeHTMLElement } from '../shared/server-safe-element.js';
 
 /**
  * One entry of a `<candor-faq>` written as markup. It renders nothing itself: the panel reads
@@ -22,7 +23,7 @@
  *   <ol><li>Open Cards.</li><li>Choose Show PIN.</li></ol>
  * </candor-faq-entry>
  */
-export class CandorFaqEntry extends HTMLElement {}
+export class CandorFaqEntry extends ServerSafeHTMLElement {}
 
 const clean = (s: string | null | undefined): string => (s ?? '').replace(/\s+/g, ' ').trim();
 const words = (s: string | null, sep: RegExp): string[] | undefined => {

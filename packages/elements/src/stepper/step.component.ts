@@ -1,4 +1,5 @@
 /** `<candor-step>`: one onboarding step declared in markup, read by its parent `<candor-stepper>`. */
+import { ServerSafeHTMLElement } from '../shared/server-safe-element.js';
 
 /**
  * One step of a `<candor-stepper>` written as markup. It renders nothing itself: the stepper
@@ -22,7 +23,7 @@
  *   <ul><li>A passport or national ID card</li></ul>
  * </candor-step>
  */
-export class CandorStep extends HTMLElement {}
+export class CandorStep extends ServerSafeHTMLElement {}
 
 const clean = (s: string | null | undefined): string => (s ?? '').replace(/\s+/g, ' ').trim();
 
