@@ -65,7 +65,8 @@ function markPaths(paths: readonly ClaimPath[]): Marks {
   paths.forEach((path, i) => {
     const field = `disclosable.${i}`;
     if (typeof path !== 'string' && !Array.isArray(path)) throw optionError(field, 'must be a claim name, a dotted path or an array of path segments.');
-    const segments = pathSegments(path);
+    // "..." is a reserved name, not three empty segments.
+    const segments = typeof path === 'string' && NEVER_DISCLOSABLE.includes(path) ? [path] : pathSegments(path);
     if (segments.length === 0 || segments.some((s) => s === '' || (typeof s !== 'string' && !(Number.isInteger(s) && s >= 0)))) {
       throw optionError(field, `is not a usable claim path: ${JSON.stringify(path)}.`);
     }
