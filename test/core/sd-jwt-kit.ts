@@ -16,6 +16,12 @@ export async function digest(text: string): Promise<string> {
   return b64url(new Uint8Array(await crypto.subtle.digest('SHA-256', enc.encode(text))));
 }
 
+/** Decodes base64url (lenient: for reading what Candor wrote, not for checking it). */
+export function unb64url(text: string): Uint8Array {
+  const bin = atob(text.replace(/-/g, '+').replace(/_/g, '/'));
+  return Uint8Array.from(bin, (c) => c.charCodeAt(0));
+}
+
 /** A disclosure of exactly these members (any JSON, hostile or not). */
 export const disclosure = (...members: unknown[]) => b64url(JSON.stringify(members));
 
