@@ -6,6 +6,7 @@ export {
   type ClaimPath,
   type ClaimPathSegment,
 } from './disclosure.js';
+export { SdJwtVcClaimsSchema, SdJwtStatusClaimSchema, type SdJwtVcClaims } from './claims.js';
 export { issueSdJwt, DEFAULT_DECOYS, DEFAULT_SD_JWT_TTL_SECONDS, type SdJwtIssueOptions } from './issue.js';
 export { present, type PresentOptions, type KeyBindingOptions } from './present.js';
 export {

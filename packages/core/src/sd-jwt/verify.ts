@@ -12,6 +12,8 @@ import { Lru } from '../lib/lru.js';
 import { clockOption, optionError, wholeNumber } from '../lib/options.js';
 import type { Clock } from '../models/clock.js';
 import { decodeDisclosure, isObject, NEVER_DISCLOSABLE, pathText, SD_ALG, sha256Base64url, splitSdJwt } from './disclosure.js';
+import { claimsError } from '../tokens/claims-error.js';
+import { SdJwtVcClaimsSchema } from './claims.js';
 import { metadataKeyResolver } from './metadata.js';
 import { processPayload } from './process.js';
 
@@ -256,12 +258,15 @@ export function createSdJwtVerifier(options: SdJwtVerifierOptions): SdJwtVerifie
     if (requireKb && cnf === undefined) {
       throw fail('key_binding_required', 'This verifier requires key binding and the credential has no cnf holder key: it can be presented by anyone who copies it. Ask the issuer for a key-bound credential.', 'cnf');
     }
+    const holder = cnf === undefined ? undefined : holderKey(cnf);
+    // The rest of the shape, from the one definition partners also get as JSON Schema.
+    const shape = SdJwtVcClaimsSchema.safeParse(claims);
+    if (!shape.success) throw claimsError("The credential's claims are not valid SD-JWT VC claims", shape.error.issues);
 
     // §7.3 step 5: the key-binding JWT, whenever there is one.
     let keyBinding: VerifiedKeyBinding | undefined;
     if (parts.kbJwt !== undefined) {
-      if (cnf === undefined) throw fail('invalid_cnf', 'The presentation has a key-binding JWT but the credential has no cnf holder key to check it with.', 'cnf');
-      const holder = holderKey(cnf);
+      if (holder === undefined) throw fail('invalid_cnf', 'The presentation has a key-binding JWT but the credential has no cnf holder key to check it with.', 'cnf');
       const kb = await verifyCompactJws(parts.kbJwt, { kind: 'kb-jwt', keys: await holder.key, algorithms: [holder.alg], maxBytes: Math.max(256, Math.min(maxBytes, 8192)) });
       const kbClaims = parseJsonObjectBytes(kb.payload);
       if (!kbClaims) throw fail('malformed', 'The key-binding JWT payload is not a JSON object.');
