@@ -105,6 +105,8 @@ describe('candor CLI: SD-JWT', function () {
     expectUsage(await candor(['present', '--disclose', 'age_over_21', `@${credential}`]), 'Disclosable: age_over_18, birthdate');
     expectUsage(await candor(['present', '--disclose', 'age_over_18', '--holder-key', holderFile, `@${credential}`]), '--audience');
     expectUsage(await candor(verifyArgs(['--require-key-binding', `@${credential}`])), '--nonce');
+    expectUsage(await candor(verifyArgs(['--min-level', 'high', `@${credential}`])), '--min-level is for Candor tokens');
+    expectUsage(await candor(['verify', '--jwks', jwksFile, '--iss', ISS, '--aud', AUD, '--nonce', 'n', 'a.b.c']), '--nonce is for SD-JWT presentations');
     expectUsage(await candor(['present', '--disclose', 'age_over_18', '--holder-key', jwksFile, '--audience', AUD, '--nonce', 'n', `@${credential}`]), 'is not a JWK');
   });
 

@@ -79,6 +79,8 @@ export const verify: Command = {
     const issuers = listFlag(flags, 'iss');
     const sdFlags = (['nonce', 'require-key-binding', 'issuer-metadata', 'vct'] as const).filter((f) => flags[f] !== undefined);
     if (token.includes('~')) {
+      const tokenOnly = (['min-level', 'reverify-after'] as const).filter((f) => flags[f] !== undefined);
+      if (tokenOnly.length > 0) throw new CliError('usage', `${cmd}: --${tokenOnly[0]} is for Candor tokens; this input is an SD-JWT presentation (it contains "~").`);
       const vcts = listFlag(flags, 'vct');
       const nonce = stringFlag(flags, 'nonce');
       return verifySdJwtCommand(
