@@ -103,8 +103,29 @@ export function splitSdJwt(input: string): SdJwtParts {
 const ascii = new TextEncoder();
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
+interface NodeCrypto {
+  createHash(alg: 'sha256'): { update(text: string, encoding: 'utf8'): { digest(encoding: 'base64url'): string } };
+}
+
+/**
+ * Node's (and Deno's, Bun's) synchronous SHA-256, found without importing `node:crypto`, so the
+ * module still loads in browsers. A verification hashes every disclosure and the presentation;
+ * WebCrypto's digest is a thread-pool round trip per call in Node, which costs far more than the
+ * hash of a few hundred bytes. Same function, same bytes (UTF-8, as TextEncoder gives).
+ */
+const nodeCrypto: NodeCrypto | undefined = (() => {
+  try {
+    const get = (globalThis as { process?: { getBuiltinModule?: (id: string) => unknown } }).process?.getBuiltinModule;
+    const c = typeof get === 'function' ? (get('node:crypto') as Partial<NodeCrypto> | undefined) : undefined;
+    return typeof c?.createHash === 'function' ? (c as NodeCrypto) : undefined;
+  } catch {
+    return undefined;
+  }
+})();
+
 /** base64url(SHA-256(text)) over the ASCII characters of `text`, as RFC 9901 hashes disclosures and presentations. */
 export async function sha256Base64url(text: string): Promise<string> {
+  if (nodeCrypto) return nodeCrypto.createHash('sha256').update(text, 'utf8').digest('base64url');
   return encodeBase64url(new Uint8Array(await crypto.subtle.digest('SHA-256', ascii.encode(text))));
 }
 
