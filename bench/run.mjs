@@ -1,5 +1,5 @@
 // `npm run bench`: Candor's issue and verify against bare jose SignJWT / jwtVerify on the SAME keys
-// in the same process, for ES256 and EdDSA; then FAQ search against MiniSearch and Fuse.js (bench/faq.mjs). Method: warm up, then several rounds alternating
+// in the same process, for ES256 and EdDSA; then SD-JWT+KB verification against @sd-jwt/sd-jwt-vc (bench/sd-jwt.mjs); then FAQ search against MiniSearch and Fuse.js (bench/faq.mjs). Method: warm up, then several rounds alternating
 // baseline and candidate in short rounds (ABBA order, to cancel drift from CPU frequency, GC and
 // other load); report the median ops/s of each side, the median of the per-round ratios (each
 // round pairs the two sides under the same conditions), the ratio of process CPU time per operation,
@@ -12,6 +12,7 @@ import { SignJWT, jwtVerify } from 'jose';
 import { KeySet } from '@candor/core/keys';
 import { createIssuer, createVerifier, TOKEN_TYPE } from '@candor/core/tokens';
 import { runFaqBench } from './faq.mjs';
+import { benchSdJwt, SD_JWT_TARGET } from './sd-jwt.mjs';
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 20);
 const ROUND_MS = Number(process.env.BENCH_ROUND_MS ?? 150);
@@ -146,5 +147,13 @@ for (const r of results) {
   console.log(`  ${r.alg.padEnd(6)} repeated token via result cache >= ${TARGETS.cached}x bare jose jwtVerify by CPU time: ${r.cached.cpuRatio.toFixed(1)}x ${r.cached.cpuRatio >= TARGETS.cached ? 'met' : 'NOT MET'}`);
 }
 console.log('');
+const sdJwt = await benchSdJwt(compare);
+{
+  const c = sdJwt.verify;
+  console.log('SD-JWT+KB, three disclosures, ES256');
+  console.log(`  ${'operation'.padEnd(52)} ${'@sd-jwt'.padStart(10)} ${'Candor ops/s'.padStart(12)}  ratio (round min-max)  CPU-time ratio`);
+  console.log(`  ${'verify (vs @sd-jwt/sd-jwt-vc verify)'.padEnd(52)} ${fmt(c.baseline).padStart(10)} ${fmt(c.candidate).padStart(12)}  ${`${c.ratio.toFixed(2)}x (${c.ratioRange[0].toFixed(2)}-${c.ratioRange[1].toFixed(2)})`.padEnd(21)}  ${c.cpuRatio.toFixed(2)}x`);
+  console.log(`  SD-JWT+KB verify >= ${SD_JWT_TARGET}x @sd-jwt/sd-jwt-vc by CPU time: ${c.cpuRatio.toFixed(2)}x ${c.cpuRatio >= SD_JWT_TARGET ? 'met' : 'NOT MET'}\n`);
+}
 const faq = runFaqBench();
-if (process.argv.includes('--json')) console.log(JSON.stringify({ machine, rounds: ROUNDS, roundMs: ROUND_MS, results, faq }, null, 2));
+if (process.argv.includes('--json')) console.log(JSON.stringify({ machine, rounds: ROUNDS, roundMs: ROUND_MS, results, sdJwt, faq }, null, 2));

@@ -11,9 +11,10 @@ import { jwks } from './commands/jwks.js';
 import { keysGenerate, keysPrune, keysRotate } from './commands/keys.js';
 import { serve } from './commands/serve.js';
 import { verify } from './commands/verify.js';
+import { keysHolder, present } from './commands/sd-jwt.js';
 
 /** Every subcommand, in the order help lists them. */
-export const COMMANDS: readonly Command[] = [keysGenerate, keysRotate, keysPrune, jwks, issue, verify, serve];
+export const COMMANDS: readonly Command[] = [keysGenerate, keysRotate, keysPrune, keysHolder, jwks, issue, present, verify, serve];
 
 /** The installed @candor/cli version (read from its package.json next to dist/). */
 export function version(): string {

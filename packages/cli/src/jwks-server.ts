@@ -3,6 +3,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import type { JWK } from 'jose';
 import { toPublicJwk } from '@candor/core/keys';
+import { issuerMetadataUrl } from '@candor/core/sd-jwt';
 
 /** The path partners fetch, as RFC 8414 / OpenID discovery conventions place it. */
 export const JWKS_PATH = '/.well-known/jwks.json';
@@ -18,6 +19,11 @@ export interface ServeJwksOptions {
   port?: number;
   /** `cache-control: max-age` in seconds that partners may cache the set for (default 300). */
   maxAgeSeconds?: number;
+  /**
+   * Also publish SD-JWT VC issuer metadata (`/.well-known/jwt-vc-issuer`, naming this server's
+   * JWKS as `jwks_uri`) for this issuer identifier; `true` uses the server's own URL.
+   */
+  issuer?: string | true;
   /** Called after each response, e.g. to log that a partner fetched the keys. */
   onRequest?: (info: { method: string; path: string; status: number }) => void;
 }
@@ -28,6 +34,9 @@ export interface JwksServer {
   url: string;
   /** Full JWKS URL, e.g. `http://127.0.0.1:43567/.well-known/jwks.json`. */
   jwksUrl: string;
+  /** With the `issuer` option: the issuer identifier and where its metadata is served. */
+  issuer?: string;
+  issuerMetadataUrl?: string;
   port: number;
   /** Stops listening and closes open connections. */
   close(): Promise<void>;
@@ -55,7 +64,10 @@ export async function serveJwks(options: ServeJwksOptions): Promise<JwksServer> 
   const source = options.keys;
   const read = typeof source === 'function' ? source : () => source.publicJwks();
 
+  if (options.issuer !== undefined && options.issuer !== true) issuerMetadataUrl(options.issuer);
   const onRequest = options.onRequest;
+  /** Set once listening: the metadata path and document. */
+  let metadata: { path: string; body: string } | undefined;
   const server = createServer((req, res) => {
     if (onRequest) {
       res.once('finish', () => {
@@ -66,7 +78,7 @@ export async function serveJwks(options: ServeJwksOptions): Promise<JwksServer> 
         }
       });
     }
-    handle(req, res, read, maxAge);
+    handle(req, res, read, maxAge, metadata);
   });
   // A JWKS request has no body; don't let a slow client hold a socket for long.
   server.requestTimeout = 10_000;
@@ -82,10 +94,19 @@ export async function serveJwks(options: ServeJwksOptions): Promise<JwksServer> 
   });
   const address = server.address() as AddressInfo;
   const url = `http://127.0.0.1:${address.port}`;
+  const jwksUrl = `${url}${JWKS_PATH}`;
+  let issuerInfo: { issuer: string; issuerMetadataUrl: string } | undefined;
+  if (options.issuer !== undefined) {
+    const issuer = options.issuer === true ? url : options.issuer;
+    const at = issuerMetadataUrl(issuer);
+    metadata = { path: at.pathname, body: JSON.stringify({ issuer, jwks_uri: jwksUrl }) };
+    issuerInfo = { issuer, issuerMetadataUrl: `${url}${at.pathname}` };
+  }
   let closing: Promise<void> | undefined;
   return {
     url,
-    jwksUrl: `${url}${JWKS_PATH}`,
+    jwksUrl,
+    ...issuerInfo,
     port: address.port,
     close() {
       closing ??= new Promise<void>((resolve, reject) => {
@@ -97,12 +118,14 @@ export async function serveJwks(options: ServeJwksOptions): Promise<JwksServer> 
   };
 }
 
-function handle(req: IncomingMessage, res: ServerResponse, read: () => { keys: JWK[] }, maxAge: number): void {
+function handle(req: IncomingMessage, res: ServerResponse, read: () => { keys: JWK[] }, maxAge: number, metadata?: { path: string; body: string }): void {
   res.setHeader('access-control-allow-origin', '*');
   res.setHeader('x-content-type-options', 'nosniff');
   const path = (req.url ?? '/').split('?')[0];
-  if (path !== JWKS_PATH) {
-    sendJson(res, 404, { error: 'not_found', message: `Nothing here. The key set is at ${JWKS_PATH}.` }, req.method === 'HEAD');
+  const isMetadata = metadata !== undefined && path === metadata.path;
+  if (path !== JWKS_PATH && !isMetadata) {
+    const where = metadata ? `${JWKS_PATH} and the issuer metadata at ${metadata.path}` : JWKS_PATH;
+    sendJson(res, 404, { error: 'not_found', message: `Nothing here. The key set is at ${where}.` }, req.method === 'HEAD');
     return;
   }
   if (req.method === 'OPTIONS') {
@@ -114,6 +137,12 @@ function handle(req: IncomingMessage, res: ServerResponse, read: () => { keys: J
   if (req.method !== 'GET' && req.method !== 'HEAD') {
     res.setHeader('allow', 'GET, HEAD, OPTIONS');
     sendJson(res, 405, { error: 'method_not_allowed', message: `${req.method ?? 'This method'} is not allowed; use GET.` }, false);
+    return;
+  }
+  if (isMetadata) {
+    res.setHeader('cache-control', `public, max-age=${maxAge}`);
+    res.writeHead(200, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(metadata!.body) });
+    res.end(req.method === 'HEAD' ? undefined : metadata!.body);
     return;
   }
   let jwks: { keys: JWK[] };

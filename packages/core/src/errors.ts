@@ -73,6 +73,32 @@ export const CANDOR_ERROR_CODES = Object.freeze([
   'message_too_long',
   /** FAQ entries or a contact channel given to a FAQ helper (`createFaqIndex`, `channelAvailability`, `faqJsonLd`) fail their schema; `issues` name the paths. */
   'invalid_faq',
+  /** SD-JWT: a disclosure that is not base64url JSON, not an array of 2 (array element) or 3 (object property) members, has a non-string salt or claim name, or has the wrong shape for where its digest is. */
+  'invalid_disclosure',
+  /** SD-JWT: a disclosure or plaintext member named `_sd` or `...`, the names RFC 9901 reserves. */
+  'reserved_claim_name',
+  /** SD-JWT: one digest appears more than once in the issuer-signed JWT, directly or through disclosures (including a disclosure that refers to itself). */
+  'duplicate_digest',
+  /** SD-JWT: the same disclosure is given twice in one presentation. */
+  'duplicate_disclosure',
+  /** SD-JWT: a disclosure whose digest the issuer-signed JWT does not contain (it was not issued with this credential). */
+  'unreferenced_disclosure',
+  /** SD-JWT: a disclosed claim whose name is already present in the same object (as plaintext or from another disclosure). */
+  'claim_clash',
+  /** SD-JWT: `_sd_alg` names a hash algorithm other than `sha-256`. */
+  'unsupported_sd_alg',
+  /** SD-JWT issuance: a claim that must stay in the issuer-signed JWT (`iss`, `nbf`, `exp`, `iat`, `cnf`, `vct`, `status`, `_sd`, `_sd_alg`, `...`) was named as disclosable, or a credential makes one of the first six disclosable. */
+  'not_disclosable',
+  /** SD-JWT: the verifier requires key binding and the presentation has no key-binding JWT, or the credential has no `cnf` key to bind to. */
+  'key_binding_required',
+  /** SD-JWT: the credential's `cnf` is not `{ "jwk": <public EC P-256 or Ed25519 JWK> }`. */
+  'invalid_cnf',
+  /** Key-binding JWT: `nonce` is not the one the verifier gave the holder (replayed or made for another request). */
+  'wrong_nonce',
+  /** Key-binding JWT: `sd_hash` does not match the presentation it came with (disclosures were added, removed or changed). */
+  'sd_hash_mismatch',
+  /** Key-binding JWT: `iat` is older than the verifier's `maxIatAgeSeconds`. */
+  'stale_key_binding',
 ] as const);
 
 /**

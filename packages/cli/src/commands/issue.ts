@@ -2,7 +2,8 @@
 import { ASSURANCE_LEVELS as LEVELS, createIssuer, RISK_TIERS, VERIFICATION_METHODS as METHODS } from '@candor/core/tokens';
 import { isCandorError } from '@candor/core/errors';
 import type { ConsentRecord } from '@candor/core/models';
-import { choice, formatDuration, listFlag, parseDate, parseDuration, requiredFlag, stringFlag } from '../args.js';
+import { choice, formatDuration, listFlag, parseDate, parseDuration, parseInteger, requiredFlag, stringFlag } from '../args.js';
+import { issueSdJwtCommand } from './sd-jwt.js';
 import { printJson, type Command } from '../command.js';
 import { CliError } from '../errors.js';
 import { ExitCode } from '../exit-codes.js';
@@ -11,13 +12,13 @@ import { loadKeySet } from '../key-store.js';
 
 export const issue: Command = {
   name: 'issue',
-  summary: 'Sign a token saying a customer was verified (prints the token).',
-  usage: 'issue --keys FILE --iss URL --sub ID --aud URL --level LEVEL --method LIST --risk TIER [options]',
+  summary: 'Sign a token saying a customer was verified (prints the token); with --disclosable, an SD-JWT VC.',
+  usage: 'issue --keys FILE --iss URL --sub ID (--aud URL | --disclosable LIST --vct URL) --level LEVEL --method LIST --risk TIER [options]',
   flags: {
     keys: { type: 'string', value: 'FILE', required: true, description: 'The issuer\'s private key set file (signs with its active key).' },
     iss: { type: 'string', value: 'URL', required: true, description: 'Issuer identifier, the iss partners trust (https; http only on the loopback).' },
     sub: { type: 'string', value: 'ID', required: true, description: 'The customer\'s identifier at the issuer.' },
-    aud: { type: 'string', value: 'URL', required: true, description: 'The partner the token is for.' },
+    aud: { type: 'string', value: 'URL', description: 'The partner the token is for (required unless --disclosable).' },
     level: { type: 'string', value: LEVELS.join('|'), required: true, description: 'Assurance level reached.' },
     method: { type: 'string', value: 'LIST', multiple: true, required: true, description: `Verification methods used, comma-separated or repeated: ${METHODS.join(', ')}.` },
     risk: { type: 'string', value: RISK_TIERS.join('|'), required: true, description: 'The customer\'s risk tier (decides when re-verification is due).' },
@@ -26,11 +27,16 @@ export const issue: Command = {
     attr: { type: 'string', value: 'NAME=VALUE', multiple: true, description: 'An attribute to disclose: age_over_18=true (true/false become booleans, numbers become numbers).' },
     'pairwise-secret-file': { type: 'string', value: 'FILE', description: 'A file holding a secret of at least 32 bytes: the token\'s sub becomes a pairwise id, different for each --aud, so partners cannot correlate customers.' },
     consent: { type: 'string', value: 'FILE', description: 'The customer\'s consent record (JSON, from @candor/core/consent): refuse to issue unless it lists --aud for --sub (exit 1, consent_required).' },
-    json: { type: 'boolean', description: 'Print {"token", "kid", "alg", "expiresAt", "claims"} instead of the bare token.' },
+    disclosable: { type: 'string', value: 'LIST', multiple: true, description: 'Issue an SD-JWT VC (RFC 9901) instead, in which these claims (--attr names, dotted paths) are selectively disclosable; comma-separated or repeated.' },
+    vct: { type: 'string', value: 'URL', description: 'With --disclosable: the credential type (vct).' },
+    'holder-key': { type: 'string', value: 'FILE', description: 'With --disclosable: the holder key file (from `candor keys holder`; only its public key is used), bound as cnf.jwk.' },
+    decoys: { type: 'string', value: 'N', description: 'With --disclosable: decoy digests per _sd array (default 2, at most 16).' },
+    json: { type: 'boolean', description: 'Print {"token", "kid", "alg", "expiresAt", "claims"} instead of the bare token ({"sdJwt", ...} with --disclosable).' },
   },
   examples: [
     'candor issue --keys keys.json --iss https://bank.example --sub cust-123 --aud https://partner.example \\\n    --level substantial --method document,liveness --risk low --attr age_over_18=true',
     'candor issue ... --ttl 10m --json',
+    'candor issue --keys keys.json --iss https://bank.example --sub cust-123 --level substantial --method document --risk low \\\n    --attr age_over_18=true --attr birthdate=1990-04-01 --disclosable age_over_18,birthdate \\\n    --vct https://bank.example/credentials/verified-customer --holder-key holder.json',
   ],
   async run(flags, _positionals, ctx) {
     const cmd = this.name;
@@ -52,6 +58,38 @@ export const issue: Command = {
     const consent = consentFile === undefined ? undefined : await readJsonFile(consentFile, { what: 'consent record file', maxBytes: 64 * 1024 });
 
     const keysFile = requiredFlag(cmd, flags, 'keys');
+    const disclosable = listFlag(flags, 'disclosable');
+    const sdOnly = (['vct', 'holder-key', 'decoys'] as const).filter((f) => flags[f] !== undefined);
+    if (flags.disclosable === undefined && sdOnly.length > 0) {
+      throw new CliError('usage', `${cmd}: --${sdOnly[0]} is for SD-JWT credentials; pass --disclosable LIST too (the claims the holder may disclose one by one).`);
+    }
+    if (flags.disclosable !== undefined) {
+      const tokenOnly = (['aud', 'pairwise-secret-file', 'consent'] as const).filter((f) => flags[f] !== undefined);
+      if (tokenOnly.length > 0) {
+        throw new CliError('usage', `${cmd}: --${tokenOnly[0]} is for Candor tokens, not SD-JWT credentials: an SD-JWT is not issued for one partner; the holder binds each presentation to its partner (candor present --audience).`);
+      }
+      const decoysFlag = stringFlag(flags, 'decoys');
+      return issueSdJwtCommand(
+        {
+          cmd,
+          keys: await loadKeySet(keysFile),
+          issuer: requiredFlag(cmd, flags, 'iss'),
+          vct: stringFlag(flags, 'vct'),
+          disclosable,
+          holderKeyFile: stringFlag(flags, 'holder-key'),
+          claims: {
+            sub: requiredFlag(cmd, flags, 'sub'),
+            verification: { level, methods, verifiedAt: Math.floor(verifiedAt.getTime() / 1000), riskTier },
+            ...attributes,
+          },
+          ttlSeconds,
+          decoys: decoysFlag === undefined ? undefined : parseInteger(cmd, 'decoys', decoysFlag, 0, 16),
+          json: flags.json === true,
+        },
+        ctx,
+      );
+    }
+    if (flags.aud === undefined) throw new CliError('usage', `${cmd}: missing --aud URL (the partner the token is for), or pass --disclosable LIST to issue an SD-JWT credential.`);
     const keys = await loadKeySet(keysFile);
     // Every limit on the claims is the issuer's (its claims schema and the key set's TTL ceiling);
     // the CLI reports its refusals in terms of the flags.

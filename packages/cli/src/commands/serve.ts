@@ -1,6 +1,6 @@
 /** `candor serve`: run the local JWKS server for a key file until interrupted, picking up rotations. */
 import { watchFile, unwatchFile } from 'node:fs';
-import { parseInteger, requiredFlag, stringFlag } from '../args.js';
+import { parseInteger, parseUrl, requiredFlag, stringFlag } from '../args.js';
 import type { Command } from '../command.js';
 import { CliError } from '../errors.js';
 import { ExitCode } from '../exit-codes.js';
@@ -9,15 +9,17 @@ import { loadKeySet } from '../key-store.js';
 
 export const serve: Command = {
   name: 'serve',
-  summary: 'Serve a key set\'s public JWKS on http://127.0.0.1:PORT/.well-known/jwks.json.',
-  usage: 'serve --keys FILE [--port N] [--max-age SECONDS]',
+  summary: 'Serve a key set\'s public JWKS on http://127.0.0.1:PORT/.well-known/jwks.json (and SD-JWT VC issuer metadata).',
+  usage: 'serve --keys FILE [--port N] [--max-age SECONDS] [--iss URL]',
   flags: {
     keys: { type: 'string', value: 'FILE', required: true, description: 'The private key set file (re-read when it changes, e.g. after `candor keys rotate`).' },
     port: { type: 'string', value: 'N', description: 'Port on 127.0.0.1 (default 0: a free port, printed at start).' },
     'max-age': { type: 'string', value: 'SECONDS', description: 'cache-control max-age partners may cache the set for (default 300).' },
+    iss: { type: 'string', value: 'URL', description: 'The issuer identifier for /.well-known/jwt-vc-issuer (default: this server\'s URL, http://127.0.0.1:PORT).' },
   },
   notes: [
-    'Prints {"url", "jwksUrl"} as one JSON line on stdout once listening; stops cleanly on Ctrl-C (SIGINT) or SIGTERM.',
+    'Prints {"url", "jwksUrl", "issuer", "issuerMetadataUrl"} as one JSON line on stdout once listening; stops cleanly on Ctrl-C (SIGINT) or SIGTERM.',
+    'The SD-JWT VC issuer metadata {"issuer", "jwks_uri"} lets partners find the keys from the credential\'s iss (candor verify --issuer-metadata).',
     'Listens on 127.0.0.1 only: for development and tests. In production publish `candor jwks` output over https.',
   ],
   examples: ['candor serve --keys keys.json --port 8787', 'curl http://127.0.0.1:8787/.well-known/jwks.json'],
@@ -28,8 +30,10 @@ export const serve: Command = {
     const port = portFlag === undefined ? 0 : parseInteger(cmd, 'port', portFlag, 0, 65535);
     const maxAgeFlag = stringFlag(flags, 'max-age');
     const maxAgeSeconds = maxAgeFlag === undefined ? 300 : parseInteger(cmd, 'max-age', maxAgeFlag, 0, 86400);
+    const issFlag = stringFlag(flags, 'iss');
+    const issuer = issFlag === undefined ? true : parseUrl(cmd, 'iss', issFlag) && issFlag;
     let keys = await loadKeySet(path);
-    const server = await listen(cmd, port, () => serveJwks({ keys: () => keys.publicJwks(), port, maxAgeSeconds }));
+    const server = await listen(cmd, port, () => serveJwks({ keys: () => keys.publicJwks(), port, maxAgeSeconds, issuer }));
     // Reload on change; a half-written or broken file keeps the last good set published.
     watchFile(path, { interval: 500 }, () => {
       loadKeySet(path).then(
@@ -40,7 +44,7 @@ export const serve: Command = {
         (e: unknown) => ctx.err(`candor serve: kept the previous keys; ${e instanceof Error ? e.message : String(e)}\n`),
       );
     });
-    ctx.out(`${JSON.stringify({ url: server.url, jwksUrl: server.jwksUrl })}\n`);
+    ctx.out(`${JSON.stringify({ url: server.url, jwksUrl: server.jwksUrl, issuer: server.issuer, issuerMetadataUrl: server.issuerMetadataUrl })}\n`);
     ctx.err(`candor serve: publishing ${path} at ${server.jwksUrl} (Ctrl-C to stop)\n`);
     const signal = await ctx.stopSignal();
     unwatchFile(path);

@@ -3,24 +3,30 @@ import type { JWK } from 'jose';
 import { ASSURANCE_LEVELS as LEVELS, createVerifier, MAX_CLOCK_TOLERANCE_SECONDS, RISK_TIERS, type RiskTier } from '@candor/core/tokens';
 import { PRIVATE_JWK_MEMBERS, SIGNING_ALGORITHMS as ALGORITHMS } from '@candor/core/keys';
 import { isCandorError } from '@candor/core/errors';
-import { choice, formatDuration, listFlag, parseDuration, parseInteger, parseUrl, requiredFlag, stringFlag } from '../args.js';
+import { choice, formatDuration, listFlag, parseDuration, parseInteger, parseUrl, stringFlag } from '../args.js';
 import { printJson, type CliContext, type Command } from '../command.js';
 import { CliError } from '../errors.js';
 import { ExitCode } from '../exit-codes.js';
 import { MAX_STDIN_BYTES, readJsonFile, readStdin, readTextFile } from '../io.js';
+import { verifySdJwtCommand } from './sd-jwt.js';
 
 /** A JWKS file with more keys than this is not a key set anyone publishes. */
 const MAX_JWKS_KEYS = 100;
 
 export const verify: Command = {
   name: 'verify',
-  summary: 'Verify a token against a JWKS file or URL (exit 0 valid, 1 invalid, 3 re-verification due).',
-  usage: 'verify --jwks FILE|URL --iss URL --aud URL [options] TOKEN|-|@FILE',
+  summary: 'Verify a token or an SD-JWT presentation against a JWKS file or URL (exit 0 valid, 1 invalid, 3 re-verification due).',
+  usage: 'verify (--jwks FILE|URL | --issuer-metadata) --iss URL --aud URL [options] TOKEN|-|@FILE',
   maxPositionals: 1,
   flags: {
-    jwks: { type: 'string', value: 'FILE|URL', required: true, description: 'The issuer\'s public keys: a JWKS file, or its https URL (http only on the loopback).' },
+    jwks: { type: 'string', value: 'FILE|URL', description: 'The issuer\'s public keys: a JWKS file, or its https URL (http only on the loopback). Required unless --issuer-metadata.' },
     iss: { type: 'string', value: 'URL', required: true, multiple: true, description: 'The issuer you trust (repeat to trust several).' },
-    aud: { type: 'string', value: 'URL', required: true, multiple: true, description: 'Your own identifier: the audience the token must be for.' },
+    aud: { type: 'string', value: 'URL', multiple: true, description: 'Your own identifier: the audience the token (or an SD-JWT\'s key-binding JWT) must be for.' },
+    audience: { type: 'string', value: 'URL', multiple: true, description: 'The same as --aud.' },
+    nonce: { type: 'string', value: 'NONCE', description: 'SD-JWT: the nonce you gave the holder; the key-binding JWT must carry it.' },
+    'require-key-binding': { type: 'boolean', description: 'SD-JWT: refuse a presentation without a valid key-binding JWT (needs --nonce).' },
+    'issuer-metadata': { type: 'boolean', description: 'SD-JWT: find the issuer\'s keys through its /.well-known/jwt-vc-issuer metadata instead of --jwks.' },
+    vct: { type: 'string', value: 'URL', multiple: true, description: 'SD-JWT: the accepted credential type(s).' },
     'min-level': { type: 'string', value: LEVELS.join('|'), description: 'Refuse tokens below this assurance level.' },
     'reverify-after': { type: 'string', value: 'TIER=DURATION', multiple: true, description: 'Maximum age of the verification per risk tier, e.g. high=30d (other tiers keep the default policy).' },
     alg: { type: 'string', value: 'LIST', description: 'Accepted algorithms, comma-separated (default ES256,EdDSA).' },
@@ -33,10 +39,13 @@ export const verify: Command = {
     '{"valid": false, "code", "message"} when invalid (exit 1); or, when the verification is too old',
     'for the customer\'s risk tier, {"valid": false, "outcome": "reverification_due", "code": "reverification_due",',
     '"dueSince", "maxAgeSeconds", "claims"} (exit 3: ask the customer to verify again).',
+    'An input with "~" is an SD-JWT presentation (RFC 9901): {"valid": true, "format": "dc+sd-jwt", "disclosed", "keyBound", "claims"} when valid.',
+    'Whether key binding is required is your policy (--require-key-binding), never read from the presentation; a key-binding JWT that is present is always checked.',
   ],
   examples: [
     'candor verify --jwks https://bank.example/.well-known/jwks.json --iss https://bank.example --aud https://partner.example "$TOKEN"',
     'echo "$TOKEN" | candor verify --jwks jwks.json --iss https://bank.example --aud https://partner.example --min-level substantial -',
+    'candor verify --issuer-metadata --iss https://bank.example --aud https://partner.example --require-key-binding --nonce "$NONCE" @presentation.txt',
   ],
   async run(flags, positionals, ctx) {
     const cmd = this.name;
@@ -50,7 +59,13 @@ export const verify: Command = {
     const timeoutFlag = stringFlag(flags, 'timeout');
     const timeoutMs = timeoutFlag === undefined ? 5000 : parseInteger(cmd, 'timeout', timeoutFlag, 100, 60_000);
     const reverificationPolicy = parsePolicy(cmd, listFlag(flags, 'reverify-after'));
-    const keys = await jwksSource(cmd, requiredFlag(cmd, flags, 'jwks'));
+    const audiences = [...listFlag(flags, 'aud'), ...listFlag(flags, 'audience')];
+    if (audiences.length === 0) throw new CliError('usage', `${cmd}: missing --aud URL (your own identifier: the audience the token must be for).`);
+    const jwksFlag = stringFlag(flags, 'jwks');
+    const useMetadata = flags['issuer-metadata'] === true;
+    if (useMetadata && jwksFlag !== undefined) throw new CliError('usage', `${cmd}: pass either --jwks or --issuer-metadata, not both.`);
+    if (!useMetadata && jwksFlag === undefined) throw new CliError('usage', `${cmd}: missing --jwks FILE|URL (the issuer's public keys), or --issuer-metadata for an SD-JWT issuer that publishes /.well-known/jwt-vc-issuer.`);
+    const keys = jwksFlag === undefined ? undefined : await jwksSource(cmd, jwksFlag);
     let token: string;
     try {
       token = await readToken(cmd, tokenArg, ctx);
@@ -62,7 +77,33 @@ export const verify: Command = {
     }
 
     const issuers = listFlag(flags, 'iss');
-    const audiences = listFlag(flags, 'aud');
+    const sdFlags = (['nonce', 'require-key-binding', 'issuer-metadata', 'vct'] as const).filter((f) => flags[f] !== undefined);
+    if (token.includes('~')) {
+      const tokenOnly = (['min-level', 'reverify-after'] as const).filter((f) => flags[f] !== undefined);
+      if (tokenOnly.length > 0) throw new CliError('usage', `${cmd}: --${tokenOnly[0]} is for Candor tokens; this input is an SD-JWT presentation (it contains "~").`);
+      const vcts = listFlag(flags, 'vct');
+      const nonce = stringFlag(flags, 'nonce');
+      return verifySdJwtCommand(
+        token,
+        {
+          options: {
+            issuer: issuers.length === 1 ? issuers[0]! : issuers,
+            audience: audiences.length === 1 ? audiences[0]! : audiences,
+            requireKeyBinding: flags['require-key-binding'] === true,
+            ...(keys ? { keys } : { issuerMetadata: true }),
+            jwks: { timeoutMs },
+            ...(vcts.length > 0 ? { vct: vcts } : {}),
+            ...(algorithms ? { algorithms } : {}),
+            ...(clockToleranceSeconds !== undefined ? { clockToleranceSeconds } : {}),
+          },
+          nonce,
+        },
+        ctx,
+      );
+    }
+    if (sdFlags.length > 0 || keys === undefined) {
+      throw new CliError('usage', `${cmd}: --${sdFlags[0] ?? 'issuer-metadata'} is for SD-JWT presentations (which contain "~"); this input is a compact token.`);
+    }
     const verifier = createVerifier({
       issuer: issuers.length === 1 ? issuers[0]! : issuers,
       audience: audiences.length === 1 ? audiences[0]! : audiences,
@@ -113,7 +154,7 @@ async function report(ctx: CliContext, verifyOnce: () => ReturnType<ReturnType<t
  * The token from the argument, stdin (`-`) or a file (`@FILE`), without what copying it from an
  * HTTP header or a file brings along: surrounding whitespace and an `Authorization: Bearer` prefix.
  */
-async function readToken(cmd: string, arg: string, ctx: CliContext): Promise<string> {
+export async function readToken(cmd: string, arg: string, ctx: CliContext): Promise<string> {
   let raw: string;
   let from: string;
   if (arg === '-') {
