@@ -2,12 +2,13 @@
 import { ASSURANCE_LEVELS as LEVELS, createIssuer, RISK_TIERS, VERIFICATION_METHODS as METHODS } from '@candor/core/tokens';
 import { isCandorError } from '@candor/core/errors';
 import type { ConsentRecord } from '@candor/core/models';
-import { choice, formatDuration, listFlag, parseDate, parseDuration, requiredFlag, stringFlag } from '../args.js';
+import { choice, formatDuration, listFlag, parseDate, parseDuration, parseUrl, requiredFlag, stringFlag } from '../args.js';
 import { printJson, type Command } from '../command.js';
 import { CliError } from '../errors.js';
 import { ExitCode } from '../exit-codes.js';
 import { readJsonFile, readTextFile } from '../io.js';
 import { loadKeySet } from '../key-store.js';
+import { FileStatusListStore } from '../status-store.js';
 
 export const issue: Command = {
   name: 'issue',
@@ -26,11 +27,14 @@ export const issue: Command = {
     attr: { type: 'string', value: 'NAME=VALUE', multiple: true, description: 'An attribute to disclose: age_over_18=true (true/false become booleans, numbers become numbers).' },
     'pairwise-secret-file': { type: 'string', value: 'FILE', description: 'A file holding a secret of at least 32 bytes: the token\'s sub becomes a pairwise id, different for each --aud, so partners cannot correlate customers.' },
     consent: { type: 'string', value: 'FILE', description: 'The customer\'s consent record (JSON, from @candor/core/consent): refuse to issue unless it lists --aud for --sub (exit 1, consent_required).' },
+    'status-uri': { type: 'string', value: 'URL', description: 'Give the token a status list entry at this URL (the list `candor serve --status-store` publishes), so it can be revoked. Needs --status-store.' },
+    'status-store': { type: 'string', value: 'FILE', description: 'The status store file (created if missing) recording each token\'s jti and index, for `candor status revoke`.' },
     json: { type: 'boolean', description: 'Print {"token", "kid", "alg", "expiresAt", "claims"} instead of the bare token.' },
   },
   examples: [
     'candor issue --keys keys.json --iss https://bank.example --sub cust-123 --aud https://partner.example \\\n    --level substantial --method document,liveness --risk low --attr age_over_18=true',
     'candor issue ... --ttl 10m --json',
+    'candor issue ... --status-uri http://127.0.0.1:8787/status/1 --status-store status.json --json',
   ],
   async run(flags, _positionals, ctx) {
     const cmd = this.name;
@@ -51,6 +55,13 @@ export const issue: Command = {
     // The record's shape is checked by the issuer against the one ConsentRecord schema.
     const consent = consentFile === undefined ? undefined : await readJsonFile(consentFile, { what: 'consent record file', maxBytes: 64 * 1024 });
 
+    const statusUri = stringFlag(flags, 'status-uri');
+    const statusStore = stringFlag(flags, 'status-store');
+    if ((statusUri === undefined) !== (statusStore === undefined)) {
+      throw new CliError('usage', `${cmd}: --status-uri and --status-store go together: the token points at the list, the store remembers its index for \`candor status revoke\`.`);
+    }
+    const status = statusUri !== undefined ? { store: new FileStatusListStore(statusStore!), uri: parseUrl(cmd, 'status-uri', statusUri).href } : undefined;
+
     const keysFile = requiredFlag(cmd, flags, 'keys');
     const keys = await loadKeySet(keysFile);
     // Every limit on the claims is the issuer's (its claims schema and the key set's TTL ceiling);
@@ -62,6 +73,7 @@ export const issue: Command = {
         keys,
         ...(pairwiseSecret !== undefined ? { pairwiseSecret } : {}),
         ...(consent !== undefined ? { requireConsentForAudiences: true } : {}),
+        ...(status ? { status } : {}),
       });
       token = await issuer.issue({
         subject: requiredFlag(cmd, flags, 'sub'),

@@ -9,7 +9,7 @@ import { LOOPBACK_HOSTS_TEXT, parseSecureUrl } from '../lib/urls.js';
 import { systemClock, type Clock } from '../models/clock.js';
 import { ConsentRecordSchema, type ConsentRecord } from '../models/consent.js';
 import { summarizeIssues, toValidationIssues } from '../models/issues.js';
-import { checkStoreKeys, type StatusListStore } from '../status-list/store.js';
+import type { StatusListStore } from '../status-list/store.js';
 import { claimsError } from './claims-error.js';
 import {
   TOKEN_TYPE,
@@ -150,7 +150,9 @@ export function createIssuer(options: IssuerOptions): Issuer {
     if (status === null || typeof status !== 'object' || typeof status.store?.allocate !== 'function') {
       throw optionError('status', 'must be { store, uri } with a StatusListStore (e.g. new MemoryStatusListStore()) and the list URI.');
     }
-    checkStoreKeys('status', status.uri);
+    if (typeof status.uri !== 'string' || status.uri.length > 2048 || !parseSecureUrl(status.uri)) {
+      throw optionError('status.uri', `must be the https URL the status list is published at (http only on this machine: ${LOOPBACK_HOSTS_TEXT}); got ${JSON.stringify(status.uri)}.`);
+    }
   }
 
   async function subjectFor(input: IssueInput): Promise<string> {
