@@ -1,5 +1,5 @@
 // `npm run bench`: Candor's issue and verify against bare jose SignJWT / jwtVerify on the SAME keys
-// in the same process, for ES256 and EdDSA; then FAQ search against MiniSearch and Fuse.js (bench/faq.mjs). Method: warm up, then several rounds alternating
+// in the same process, for ES256 and EdDSA; then a warm status list check (bench/status.mjs); then FAQ search against MiniSearch and Fuse.js (bench/faq.mjs). Method: warm up, then several rounds alternating
 // baseline and candidate in short rounds (ABBA order, to cancel drift from CPU frequency, GC and
 // other load); report the median ops/s of each side, the median of the per-round ratios (each
 // round pairs the two sides under the same conditions), the ratio of process CPU time per operation,
@@ -12,6 +12,7 @@ import { SignJWT, jwtVerify } from 'jose';
 import { KeySet } from '@candor/core/keys';
 import { createIssuer, createVerifier, TOKEN_TYPE } from '@candor/core/tokens';
 import { runFaqBench } from './faq.mjs';
+import { runStatusBench, STATUS_TARGET } from './status.mjs';
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 20);
 const ROUND_MS = Number(process.env.BENCH_ROUND_MS ?? 150);
@@ -146,5 +147,10 @@ for (const r of results) {
   console.log(`  ${r.alg.padEnd(6)} repeated token via result cache >= ${TARGETS.cached}x bare jose jwtVerify by CPU time: ${r.cached.cpuRatio.toFixed(1)}x ${r.cached.cpuRatio >= TARGETS.cached ? 'met' : 'NOT MET'}`);
 }
 console.log('');
+const status = await runStatusBench(compare);
+console.log(`status list (Token Status List), ${status.alg}: verify with a warm status check vs the same verify without`);
+console.log(`  ${fmt(status.baseline)} ops/s without, ${fmt(status.candidate)} ops/s with; CPU time per verification x${status.cost.toFixed(3)}`);
+console.log(`  target: a warm status check adds at most ${Math.round((STATUS_TARGET - 1) * 100)}% CPU time: ${status.met ? 'met' : 'NOT MET'}`);
+console.log('');
 const faq = runFaqBench();
-if (process.argv.includes('--json')) console.log(JSON.stringify({ machine, rounds: ROUNDS, roundMs: ROUND_MS, results, faq }, null, 2));
+if (process.argv.includes('--json')) console.log(JSON.stringify({ machine, rounds: ROUNDS, roundMs: ROUND_MS, results, status, faq }, null, 2));
