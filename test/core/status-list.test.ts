@@ -310,6 +310,20 @@ describe('status list: partner checker', () => {
       await rejectsWith(c.check(status()), 'status_unavailable');
     });
 
+    it('an older list served after a newer one (a rollback hiding a revocation) → not used; past staleness invalid_status_list', async () => {
+      const before = await sign();
+      await revokeToken(store, 't1');
+      t += 10;
+      let body = await sign();
+      const c = checker(server(() => body).fetch, { maxStalenessSeconds: 100 });
+      await rejectsWith(c.check(status()), 'revoked');
+      body = before; // valid signature, issued earlier, says valid
+      t += 61;
+      await rejectsWith(c.check(status()), 'revoked');
+      t += 100;
+      await rejectsWith(c.check(status()), 'invalid_status_list');
+    });
+
     it('a hostile refresh within maxStaleness keeps the cached list; past it the refusal is the hostile list\'s code', async () => {
       let body = await sign();
       const c = checker(server(() => body).fetch, { maxStalenessSeconds: 300 });

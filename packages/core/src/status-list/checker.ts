@@ -71,6 +71,8 @@ export interface StatusChecker {
 
 interface CachedList {
   list: StatusList;
+  /** The list token's `iat`: a list issued earlier than the cached one is a rollback, refused. */
+  iat: number;
   /** Epoch ms: fetch again from then on. */
   refreshAt: number;
   /** Epoch ms: from then on the list is not used at all, even when no fresh one can be had. */
@@ -197,7 +199,7 @@ export function createStatusChecker(options: StatusCheckerOptions): StatusChecke
     }
   }
 
-  async function refresh(uri: string): Promise<CachedList> {
+  async function refresh(uri: string, previousIat: number | undefined): Promise<CachedList> {
     const jws = await download(uri);
     const { payload } = await verifyJws(jws);
     const claims = parseJsonObjectBytes(payload);
@@ -212,6 +214,10 @@ export function createStatusChecker(options: StatusCheckerOptions): StatusChecke
     const now = Math.floor(nowMs() / 1000);
     if (typeof iat !== 'number' || !Number.isInteger(iat)) throw fail('invalid_status_list', `The status list token from ${uri} has no whole-number iat.`, 'iat');
     if (iat > now + tolerance) throw fail('not_yet_valid', `The status list token from ${uri} says it was issued at ${isoOfSeconds(iat)}, in the future; check the clocks.`, 'iat');
+    // An older list than the one already seen could hide a revocation (a replayed or rolled-back copy).
+    if (previousIat !== undefined && iat < previousIat) {
+      throw fail('invalid_status_list', `The status list from ${uri} was issued at ${isoOfSeconds(iat)}, before the one already seen (${isoOfSeconds(previousIat)}): an old copy was served; it is not used.`, 'iat');
+    }
     if (exp !== undefined && (typeof exp !== 'number' || !Number.isInteger(exp) || exp <= iat)) {
       throw fail('invalid_status_list', `The status list token from ${uri} has an exp that is not a whole number after iat.`, 'exp');
     }
@@ -225,7 +231,7 @@ export function createStatusChecker(options: StatusCheckerOptions): StatusChecke
     const fetchedAt = nowMs();
     const hardEnd = typeof exp === 'number' ? (exp + tolerance) * 1000 : Infinity;
     const refreshAt = Math.min(fetchedAt + ((ttl as number | undefined) ?? defaultTtl) * 1000, hardEnd);
-    return { list, refreshAt, staleUntil: Math.min(refreshAt + maxStalenessMs, hardEnd) };
+    return { list, iat, refreshAt, staleUntil: Math.min(refreshAt + maxStalenessMs, hardEnd) };
   }
 
   async function current(uri: string): Promise<StatusList> {
@@ -238,7 +244,7 @@ export function createStatusChecker(options: StatusCheckerOptions): StatusChecke
     else {
       let pending = inflight.get(uri);
       if (!pending) {
-        pending = refresh(uri).finally(() => inflight.delete(uri));
+        pending = refresh(uri, cached?.iat).finally(() => inflight.delete(uri));
         inflight.set(uri, pending);
       }
       try {
