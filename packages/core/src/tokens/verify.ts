@@ -150,6 +150,8 @@ function freezeResult<T extends VerificationResult>(result: T): T {
   Object.freeze(c.verification.methods);
   Object.freeze(c.verification);
   if (c.attributes) Object.freeze(c.attributes);
+  // Frozen also because the result cache checks this very object again on each hit.
+  if (c.status) Object.freeze(Object.freeze(c.status).status_list);
   Object.freeze(c);
   Object.freeze(result.header);
   return Object.freeze(result);
