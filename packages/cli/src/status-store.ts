@@ -24,9 +24,9 @@ interface StoreFile {
 }
 
 const FORMAT = 'candor-status-store';
-/** A lock older than this is from a process that died holding it. */
-const STALE_LOCK_MS = 30_000;
-const LOCK_WAIT_MS = 10_000;
+/** A lock older than this is from a process that died holding it (or one on another machine sharing the folder). */
+const STALE_LOCK_MS = 10_000;
+const LOCK_WAIT_MS = 15_000;
 
 const corrupt = (path: string, why: string) =>
   new CandorError(
@@ -38,6 +38,18 @@ const corrupt = (path: string, why: string) =>
 function systemMessage(e: unknown): string {
   const err = e as NodeJS.ErrnoException | undefined;
   return err?.code ? `${err.code}: ${err.message}` : String(e);
+}
+
+/** True when the lock names a process of this machine that no longer runs (it was killed holding the lock). */
+async function holderIsGone(lockPath: string): Promise<boolean> {
+  const pid = Number(await readFile(lockPath, 'utf8').catch(() => ''));
+  if (!Number.isInteger(pid) || pid <= 0 || pid === process.pid) return false;
+  try {
+    process.kill(pid, 0);
+    return false;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException)?.code === 'ESRCH';
+  }
 }
 
 /** Checks every member of a parsed store file; one bad entry makes the whole file refused. */
@@ -143,7 +155,7 @@ export class FileStatusListStore implements StatusListStore {
         }
       }
       const info = await stat(lockPath).catch(() => undefined);
-      if (info && Date.now() - info.mtimeMs > STALE_LOCK_MS) {
+      if (info && (Date.now() - info.mtimeMs > STALE_LOCK_MS || (await holderIsGone(lockPath)))) {
         await unlink(lockPath).catch(() => {});
         continue;
       }
