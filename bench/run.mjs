@@ -151,6 +151,7 @@ const status = await runStatusBench(compare);
 console.log(`status list (Token Status List), ${status.alg}: verify with a warm status check vs the same verify without`);
 console.log(`  ${fmt(status.baseline)} ops/s without, ${fmt(status.candidate)} ops/s with; CPU time per verification x${status.cost.toFixed(3)}`);
 console.log(`  target: a warm status check adds at most ${Math.round((STATUS_TARGET - 1) * 100)}% CPU time: ${status.met ? 'met' : 'NOT MET'}`);
+console.log(`  (information) result-cache hit with the status checked again: CPU time per hit x${status.cached.cost.toFixed(2)} of a hit without status`);
 console.log('');
 const faq = runFaqBench();
 if (process.argv.includes('--json')) console.log(JSON.stringify({ machine, rounds: ROUNDS, roundMs: ROUND_MS, results, status, faq }, null, 2));

@@ -33,8 +33,14 @@ export async function runStatusBench(compare, alg = 'ES256') {
   if ((await checked.verify(token)).outcome !== 'valid') throw new Error('the status-checked verifier refused a valid token');
   await plain.verify(token);
   const result = await compare(() => plain.verify(token), () => checked.verify(token));
+  // For information: a result-cache hit checks the status again (so a refreshed list counts at once).
+  const plainCached = createVerifier({ issuer: ISS, audience: AUD, keys, algorithms: [alg], resultCache: true });
+  const checkedCached = createVerifier({ issuer: ISS, audience: AUD, keys, algorithms: [alg], resultCache: true, status });
+  await plainCached.verify(token);
+  await checkedCached.verify(token);
+  const cached = await compare(() => plainCached.verify(token), () => checkedCached.verify(token));
   if (fetches !== 1) throw new Error(`the list was fetched ${fetches} times; the cache was not warm`);
   // cpuRatio is baseline/candidate CPU per op; its inverse is what the check adds.
   const cost = 1 / result.cpuRatio;
-  return { alg, ...result, cost, met: cost <= STATUS_TARGET };
+  return { alg, ...result, cost, met: cost <= STATUS_TARGET, cached: { ...cached, cost: 1 / cached.cpuRatio } };
 }

@@ -12,7 +12,7 @@ import { Lru } from '../lib/lru.js';
 import { clockOption, optionError, wholeNumber } from '../lib/options.js';
 import type { Clock } from '../models/clock.js';
 import { summarizeIssues, toValidationIssues } from '../models/issues.js';
-import { STATUS_LIST_MEDIA_TYPE, StatusClaimSchema } from './claim.js';
+import { STATUS_LIST_MEDIA_TYPE, StatusClaimSchema, type StatusClaim } from './claim.js';
 import { DEFAULT_MAX_INFLATED_BYTES, STATUS, decodeStatusList, type StatusList } from './encoding.js';
 
 /** Default cap on a status list response body: 1 MiB. @example `createStatusChecker({ ...options, maxResponseBytes: DEFAULT_MAX_STATUS_RESPONSE_BYTES / 4 })` */
@@ -153,6 +153,8 @@ export function createStatusChecker(options: StatusCheckerOptions): StatusChecke
   });
 
   const cache = new Lru<string, CachedList>(64);
+  /** Frozen status claims that passed the schema. */
+  const checked = new WeakSet<object>();
   const inflight = new Map<string, Promise<CachedList>>();
   const failures = new Map<string, { until: number; error: CandorError }>();
 
@@ -267,12 +269,20 @@ export function createStatusChecker(options: StatusCheckerOptions): StatusChecke
 
   return {
     async check(status: unknown): Promise<void> {
-      const parsed = StatusClaimSchema.safeParse(status);
-      if (!parsed.success) {
-        const issues = toValidationIssues(parsed.error.issues.map((i) => ({ ...i, path: ['status', ...i.path] })), 5);
-        throw new CandorError('invalid_claims', `The status claim is not { status_list: { idx, uri } }: ${summarizeIssues(issues)}.`, { field: issues[0]?.path ?? 'status', issues });
+      let claim: StatusClaim;
+      if (checked.has(status as object)) claim = status as StatusClaim;
+      else {
+        const parsed = StatusClaimSchema.safeParse(status);
+        if (!parsed.success) {
+          const issues = toValidationIssues(parsed.error.issues.map((i) => ({ ...i, path: ['status', ...i.path] })), 5);
+          throw new CandorError('invalid_claims', `The status claim is not { status_list: { idx, uri } }: ${summarizeIssues(issues)}.`, { field: issues[0]?.path ?? 'status', issues });
+        }
+        claim = parsed.data;
+        // A frozen claim (a verifier's cached result) cannot change, so it need not be parsed again.
+        const s = status as StatusClaim;
+        if (Object.isFrozen(s) && Object.isFrozen(s.status_list)) checked.add(s);
       }
-      const { idx, uri } = parsed.data.status_list;
+      const { idx, uri } = claim.status_list;
       const list = await current(uri);
       const value = list.get(idx);
       if (value === undefined) {
