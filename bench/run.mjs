@@ -1,5 +1,5 @@
 // `npm run bench`: Candor's issue and verify against bare jose SignJWT / jwtVerify on the SAME keys
-// in the same process, for ES256 and EdDSA; then SD-JWT+KB verification against @sd-jwt/sd-jwt-vc (bench/sd-jwt.mjs); then FAQ search against MiniSearch and Fuse.js (bench/faq.mjs). Method: warm up, then several rounds alternating
+// in the same process, for ES256 and EdDSA; then SD-JWT+KB verification against @sd-jwt/sd-jwt-vc (bench/sd-jwt.mjs); then a warm status list check (bench/status.mjs); then FAQ search against MiniSearch and Fuse.js (bench/faq.mjs). Method: warm up, then several rounds alternating
 // baseline and candidate in short rounds (ABBA order, to cancel drift from CPU frequency, GC and
 // other load); report the median ops/s of each side, the median of the per-round ratios (each
 // round pairs the two sides under the same conditions), the ratio of process CPU time per operation,
@@ -13,6 +13,7 @@ import { KeySet } from '@candor/core/keys';
 import { createIssuer, createVerifier, TOKEN_TYPE } from '@candor/core/tokens';
 import { runFaqBench } from './faq.mjs';
 import { benchSdJwt, SD_JWT_TARGET } from './sd-jwt.mjs';
+import { runStatusBench, STATUS_TARGET } from './status.mjs';
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 20);
 const ROUND_MS = Number(process.env.BENCH_ROUND_MS ?? 150);
@@ -155,5 +156,11 @@ const sdJwt = await benchSdJwt(compare);
   console.log(`  ${'verify (vs @sd-jwt/sd-jwt-vc verify)'.padEnd(52)} ${fmt(c.baseline).padStart(10)} ${fmt(c.candidate).padStart(12)}  ${`${c.ratio.toFixed(2)}x (${c.ratioRange[0].toFixed(2)}-${c.ratioRange[1].toFixed(2)})`.padEnd(21)}  ${c.cpuRatio.toFixed(2)}x`);
   console.log(`  SD-JWT+KB verify >= ${SD_JWT_TARGET}x @sd-jwt/sd-jwt-vc by CPU time: ${c.cpuRatio.toFixed(2)}x ${c.cpuRatio >= SD_JWT_TARGET ? 'met' : 'NOT MET'}\n`);
 }
+const status = await runStatusBench(compare);
+console.log(`status list (Token Status List), ${status.alg}: verify with a warm status check vs the same verify without`);
+console.log(`  ${fmt(status.baseline)} ops/s without, ${fmt(status.candidate)} ops/s with; CPU time per verification x${status.cost.toFixed(3)}`);
+console.log(`  target: a warm status check adds at most ${Math.round((STATUS_TARGET - 1) * 100)}% CPU time: ${status.met ? 'met' : 'NOT MET'}`);
+console.log(`  (information) result-cache hit with the status checked again: CPU time per hit x${status.cached.cost.toFixed(2)} of a hit without status`);
+console.log('');
 const faq = runFaqBench();
-if (process.argv.includes('--json')) console.log(JSON.stringify({ machine, rounds: ROUNDS, roundMs: ROUND_MS, results, sdJwt, faq }, null, 2));
+if (process.argv.includes('--json')) console.log(JSON.stringify({ machine, rounds: ROUNDS, roundMs: ROUND_MS, results, sdJwt, status, faq }, null, 2));

@@ -10,11 +10,12 @@ import { issue } from './commands/issue.js';
 import { jwks } from './commands/jwks.js';
 import { keysGenerate, keysPrune, keysRotate } from './commands/keys.js';
 import { serve } from './commands/serve.js';
+import { statusRevoke, statusSuspend, statusUnsuspend } from './commands/status.js';
 import { verify } from './commands/verify.js';
 import { keysHolder, present } from './commands/sd-jwt.js';
 
 /** Every subcommand, in the order help lists them. */
-export const COMMANDS: readonly Command[] = [keysGenerate, keysRotate, keysPrune, keysHolder, jwks, issue, present, verify, serve];
+export const COMMANDS: readonly Command[] = [keysGenerate, keysRotate, keysPrune, keysHolder, jwks, issue, present, verify, serve, statusRevoke, statusSuspend, statusUnsuspend];
 
 /** The installed @candor/cli version (read from its package.json next to dist/). */
 export function version(): string {
@@ -64,13 +65,14 @@ export async function runCli(argv: string[], ctx: CliContext = processContext())
     return ExitCode.ok;
   }
   const found = findCommand(argv);
-  if (!found && first === 'keys' && (second === undefined || second === '--help' || second === '-h')) {
+  const group = first === 'keys' || first === 'status';
+  if (!found && group && (second === undefined || second === '--help' || second === '-h')) {
     // `candor keys` alone lists its subcommands; with --help that is what was asked for.
-    ctx.out(groupHelp('keys'));
+    ctx.out(groupHelp(first));
     return second === undefined ? ExitCode.usage : ExitCode.ok;
   }
   if (!found) {
-    const what = first === 'keys' ? (second === undefined ? 'keys needs a subcommand' : `unknown subcommand "keys ${second}"`) : `unknown command "${first}"`;
+    const what = group ? (second === undefined ? `${first} needs a subcommand` : `unknown subcommand "${first} ${second}"`) : `unknown command "${first}"`;
     ctx.err(`candor: ${what}. Commands: ${COMMANDS.map((c) => c.name).join(', ')}. Run \`candor --help\`.\n`);
     return ExitCode.usage;
   }
@@ -107,8 +109,8 @@ function reportError(ctx: CliContext, command: Command, e: unknown): ExitCode {
     // what the flags asked for: a usage error. Say it in terms of the flags, not the SDK options.
     const problems = e.issues?.length ? e.issues.map((i) => inFlagTerms(i.path, i.message)) : [e.field === undefined ? e.message : inFlagTerms(e.field, e.message)];
     ctx.err(`candor ${command.name}: ${problems.join('; ')} (${e.code})\n`);
-    // Missing consent is a refusal of the operation, not a mistake in the command line.
-    return e.code === 'consent_required' ? ExitCode.invalid : ExitCode.usage;
+    // Missing consent, a revoked token or an unusable store is a refusal of the operation, not a mistake in the command line.
+    return e.code === 'consent_required' || e.code === 'revoked' || e.code === 'storage_unavailable' || e.code === 'status_list_full' ? ExitCode.invalid : ExitCode.usage;
   }
   // A bug, not a user error: keep the stack so it can be reported.
   ctx.err(`candor ${command.name}: unexpected error. Please report it with this output:\n${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
@@ -137,6 +139,8 @@ const FIELD_FLAGS: Record<string, string> = {
   'jwks.timeoutMs': '--timeout',
   pairwiseSecret: '--pairwise-secret-file',
   consent: '--consent',
+  jti: '--jti',
+  'status.uri': '--status-uri',
 };
 
 /** The flag, as typed, behind a core path: `attributes.dob` is `--attr dob`, `verification.methods.1` is `--method`. */

@@ -5,3 +5,4 @@ export { formatDuration } from './args.js';
 export { CliError, isCliError, type CliErrorCode } from './errors.js';
 export { serveJwks, JWKS_PATH, type JwksServer, type JwksSource, type ServeJwksOptions } from './jwks-server.js';
 export { loadKeySet, saveKeySet, loadOrCreateKeySet, KEY_FILE_NAME, type StoredKeySet } from './key-store.js';
+export { FileStatusListStore } from './status-store.js';

@@ -24,6 +24,11 @@ export interface ServeJwksOptions {
    * JWKS as `jwks_uri`) for this issuer identifier; `true` uses the server's own URL.
    */
   issuer?: string | true;
+  /**
+   * Other documents to publish: called with the path of each GET or HEAD that is not the JWKS;
+   * resolves to the document (e.g. a status list token) or undefined for a 404.
+   */
+  documents?: (path: string) => Promise<{ contentType: string; body: string; maxAgeSeconds: number } | undefined>;
   /** Called after each response, e.g. to log that a partner fetched the keys. */
   onRequest?: (info: { method: string; path: string; status: number }) => void;
 }
@@ -77,6 +82,21 @@ export async function serveJwks(options: ServeJwksOptions): Promise<JwksServer> 
           // A logging callback must not take the server down.
         }
       });
+    }
+    const path = (req.url ?? '/').split('?')[0] ?? '/';
+    const documents = options.documents;
+    if (documents && path !== JWKS_PATH && path !== metadata?.path && (req.method === 'GET' || req.method === 'HEAD')) {
+      documents(path).then(
+        (doc) => {
+          if (!doc) return handle(req, res, read, maxAge, metadata);
+          res.setHeader('access-control-allow-origin', '*');
+          res.setHeader('x-content-type-options', 'nosniff');
+          res.writeHead(200, { 'content-type': doc.contentType, 'content-length': Buffer.byteLength(doc.body), 'cache-control': `public, max-age=${doc.maxAgeSeconds}` });
+          res.end(req.method === 'HEAD' ? undefined : doc.body);
+        },
+        () => sendJson(res, 500, { error: 'document_unavailable', message: 'The document could not be produced.' }, req.method === 'HEAD'),
+      );
+      return;
     }
     handle(req, res, read, maxAge, metadata);
   });

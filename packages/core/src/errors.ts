@@ -13,7 +13,7 @@ import type { ValidationIssue } from './models/issues.js';
 export const CANDOR_ERROR_CODES = Object.freeze([
   /** The token is not a string, or is empty. */
   'invalid_input',
-  /** The token is longer than `maxTokenBytes`; checked before any parsing. */
+  /** The token is longer than `maxTokenBytes` (checked before any parsing), or a status list response or its inflated list is over its cap. */
   'too_large',
   /** Not three base64url segments, bad base64url, or a header/payload that is not a JSON object. */
   'malformed',
@@ -61,7 +61,7 @@ export const CANDOR_ERROR_CODES = Object.freeze([
   'consent_required',
   /** A consent notice, choice or record is not valid (e.g. a required purpose declined); the message names it. */
   'invalid_consent',
-  /** Consent storage cannot be used at all (disabled, sandboxed, unreadable). */
+  /** Storage cannot be used at all: consent storage disabled, sandboxed or unreadable; a status list store file unreadable or corrupt. */
   'storage_unavailable',
   /** Consent storage refused to store more (browser quota full). */
   'storage_quota_exceeded',
@@ -99,6 +99,16 @@ export const CANDOR_ERROR_CODES = Object.freeze([
   'sd_hash_mismatch',
   /** Key-binding JWT: `iat` is older than the verifier's `maxIatAgeSeconds`. */
   'stale_key_binding',
+  /** Token Status List: the issuer revoked the token (status 0x01); final. */
+  'revoked',
+  /** Token Status List: the issuer suspended the token (status 0x02); it may be unsuspended later. */
+  'suspended',
+  /** Token Status List: no usable status list (fetch failed, timed out, or the list expired) and no cached one within `maxStalenessSeconds`; the token is refused (fail closed). */
+  'status_unavailable',
+  /** Token Status List: the status list token is not a valid list for this token (wrong `sub`, bad `bits` or `lst`, index out of range, unknown status value). */
+  'invalid_status_list',
+  /** Token Status List: every index of the list is taken; issue into a new list (another URI). */
+  'status_list_full',
 ] as const);
 
 /**

@@ -2,13 +2,14 @@
 import { ASSURANCE_LEVELS as LEVELS, createIssuer, RISK_TIERS, VERIFICATION_METHODS as METHODS } from '@candor/core/tokens';
 import { isCandorError } from '@candor/core/errors';
 import type { ConsentRecord } from '@candor/core/models';
-import { choice, formatDuration, listFlag, parseDate, parseDuration, parseInteger, requiredFlag, stringFlag } from '../args.js';
+import { choice, formatDuration, listFlag, parseDate, parseDuration, parseInteger, parseUrl, requiredFlag, stringFlag } from '../args.js';
 import { issueSdJwtCommand } from './sd-jwt.js';
 import { printJson, type Command } from '../command.js';
 import { CliError } from '../errors.js';
 import { ExitCode } from '../exit-codes.js';
 import { readJsonFile, readTextFile } from '../io.js';
 import { loadKeySet } from '../key-store.js';
+import { FileStatusListStore } from '../status-store.js';
 
 export const issue: Command = {
   name: 'issue',
@@ -31,12 +32,15 @@ export const issue: Command = {
     vct: { type: 'string', value: 'URL', description: 'With --disclosable: the credential type (vct).' },
     'holder-key': { type: 'string', value: 'FILE', description: 'With --disclosable: the holder key file (from `candor keys holder`; only its public key is used), bound as cnf.jwk.' },
     decoys: { type: 'string', value: 'N', description: 'With --disclosable: decoy digests per _sd array (default 2, at most 16).' },
+    'status-uri': { type: 'string', value: 'URL', description: 'Give the token a status list entry at this URL (the list `candor serve --status-store` publishes), so it can be revoked. Needs --status-store.' },
+    'status-store': { type: 'string', value: 'FILE', description: 'The status store file (created if missing) recording each token\'s jti and index, for `candor status revoke`.' },
     json: { type: 'boolean', description: 'Print {"token", "kid", "alg", "expiresAt", "claims"} instead of the bare token ({"sdJwt", ...} with --disclosable).' },
   },
   examples: [
     'candor issue --keys keys.json --iss https://bank.example --sub cust-123 --aud https://partner.example \\\n    --level substantial --method document,liveness --risk low --attr age_over_18=true',
     'candor issue ... --ttl 10m --json',
     'candor issue --keys keys.json --iss https://bank.example --sub cust-123 --level substantial --method document --risk low \\\n    --attr age_over_18=true --attr birthdate=1990-04-01 --disclosable age_over_18,birthdate \\\n    --vct https://bank.example/credentials/verified-customer --holder-key holder.json',
+    'candor issue ... --status-uri http://127.0.0.1:8787/status/1 --status-store status.json --json',
   ],
   async run(flags, _positionals, ctx) {
     const cmd = this.name;
@@ -57,6 +61,13 @@ export const issue: Command = {
     // The record's shape is checked by the issuer against the one ConsentRecord schema.
     const consent = consentFile === undefined ? undefined : await readJsonFile(consentFile, { what: 'consent record file', maxBytes: 64 * 1024 });
 
+    const statusUri = stringFlag(flags, 'status-uri');
+    const statusStore = stringFlag(flags, 'status-store');
+    if ((statusUri === undefined) !== (statusStore === undefined)) {
+      throw new CliError('usage', `${cmd}: --status-uri and --status-store go together: the token points at the list, the store remembers its index for \`candor status revoke\`.`);
+    }
+    const status = statusUri !== undefined ? { store: new FileStatusListStore(statusStore!), uri: parseUrl(cmd, 'status-uri', statusUri).href } : undefined;
+
     const keysFile = requiredFlag(cmd, flags, 'keys');
     const disclosable = listFlag(flags, 'disclosable');
     const sdOnly = (['vct', 'holder-key', 'decoys'] as const).filter((f) => flags[f] !== undefined);
@@ -64,6 +75,9 @@ export const issue: Command = {
       throw new CliError('usage', `${cmd}: --${sdOnly[0]} is for SD-JWT credentials; pass --disclosable LIST too (the claims the holder may disclose one by one).`);
     }
     if (flags.disclosable !== undefined) {
+      if (status) {
+        throw new CliError('usage', `${cmd}: --status-uri is for Candor tokens for now: the CLI does not give SD-JWT credentials a status list entry yet. Leave out --status-uri/--status-store, or --disclosable.`);
+      }
       const tokenOnly = (['aud', 'pairwise-secret-file', 'consent'] as const).filter((f) => flags[f] !== undefined);
       if (tokenOnly.length > 0) {
         throw new CliError('usage', `${cmd}: --${tokenOnly[0]} is for Candor tokens, not SD-JWT credentials: an SD-JWT is not issued for one partner; the holder binds each presentation to its partner (candor present --audience).`);
@@ -100,6 +114,7 @@ export const issue: Command = {
         keys,
         ...(pairwiseSecret !== undefined ? { pairwiseSecret } : {}),
         ...(consent !== undefined ? { requireConsentForAudiences: true } : {}),
+        ...(status ? { status } : {}),
       });
       token = await issuer.issue({
         subject: requiredFlag(cmd, flags, 'sub'),

@@ -3,6 +3,7 @@ import type { JWK } from 'jose';
 import { ASSURANCE_LEVELS as LEVELS, createVerifier, MAX_CLOCK_TOLERANCE_SECONDS, RISK_TIERS, type RiskTier } from '@candor/core/tokens';
 import { PRIVATE_JWK_MEMBERS, SIGNING_ALGORITHMS as ALGORITHMS } from '@candor/core/keys';
 import { isCandorError } from '@candor/core/errors';
+import { createStatusChecker } from '@candor/core/status-list';
 import { choice, formatDuration, listFlag, parseDuration, parseInteger, parseUrl, stringFlag } from '../args.js';
 import { printJson, type CliContext, type Command } from '../command.js';
 import { CliError } from '../errors.js';
@@ -32,6 +33,8 @@ export const verify: Command = {
     alg: { type: 'string', value: 'LIST', description: 'Accepted algorithms, comma-separated (default ES256,EdDSA).' },
     'clock-tolerance': { type: 'string', value: 'SECONDS', description: 'Clock skew tolerated on exp/nbf/iat (default: the verifier\'s).' },
     timeout: { type: 'string', value: 'MS', description: 'Timeout for fetching a JWKS URL, in milliseconds (default 5000).' },
+    'check-status': { type: 'boolean', description: 'Check the token\'s status list entry (revoked or suspended tokens are invalid, exit 1); needs exactly one --iss.' },
+    'require-status': { type: 'boolean', description: 'With --check-status: refuse tokens that carry no status claim.' },
   },
   notes: [
     'TOKEN is the token itself, - to read it from stdin, or @FILE to read it from a file. A "Bearer " prefix and surrounding whitespace are ignored.',
@@ -77,9 +80,13 @@ export const verify: Command = {
     }
 
     const issuers = listFlag(flags, 'iss');
+    if (flags['require-status'] && !flags['check-status']) throw new CliError('usage', `${cmd}: --require-status needs --check-status.`);
+    if (flags['check-status'] && issuers.length !== 1) throw new CliError('usage', `${cmd}: --check-status needs exactly one --iss: the issuer whose status lists are trusted.`);
+    if (flags['check-status'] && keys === undefined) throw new CliError('usage', `${cmd}: --check-status needs --jwks: the keys the issuer signs its status lists with.`);
+    const status = flags['check-status'] ? createStatusChecker({ issuer: issuers[0]!, keys: keys!, jwks: { timeoutMs }, timeoutMs }) : undefined;
     const sdFlags = (['nonce', 'require-key-binding', 'issuer-metadata', 'vct'] as const).filter((f) => flags[f] !== undefined);
     if (token.includes('~')) {
-      const tokenOnly = (['min-level', 'reverify-after'] as const).filter((f) => flags[f] !== undefined);
+      const tokenOnly = (['min-level', 'reverify-after', 'require-status'] as const).filter((f) => flags[f] !== undefined);
       if (tokenOnly.length > 0) throw new CliError('usage', `${cmd}: --${tokenOnly[0]} is for Candor tokens; this input is an SD-JWT presentation (it contains "~").`);
       const vcts = listFlag(flags, 'vct');
       const nonce = stringFlag(flags, 'nonce');
@@ -95,6 +102,7 @@ export const verify: Command = {
             ...(vcts.length > 0 ? { vct: vcts } : {}),
             ...(algorithms ? { algorithms } : {}),
             ...(clockToleranceSeconds !== undefined ? { clockToleranceSeconds } : {}),
+            ...(status ? { status } : {}),
           },
           nonce,
         },
@@ -113,6 +121,7 @@ export const verify: Command = {
       ...(minimumLevel ? { minimumLevel } : {}),
       ...(clockToleranceSeconds !== undefined ? { clockToleranceSeconds } : {}),
       ...(Object.keys(reverificationPolicy).length > 0 ? { reverificationPolicy } : {}),
+      ...(status ? { status, requireStatus: flags['require-status'] === true } : {}),
     });
     return report(ctx, () => verifier.verify(token));
   },

@@ -27,7 +27,6 @@ export {
   type SdJwtVerifyCallOptions,
   type SdJwtVerificationResult,
   type VerifiedKeyBinding,
-  type StatusChecker,
 } from './verify.js';
 export {
   JWT_VC_ISSUER_PATH,

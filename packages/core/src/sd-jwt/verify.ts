@@ -1,4 +1,6 @@
 /** createSdJwtVerifier: a partner's check of an SD-JWT VC presentation, RFC 9901 §7.1 then §7.3, every refusal a CandorError. */
+import { deepFreeze } from '../lib/freeze.js';
+import type { StatusChecker } from '../status-list/checker.js';
 import { importJWK, type JWK } from 'jose';
 import { CandorError, type CandorErrorCode } from '../errors.js';
 import type { CandorKey } from '../keys/key.js';
@@ -22,19 +24,6 @@ export const DEFAULT_MAX_SD_JWT_BYTES = 16 * 1024;
 /** Default oldest accepted KB-JWT `iat`: 5 minutes. @example `createSdJwtVerifier({ ...options, maxIatAgeSeconds: 60 })` */
 export const DEFAULT_MAX_IAT_AGE_SECONDS = 300;
 
-/**
- * Checks a credential's `status` claim (Token Status List). Called only for a presentation that
- * passed every other check and whose payload has `status`; throws a CandorError to refuse it
- * (`revoked`, `suspended`, `status_unavailable`), returns to accept it.
- *
- * @example
- * ```ts
- * const status: StatusChecker = async (claim) => {
- *   if (JSON.stringify(claim).includes('revoked-list')) throw new CandorError('invalid_claims', 'Revoked.');
- * };
- * ```
- */
-export type StatusChecker = (status: Record<string, unknown>, credential: { issuer: string; claims: Readonly<Record<string, unknown>> }) => void | Promise<void>;
 
 /** Options of {@link createSdJwtVerifier}. @example `{ issuer: 'https://id.example.com', keys: jwks, audience: 'https://partner.example', requireKeyBinding: true }` */
 export interface SdJwtVerifierOptions {
@@ -66,7 +55,10 @@ export interface SdJwtVerifierOptions {
   maxBytes?: number;
   /** Remote JWKS (and metadata) tuning. */
   jwks?: RemoteJwksOptions;
-  /** The Token Status List check, run last for a credential with a `status` claim. */
+  /**
+   * The Token Status List check (`createStatusChecker` from `@candor/core/status-list`), run last,
+   * only for a presentation that passed every other check and whose payload has `status`.
+   */
   status?: StatusChecker;
   /** Clock, for tests. */
   now?: Clock;
@@ -122,13 +114,6 @@ function stringList(value: unknown, field: string): readonly string[] {
   return Object.freeze([...list]);
 }
 
-function deepFreeze<T>(value: T): T {
-  if (value !== null && typeof value === 'object') {
-    for (const v of Object.values(value)) deepFreeze(v);
-    Object.freeze(value);
-  }
-  return value;
-}
 
 const wholeSeconds = (value: unknown) => typeof value === 'number' && Number.isInteger(value);
 
@@ -293,7 +278,7 @@ export function createSdJwtVerifier(options: SdJwtVerifierOptions): SdJwtVerifie
 
     if (status && claims.status !== undefined) {
       if (!isObject(claims.status)) throw fail('invalid_claims', 'The credential "status" claim is not an object.', 'status');
-      await status(claims.status, { issuer: iss, claims: deepFreeze(structuredClone(claims)) });
+      await status.check(claims.status);
     }
     return deepFreeze({
       claims,

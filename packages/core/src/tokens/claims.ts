@@ -3,6 +3,7 @@
  * (schema/verification-claims.schema.json) for partners verifying in other languages.
  */
 import * as z from 'zod/mini';
+import { StatusClaimSchema } from '../status-list/claim.js';
 
 export { TOKEN_TYPE } from './token-type.js';
 
@@ -206,6 +207,8 @@ export const VerificationClaimsSchema = z.strictObject({
   jti: z.string().check(z.regex(/^[A-Za-z0-9_-]{22,128}$/)),
   verification: VerificationBlockSchema,
   attributes: z.optional(AttributesSchema),
+  /** Where the token's status (valid, revoked, suspended) is published: Token Status List. */
+  status: z.optional(StatusClaimSchema),
 });
 /** The claims of a verified token. @example `const { sub, verification, attributes }: VerificationClaims = result.claims` */
 export type VerificationClaims = z.infer<typeof VerificationClaimsSchema>;

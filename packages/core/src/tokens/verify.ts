@@ -22,6 +22,7 @@ import {
 import { MemoryReplayStore, type ReplayStore } from './replay-store.js';
 import { resolveReverificationPolicy } from './reverification.js';
 import { claimsError } from './claims-error.js';
+import type { StatusChecker } from '../status-list/checker.js';
 
 /** Default size cap, checked before any parsing: 8 KiB. @example `createVerifier({ ...options, maxTokenBytes: DEFAULT_MAX_TOKEN_BYTES / 2 })` */
 export const DEFAULT_MAX_TOKEN_BYTES = 8 * 1024;
@@ -62,6 +63,14 @@ export interface VerifierOptions {
   resultCache?: boolean | { maxEntries?: number };
   /** Remote JWKS tuning (only with a URL in `keys`). */
   jwks?: RemoteJwksOptions;
+  /**
+   * Check each token's `status` claim against the issuer's status list (`createStatusChecker`):
+   * revoked and suspended tokens are refused. Also on result-cache hits, so a refreshed list
+   * takes effect at once.
+   */
+  status?: StatusChecker;
+  /** With `status`: refuse tokens that carry no `status` claim (`missing_claim`). Default false. */
+  requireStatus?: boolean;
   /** Clock, for tests. */
   now?: Clock;
 }
@@ -121,6 +130,8 @@ interface CacheEntry {
   result: VerificationResult;
   /** Epoch ms after which the entry must not be used: min(exp, re-verification due time). */
   until: number;
+  /** The token's status claim, checked again on every hit: the list may have changed since. */
+  status?: VerificationClaims['status'];
 }
 
 const fail = (code: ConstructorParameters<typeof CandorError>[0], message: string, field?: string) =>
@@ -139,6 +150,8 @@ function freezeResult<T extends VerificationResult>(result: T): T {
   Object.freeze(c.verification.methods);
   Object.freeze(c.verification);
   if (c.attributes) Object.freeze(c.attributes);
+  // Frozen also because the result cache checks this very object again on each hit.
+  if (c.status) Object.freeze(Object.freeze(c.status).status_list);
   Object.freeze(c);
   Object.freeze(result.header);
   return Object.freeze(result);
@@ -201,6 +214,13 @@ export function createVerifier(options: VerifierOptions): Verifier {
     }
     replay = options.oneTimeUse as ReplayStore;
   }
+
+  const status = options.status;
+  if (status !== undefined && typeof (status as StatusChecker | null)?.check !== 'function') {
+    throw optionError('status', 'must be a StatusChecker (createStatusChecker from @candor/core/status-list).');
+  }
+  if (options.requireStatus === true && !status) throw optionError('requireStatus', 'needs the status option (a StatusChecker).');
+  const requireStatus = options.requireStatus === true;
 
   let cache: Lru<string, CacheEntry> | undefined;
   if (options.resultCache !== undefined && options.resultCache !== false) {
@@ -281,6 +301,10 @@ export function createVerifier(options: VerifierOptions): Verifier {
         'verification.verifiedAt',
       );
     }
+    if (status) {
+      if (c.status !== undefined) await status.check(c.status);
+      else if (requireStatus) throw fail('missing_claim', 'The token has no "status" claim, and this verifier requires one to check revocation.', 'status');
+    }
     if (replay) {
       let first: boolean;
       try {
@@ -294,7 +318,10 @@ export function createVerifier(options: VerifierOptions): Verifier {
     const result: VerificationResult = due
       ? freezeResult({ outcome: 'reverification_due', claims: c, header: h, dueSince: new Date(dueAt * 1000), maxAgeSeconds: maxAge })
       : freezeResult({ outcome: 'valid', claims: c, header: h });
-    if (cache) cache.set(token as string, { result, until: Math.min(expS * 1000, due ? Infinity : dueAt * 1000) });
+    if (cache) {
+      const until = Math.min(expS * 1000, due ? Infinity : dueAt * 1000);
+      cache.set(token as string, status && c.status ? { result, until, status: c.status } : { result, until });
+    }
     return result;
   }
 
@@ -304,7 +331,16 @@ export function createVerifier(options: VerifierOptions): Verifier {
         // The fast path: one Map lookup and one clock comparison.
         const hit = cache.get(token as string);
         if (hit !== undefined) {
-          if (nowMs() < hit.until) return hit.result;
+          if (nowMs() < hit.until) {
+            if (hit.status === undefined) return hit.result;
+            try {
+              await status!.check(hit.status);
+              return hit.result;
+            } catch (e) {
+              cache.delete(token as string);
+              throw e;
+            }
+          }
           cache.delete(token as string);
         }
       }

@@ -1,0 +1,33 @@
+/** The `status` claim a token carries to point at its entry in a status list (draft-ietf-oauth-status-list §6). */
+import * as z from 'zod/mini';
+import { parseSecureUrl } from '../lib/urls.js';
+
+/** The media type (and JWS `typ`) of a status list token. @example `fetch(uri, { headers: { accept: STATUS_LIST_MEDIA_TYPE } })` */
+export const STATUS_LIST_MEDIA_TYPE = 'application/statuslist+jwt';
+/** The `typ` of a status list token, without `application/`. @example `header.typ === STATUS_LIST_TYPE` */
+export const STATUS_LIST_TYPE = 'statuslist+jwt';
+/** The largest index a Candor list uses (2^31 - 1). @example `idx <= MAX_STATUS_INDEX` */
+export const MAX_STATUS_INDEX = 2 ** 31 - 1;
+
+/**
+ * `status: { status_list: { idx, uri } }`: the token's index in the list published at `uri`
+ * (https; http only on the loopback).
+ *
+ * @example
+ * ```ts
+ * StatusClaimSchema.parse({ status_list: { idx: 7, uri: 'https://id.example.com/status/1' } });
+ * ```
+ */
+export const StatusClaimSchema = z.strictObject({
+  status_list: z.strictObject({
+    /** The token's index in the list, a whole number from 0. */
+    idx: z.int().check(z.gte(0), z.lte(MAX_STATUS_INDEX)),
+    /** Where the list is published; the list token's `sub` equals it. */
+    uri: z.string().check(
+      z.maxLength(2048),
+      z.refine((u) => parseSecureUrl(u) !== undefined, { message: 'must be an https URL (http only on the loopback)' }),
+    ),
+  }),
+});
+/** The `status` claim. @example `const ref: StatusClaim = { status_list: { idx: 7, uri } }` */
+export type StatusClaim = z.infer<typeof StatusClaimSchema>;

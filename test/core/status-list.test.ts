@@ -1,0 +1,373 @@
+import { expect } from 'chai';
+import { KeySet } from '@candor/core/keys';
+import {
+  MemoryStatusListStore,
+  STATUS,
+  StatusList,
+  createStatusChecker,
+  createStatusListToken,
+  decodeStatusList,
+  encodeStatusList,
+  randomUnusedIndex,
+  revokeToken,
+  suspendToken,
+  unsuspendToken,
+  type StatusCheckerOptions,
+} from '@candor/core/status-list';
+import { createIssuer, createVerifier } from '@candor/core/tokens';
+import { ISS, AUD, NOW_S, b64url, forge, rejectsWith } from './token-kit.js';
+import { SMALL_VECTORS, VECTORS, VECTOR_SIZE } from './status-list-vectors.js';
+
+const URI = 'https://id.example.com/status/1';
+
+/** A fetch that serves `body()` (re-read on each request) and counts requests. */
+function server(body: () => string | Response | Error) {
+  const state = { requests: 0, accept: '' as string | null, body };
+  const fetchFn = (async (_url: string | URL | Request, init?: RequestInit) => {
+    state.requests++;
+    state.accept = new Headers(init?.headers).get('accept');
+    const b = state.body();
+    if (b instanceof Error) throw b;
+    if (b instanceof Response) return b;
+    return new Response(b, { status: 200, headers: { 'content-type': 'application/statuslist+jwt' } });
+  }) as typeof fetch;
+  return { state, fetch: fetchFn };
+}
+
+async function deflate(bytes: Uint8Array): Promise<string> {
+  const stream = new Blob([bytes as Uint8Array<ArrayBuffer>]).stream().pipeThrough(new CompressionStream('deflate'));
+  return b64url(new Uint8Array(await new Response(stream).arrayBuffer()));
+}
+
+describe('status list: encoding (draft test vectors)', () => {
+  for (const v of SMALL_VECTORS) {
+    it(`decodes the draft's ${v.bits}-bit example ${v.lst} to its bytes`, async () => {
+      const list = await decodeStatusList({ bits: v.bits, lst: v.lst });
+      expect([...list.bytes]).to.deep.equal(v.bytes);
+    });
+  }
+
+  it('reads the 1-bit example as status[0]=1, [1]=0, [3..5]=1, [15]=1 and nothing past 15', async () => {
+    const list = await decodeStatusList({ bits: 1, lst: 'eNrbuRgAAhcBXQ' });
+    const expected = [1, 0, 0, 1, 1, 1, 0, 1, 1, 1, 0, 0, 0, 1, 0, 1];
+    expect(expected.map((_, i) => list.get(i))).to.deep.equal(expected);
+    expect(list.get(16)).to.equal(undefined);
+  });
+
+  for (const v of VECTORS) {
+    it(`decodes the draft's ${v.bits}-bit vector of 2^20 entries exactly, and its own encoding round-trips`, async () => {
+      const list = await decodeStatusList({ bits: v.bits, lst: v.lst });
+      expect(list.size).to.equal(VECTOR_SIZE);
+      const expected = new Map(v.statuses);
+      const wrong: number[] = [];
+      for (let i = 0; i < VECTOR_SIZE; i++) if (list.get(i) !== (expected.get(i) ?? 0)) wrong.push(i);
+      expect(wrong).to.deep.equal([]);
+      // Building the same list by set() and encoding it gives a list that decodes the same.
+      const built = new StatusList(v.bits, VECTOR_SIZE);
+      for (const [i, s] of v.statuses) built.set(i, s);
+      expect(built.bytes).to.deep.equal(list.bytes);
+      const again = await decodeStatusList(await encodeStatusList(built));
+      expect(again.bytes).to.deep.equal(list.bytes);
+    });
+  }
+
+  it('packs least significant bits first: 2-bit status 3 at index 5 is bits 2-3 of byte 1', () => {
+    const list = new StatusList(2, 8);
+    list.set(5, 3);
+    expect([...list.bytes]).to.deep.equal([0, 0b1100]);
+    list.set(5, 1);
+    expect([...list.bytes]).to.deep.equal([0, 0b0100]);
+  });
+});
+
+describe('status list: issuer store and statuses', () => {
+  it('allocates random, distinct, non-sequential indices', async () => {
+    const store = new MemoryStatusListStore({ size: 2 ** 17 });
+    const got: number[] = [];
+    for (let i = 0; i < 200; i++) got.push(await store.allocate(`jti-${i}`, URI));
+    expect(new Set(got).size).to.equal(200);
+    const ascending = got.every((x, i) => i === 0 || x > got[i - 1]!);
+    expect(ascending, 'indices come in issuance order').to.equal(false);
+    // Spread over the list, not bunched at the start.
+    expect(Math.max(...got)).to.be.greaterThan(2 ** 16);
+  });
+
+  it('fills a small list completely, then refuses with status_list_full', async () => {
+    const store = new MemoryStatusListStore({ size: 8 });
+    const got = new Set<number>();
+    for (let i = 0; i < 8; i++) got.add(await store.allocate(`jti-${i}`, URI));
+    expect([...got].sort()).to.deep.equal([0, 1, 2, 3, 4, 5, 6, 7]);
+    await rejectsWith(store.allocate('jti-9', URI), 'status_list_full');
+  });
+
+  it('randomUnusedIndex finds the one free index of a nearly full list', () => {
+    for (let n = 0; n < 20; n++) expect(randomUnusedIndex(1000, 999, (i) => i !== 617)).to.equal(617);
+  });
+
+  it('revokes for good: unsuspend and suspend of a revoked token are refused with revoked', async () => {
+    const store = new MemoryStatusListStore();
+    await store.allocate('t1', URI);
+    expect((await revokeToken(store, 't1')).status).to.equal(STATUS.INVALID);
+    await rejectsWith(unsuspendToken(store, 't1'), 'revoked');
+    await rejectsWith(suspendToken(store, 't1'), 'revoked');
+    expect((await store.get('t1'))?.status).to.equal(STATUS.INVALID);
+  });
+
+  it('suspends and unsuspends; refuses suspension in a 1-bit list and unknown jtis', async () => {
+    const store = new MemoryStatusListStore();
+    await store.allocate('t1', URI);
+    expect((await suspendToken(store, 't1')).status).to.equal(STATUS.SUSPENDED);
+    expect((await unsuspendToken(store, 't1')).status).to.equal(STATUS.VALID);
+    const oneBit = new MemoryStatusListStore({ bits: 1 });
+    await oneBit.allocate('t2', URI);
+    await rejectsWith(suspendToken(oneBit, 't2'), 'invalid_options');
+    await rejectsWith(revokeToken(store, 'nope'), 'invalid_options');
+  });
+
+  it('issues tokens with status.status_list { idx, uri } taken from the store', async () => {
+    const keys = await KeySet.generate('ES256');
+    const store = new MemoryStatusListStore();
+    const issuer = createIssuer({ issuer: ISS, keys, status: { store, uri: URI } });
+    const token = await issuer.issue({ subject: 'cust_1', audience: AUD, verification: { level: 'high', methods: ['document'], verifiedAt: Date.now() - 1000, riskTier: 'low' } });
+    const claims = JSON.parse(new TextDecoder().decode(Uint8Array.from(atob(token.split('.')[1]!.replace(/-/g, '+').replace(/_/g, '/')), (c) => c.charCodeAt(0))));
+    const record = await store.get(claims.jti);
+    expect(claims.status).to.deep.equal({ status_list: { idx: record!.idx, uri: URI } });
+  });
+
+  it('signs a status list token: typ statuslist+jwt, sub = uri, iat, exp, ttl, status_list', async () => {
+    const keys = await KeySet.generate('EdDSA');
+    const store = new MemoryStatusListStore({ size: 64 });
+    const idx = await store.allocate('t1', URI);
+    await revokeToken(store, 't1');
+    const jwt = await createStatusListToken({ store, uri: URI, keys, issuer: ISS, ttlSeconds: 60, lifetimeSeconds: 3600, now: () => new Date(NOW_S * 1000) });
+    const [h, p] = jwt.split('.').slice(0, 2).map((s) => JSON.parse(atob(s.replace(/-/g, '+').replace(/_/g, '/'))));
+    expect(h).to.deep.equal({ alg: 'EdDSA', kid: keys.active.kid, typ: 'statuslist+jwt' });
+    expect(p).to.include({ iss: ISS, sub: URI, iat: NOW_S, exp: NOW_S + 3600, ttl: 60 });
+    const list = await decodeStatusList(p.status_list);
+    expect(list.bits).to.equal(2);
+    expect(list.get(idx)).to.equal(STATUS.INVALID);
+  });
+});
+
+describe('status list: partner checker', () => {
+  let keys: KeySet;
+  let other: KeySet;
+  let store: MemoryStatusListStore;
+  let idx: number;
+  let t: number;
+  const now = () => new Date(t * 1000);
+  const status = () => ({ status_list: { idx, uri: URI } });
+  const sign = (extra: Partial<Parameters<typeof createStatusListToken>[0]> = {}) =>
+    createStatusListToken({ store, uri: URI, keys, issuer: ISS, ttlSeconds: 60, now, ...extra });
+  const checker = (fetchFn: typeof fetch, extra: Partial<StatusCheckerOptions> = {}) =>
+    createStatusChecker({ issuer: ISS, keys, fetch: fetchFn, now, maxStalenessSeconds: 300, retryAfterSeconds: 0, ...extra });
+  /** A list token with these claims, signed by `key` (default the issuer's active key). */
+  async function forged(claims: Record<string, unknown>, header: Record<string, unknown> = {}, key = keys.active) {
+    const list = new StatusList(2, 64);
+    return forge(key, { alg: key.alg, kid: key.kid, typ: 'statuslist+jwt', ...header }, {
+      iss: ISS,
+      sub: URI,
+      iat: t,
+      exp: t + 3600,
+      ttl: 60,
+      status_list: await encodeStatusList(list),
+      ...claims,
+    });
+  }
+
+  before(async () => {
+    keys = await KeySet.generate('ES256');
+    other = await KeySet.generate('ES256');
+  });
+  beforeEach(async () => {
+    t = NOW_S;
+    store = new MemoryStatusListStore({ size: 64 });
+    idx = await store.allocate('t1', URI);
+  });
+
+  it('accepts a valid status, asking for application/statuslist+jwt', async () => {
+    const jwt = await sign();
+    const s = server(() => jwt);
+    await checker(s.fetch).check(status());
+    expect(s.state.accept).to.equal('application/statuslist+jwt');
+  });
+
+  it('refuses a revoked token with revoked and a suspended one with suspended', async () => {
+    await revokeToken(store, 't1');
+    const revokedList = await sign();
+    await rejectsWith(checker(server(() => revokedList).fetch).check(status()), 'revoked');
+    const idx2 = await store.allocate('t2', URI);
+    await suspendToken(store, 't2');
+    const suspendedList = await sign();
+    await rejectsWith(checker(server(() => suspendedList).fetch).check({ status_list: { idx: idx2, uri: URI } }), 'suspended');
+  });
+
+  it('caches the list for its ttl, then fetches it again', async () => {
+    let jwt = await sign();
+    const s = server(() => jwt);
+    const c = checker(s.fetch);
+    await c.check(status());
+    await revokeToken(store, 't1');
+    jwt = await sign();
+    t += 59;
+    await c.check(status());
+    expect(s.state.requests).to.equal(1);
+    t += 2;
+    await rejectsWith(c.check(status()), 'revoked');
+    expect(s.state.requests).to.equal(2);
+  });
+
+  it('never caches past exp, even with a longer ttl', async () => {
+    const jwt = await sign({ ttlSeconds: 600, lifetimeSeconds: 600 });
+    const s = server(() => jwt);
+    const c = checker(s.fetch, { clockToleranceSeconds: 0, maxStalenessSeconds: 0 });
+    await c.check(status());
+    t += 600;
+    await rejectsWith(c.check(status()), 'status_unavailable');
+  });
+
+  describe('hostile lists and failures, each with its code', () => {
+    const cases: Array<[string, () => Promise<string | Response | Error>, string, Partial<StatusCheckerOptions>?]> = [
+      ['a list for another URI (wrong sub)', () => forged({ sub: 'https://id.example.com/status/2' }), 'invalid_status_list'],
+      ['an expired list', () => forged({ iat: t - 7200, exp: t - 3600 }), 'status_unavailable'],
+      ['a list issued in the future', () => forged({ iat: t + 3600, exp: t + 7200 }), 'not_yet_valid'],
+      ['a list signed by another issuer (a key not in the JWKS)', () => forged({}, {}, other.active), 'unknown_key'],
+      ['a list signed by another key under the issuer\'s kid', () => forged({}, { kid: keys.active.kid }, other.active), 'bad_signature'],
+      ['a list with another iss', () => forged({ iss: 'https://evil.example' }), 'wrong_issuer'],
+      ['bits 3', async () => forged({ status_list: { bits: 3, lst: (await encodeStatusList(new StatusList(1, 64))).lst } }), 'invalid_status_list'],
+      ['bits "2" as a string', async () => forged({ status_list: { bits: '2', lst: (await encodeStatusList(new StatusList(2, 64))).lst } }), 'invalid_status_list'],
+      ['a decompression bomb (4 MiB of zeros in a few KB) over maxInflatedBytes', async () => forged({ status_list: { bits: 1, lst: await deflate(new Uint8Array(4 * 1024 * 1024)) } }), 'too_large', { maxInflatedBytes: 256 * 1024 }],
+      ['a verification token\'s typ', () => forged({}, { typ: 'candor-verification+jwt' }), 'wrong_type'],
+      ['no typ', () => forged({}, { typ: undefined }), 'wrong_type'],
+      ['alg none', async () => `${b64url(JSON.stringify({ alg: 'none', typ: 'statuslist+jwt', kid: keys.active.kid }))}.${b64url('{}')}.`, 'unsupported_algorithm'],
+      ['a jwk in the header', () => forged({}, { jwk: { kty: 'EC' } }), 'forbidden_header'],
+      ['non-canonical lst (padding)', async () => forged({ status_list: { bits: 1, lst: 'eNrbuRgAAhcBXQ==' } }), 'invalid_status_list'],
+      ['non-canonical lst (stray bits in the last character)', async () => forged({ status_list: { bits: 1, lst: 'eNrbuRgAAhcBXR' } }), 'invalid_status_list'],
+      ['lst that is not zlib (raw bytes)', async () => forged({ status_list: { bits: 1, lst: b64url('not compressed at all') } }), 'invalid_status_list'],
+      ['lst with a broken zlib checksum', async () => forged({ status_list: { bits: 1, lst: 'eNrbuRgAAhcBXA' } }), 'invalid_status_list'],
+      ['no status_list claim', () => forged({ status_list: undefined }), 'invalid_status_list'],
+      ['ttl of 0', () => forged({ ttl: 0 }), 'invalid_status_list'],
+      ['a 2 MiB response', async () => 'e'.repeat(2 * 1024 * 1024), 'too_large'],
+      ['a huge response with a lying content-length', async () => new Response(new Blob([new Uint8Array(3 * 1024 * 1024)]).stream(), { status: 200 }), 'too_large'],
+      ['HTTP 404', async () => new Response('gone', { status: 404 }), 'status_unavailable'],
+      ['a network failure', async () => new TypeError('fetch failed'), 'status_unavailable'],
+    ];
+    for (const [name, body, code, extra] of cases) {
+      it(`${name} → ${code}`, async () => {
+        const b = await body();
+        await rejectsWith(checker(server(() => b).fetch, extra).check(status()), code as never);
+      });
+    }
+
+    it('an index past the end of the list → invalid_status_list', async () => {
+      const jwt = await sign();
+      await rejectsWith(checker(server(() => jwt).fetch).check({ status_list: { idx: 64, uri: URI } }), 'invalid_status_list');
+    });
+
+    it('an unknown status value (3) → invalid_status_list', async () => {
+      await store.set('t1', 3);
+      const jwt = await sign();
+      await rejectsWith(checker(server(() => jwt).fetch).check(status()), 'invalid_status_list');
+    });
+
+    it('a status claim that is not { status_list: { idx, uri } } → invalid_claims', async () => {
+      const c = checker(server(() => new Error('not fetched')).fetch);
+      for (const bad of [undefined, {}, { status_list: { idx: -1, uri: URI } }, { status_list: { idx: 1.5, uri: URI } }, { status_list: { idx: 1, uri: 'http://id.example.com/s' } }, { status_list: { idx: 1, uri: URI, extra: 1 } }]) {
+        await rejectsWith(c.check(bad), 'invalid_claims');
+      }
+    });
+
+    it('a fetch that never answers → status_unavailable after timeoutMs', async () => {
+      const hang = (() => new Promise<Response>(() => {})) as typeof fetch;
+      await rejectsWith(checker(hang, { timeoutMs: 50 }).check(status()), 'status_unavailable');
+    });
+
+    it('a fetch failure within maxStaleness → the cached list answers (valid, and revoked)', async () => {
+      let body: string | Error = await sign();
+      const s = server(() => body);
+      const c = checker(s.fetch, { maxStalenessSeconds: 300 });
+      await c.check(status());
+      body = new TypeError('network down');
+      t += 61 + 200;
+      await c.check(status());
+      expect(s.state.requests).to.equal(2);
+      // A revoked answer is served from the cache too.
+      await revokeToken(store, 't1');
+      body = await sign();
+      t += 61;
+      await rejectsWith(c.check(status()), 'revoked');
+      body = new TypeError('network down');
+      t += 61 + 100;
+      await rejectsWith(c.check(status()), 'revoked');
+    });
+
+    it('a fetch failure past maxStaleness → status_unavailable (fails closed)', async () => {
+      let body: string | Error = await sign();
+      const c = checker(server(() => body).fetch, { maxStalenessSeconds: 300 });
+      await c.check(status());
+      body = new TypeError('network down');
+      t += 61 + 300;
+      await rejectsWith(c.check(status()), 'status_unavailable');
+    });
+
+    it('an older list served after a newer one (a rollback hiding a revocation) → not used; past staleness invalid_status_list', async () => {
+      const before = await sign();
+      await revokeToken(store, 't1');
+      t += 10;
+      let body = await sign();
+      const c = checker(server(() => body).fetch, { maxStalenessSeconds: 100 });
+      await rejectsWith(c.check(status()), 'revoked');
+      body = before; // valid signature, issued earlier, says valid
+      t += 61;
+      await rejectsWith(c.check(status()), 'revoked');
+      t += 100;
+      await rejectsWith(c.check(status()), 'invalid_status_list');
+    });
+
+    it('a hostile refresh within maxStaleness keeps the cached list; past it the refusal is the hostile list\'s code', async () => {
+      let body = await sign();
+      const c = checker(server(() => body).fetch, { maxStalenessSeconds: 300 });
+      await c.check(status());
+      body = await forged({}, {}, other.active);
+      t += 100;
+      await c.check(status());
+      t += 300;
+      await rejectsWith(c.check(status()), 'unknown_key');
+    });
+  });
+});
+
+describe('status list: token verifier with a result cache', () => {
+  it('a revocation is visible after the list refreshes, although the result was cached', async () => {
+    let t = NOW_S;
+    const now = () => new Date(t * 1000);
+    const keys = await KeySet.generate('ES256');
+    const store = new MemoryStatusListStore();
+    const issuer = createIssuer({ issuer: ISS, keys, status: { store, uri: URI }, now });
+    const token = await issuer.issue({ subject: 'cust_1', audience: AUD, verification: { level: 'high', methods: ['document'], verifiedAt: (t - 60) * 1000, riskTier: 'low' } });
+    const jti = JSON.parse(atob(token.split('.')[1]!.replace(/-/g, '+').replace(/_/g, '/'))).jti as string;
+    let list = await createStatusListToken({ store, uri: URI, keys, issuer: ISS, ttlSeconds: 60, now });
+    const s = server(() => list);
+    const status = createStatusChecker({ issuer: ISS, keys, fetch: s.fetch, now });
+    const verifier = createVerifier({ issuer: ISS, audience: AUD, keys, resultCache: true, status, now });
+
+    expect((await verifier.verify(token)).outcome).to.equal('valid');
+    expect((await verifier.verify(token)).outcome).to.equal('valid');
+    await revokeToken(store, jti);
+    list = await createStatusListToken({ store, uri: URI, keys, issuer: ISS, ttlSeconds: 60, now });
+    t += 30; // within ttl: the cached list still says valid
+    expect((await verifier.verify(token)).outcome).to.equal('valid');
+    t += 31; // past ttl: the list is fetched again and the cached "valid" is not returned
+    await rejectsWith(verifier.verify(token), 'revoked');
+    await rejectsWith(verifier.verify(token), 'revoked');
+    expect(s.state.requests).to.equal(2);
+  });
+
+  it('requireStatus refuses a token without a status claim (missing_claim)', async () => {
+    const keys = await KeySet.generate('ES256');
+    const token = await createIssuer({ issuer: ISS, keys }).issue({ subject: 'cust_1', audience: AUD, verification: { level: 'high', methods: ['document'], verifiedAt: Date.now() - 1000, riskTier: 'low' } });
+    const status = createStatusChecker({ issuer: ISS, keys, fetch: server(() => new Error('unused')).fetch });
+    expect((await createVerifier({ issuer: ISS, audience: AUD, keys, status }).verify(token)).outcome).to.equal('valid');
+    await rejectsWith(createVerifier({ issuer: ISS, audience: AUD, keys, status, requireStatus: true }).verify(token), 'missing_claim');
+  });
+});
