@@ -44,6 +44,8 @@ export default {
   nodeResolve: { exportConditions: ['browser', 'import', 'default'] },
   concurrency: 2,
   testsFinishTimeout: 300000,
+  // A loaded two-core machine can take longer than the default 30 s to open a page.
+  browserStartTimeout: 120000,
   testFramework: { config: { timeout: 30000 } },
   plugins: [
     reactEsmPlugin(),

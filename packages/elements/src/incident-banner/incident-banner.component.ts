@@ -16,7 +16,7 @@ import { BeforeIncidentDismissEvent, type IncidentDismissDetail } from './events
 import { IncidentDismissEvent } from './events/incident-dismiss-event.js';
 import { IncidentUpdateEvent } from './events/incident-update-event.js';
 import { RemedySelectEvent } from './events/remedy-select-event.js';
-import { FeedController, type FeedFailure } from './feed-controller.js';
+import type { FeedController, FeedFailure } from './feed-controller.js';
 import { acceptDismissal, nextChange, shownIncidents, type Shown } from './incident-banner.logic.js';
 import { incidentBannerMessages, type IncidentBannerMessages } from './incident-banner.messages.js';
 import { incidentBannerStyles } from './incident-banner.styles.js';
@@ -133,13 +133,10 @@ export class CandorIncidentBanner extends CandorElement {
   });
   readonly #clock = new ClockController(this, () => this.now, { tick: 30_000 });
   readonly #live = new AnnouncerController(this);
-  readonly #feed = new FeedController<Incident[]>(this, {
-    url: () => this.#src,
-    refresh: () => this.#refresh * 1000,
-    parse: (body) => this.#parseFeed(body),
-    now: () => this.#clock.now().getTime(),
-    onFailure: (f) => this.#reportFeed(f),
-  });
+  /** Polls `src`. Loaded with the first feed URL, so a banner given `incidents` never downloads it. */
+  #feed?: FeedController<Incident[]>;
+  /** `loading` while the feed code downloads; `failed` if it could not be loaded. */
+  #feedCode?: 'loading' | 'failed';
   readonly #dismissed = new StoredMapController(this, {
     storage: () => this.dismissalStorage,
     key: () => this.storageKey,
@@ -184,12 +181,36 @@ export class CandorIncidentBanner extends CandorElement {
 
   /** The valid incidents the banner works from now (the `incidents` property, or the feed's last good data). `<candor-faq incident-banner="…">` reads it. */
   get currentIncidents(): readonly Incident[] {
-    return (this.#src ? this.#feed.data : this.#incidents) ?? [];
+    return (this.#src ? this.#feed?.data : this.#incidents) ?? [];
   }
 
   /** Polls `src` now (after your page posted an update, or from a "Check again" button), unless the page is hidden. */
   refreshNow(): void {
-    this.#feed.refreshNow();
+    this.#feed?.refreshNow(); // not loaded yet: it fetches as soon as it is
+  }
+
+  #loadFeed(): void {
+    if (this.#feed || this.#feedCode) return;
+    this.#feedCode = 'loading';
+    import('./feed-controller.js').then(
+      ({ FeedController }) => {
+        this.#feedCode = undefined;
+        // Added while connected, it starts at once; its first hostUpdated reads the URL and fetches.
+        this.#feed = new FeedController<Incident[]>(this, {
+          url: () => this.#src,
+          refresh: () => this.#refresh * 1000,
+          parse: (body) => this.#parseFeed(body),
+          now: () => this.#clock.now().getTime(),
+          onFailure: (f) => this.#reportFeed(f),
+        });
+        this.requestUpdate();
+      },
+      (error: unknown) => {
+        this.#feedCode = 'failed';
+        this.#reportFeed({ kind: 'network', message: `The banner's feed code could not be loaded, so ${this.#src} is not read: ${error instanceof Error ? error.message : String(error)}` });
+        this.requestUpdate();
+      },
+    );
   }
 
   @state() private timelineOpen: ReadonlySet<string> = new Set();
@@ -223,11 +244,12 @@ export class CandorIncidentBanner extends CandorElement {
       }
       this.#src = absolute === undefined ? undefined : this.accept('src', SrcSchema, absolute, 'Nothing is fetched.');
       this.#srcRefused = absolute !== undefined && this.#src === undefined;
+      if (this.#src) this.#loadFeed();
     }
     if (changed.has('format')) {
       this.#format = this.accept('format', FormatSchema, this.format, 'candor is used.') ?? 'candor';
       // The same feed read another way: read it again now.
-      if (changed.get('format') !== undefined) this.#feed.refreshNow();
+      if (changed.get('format') !== undefined) this.#feed?.refreshNow();
     }
     if (changed.has('refresh')) this.#refresh = this.accept('refresh', RefreshSchema, this.refresh, 'The default, 60 seconds, is used.') ?? 60;
     if (changed.has('maintenanceAhead')) this.#ahead = (this.accept('maintenanceAhead', HoursSchema, this.maintenanceAhead, 'The default, 72 hours, is used.') ?? 72) * HOUR;
@@ -296,7 +318,7 @@ export class CandorIncidentBanner extends CandorElement {
   /** When the feed was read, or that it could not be: never a blank, never a false all-clear. */
   #footer(): TemplateResult | typeof nothing {
     if (!this.#src) return nothing;
-    const { data, failure, updatedAt } = this.#feed;
+    const { data, failure, updatedAt } = this.#feed ?? { failure: this.#feedCode === 'failed' ? true : undefined };
     if (!data) return failure ? html`<p part="updated" class="feed-note problem" role="status">${this.localize.t('unavailable')}</p>` : nothing;
     if (updatedAt === undefined) return nothing;
     const relative = this.#formatters.relative(new Date(updatedAt).toISOString());
