@@ -1,4 +1,5 @@
 /** SD-JWT VC issuer metadata (`/.well-known/jwt-vc-issuer`): where a verifier finds an issuer's keys from its `iss`. */
+import { readCapped } from '../lib/read-capped.js';
 import type { JWK } from 'jose';
 import { CandorError } from '../errors.js';
 import { keyResolver, type KeyResolver, type RemoteJwksOptions } from '../lib/key-source.js';
@@ -55,26 +56,8 @@ const unavailable = (url: URL, why: string, cause?: unknown) =>
 async function readLimited(response: Response, url: URL): Promise<string> {
   const declared = Number(response.headers.get('content-length') ?? '0');
   if (declared > MAX_ISSUER_METADATA_BYTES) throw unavailable(url, `is ${declared} bytes, over the ${MAX_ISSUER_METADATA_BYTES}-byte limit`);
-  const reader = response.body?.getReader();
-  if (!reader) return '';
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > MAX_ISSUER_METADATA_BYTES) {
-      await reader.cancel();
-      throw unavailable(url, `is over the ${MAX_ISSUER_METADATA_BYTES}-byte limit`);
-    }
-    chunks.push(value);
-  }
-  const all = new Uint8Array(size);
-  let o = 0;
-  for (const c of chunks) {
-    all.set(c, o);
-    o += c.byteLength;
-  }
+  if (!response.body) return '';
+  const all = await readCapped(response.body, MAX_ISSUER_METADATA_BYTES, () => unavailable(url, `is over the ${MAX_ISSUER_METADATA_BYTES}-byte limit`));
   return new TextDecoder('utf-8', { fatal: true }).decode(all);
 }
 

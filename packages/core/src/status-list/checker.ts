@@ -1,4 +1,5 @@
 /** The partner's side of status lists: fetch, verify, cache and read a token's status; fails closed, never open. */
+import { readCapped } from '../lib/read-capped.js';
 import type { JWK } from 'jose';
 import { CandorError } from '../errors.js';
 import type { CandorKey } from '../keys/key.js';
@@ -85,31 +86,12 @@ const fail = (code: ConstructorParameters<typeof CandorError>[0], message: strin
 /**
  * Reads a response body up to `cap` bytes; over it, stops reading and throws `too_large`.
  */
-async function readCapped(res: Response, cap: number, uri: string): Promise<Uint8Array> {
+async function readResponse(res: Response, cap: number, uri: string): Promise<Uint8Array> {
   const declared = Number(res.headers.get('content-length'));
   const tooLarge = () => fail('too_large', `The status list response from ${uri} is over ${cap} bytes (maxResponseBytes); it was not read further.`);
   if (Number.isFinite(declared) && declared > cap) throw tooLarge();
   if (!res.body) return new Uint8Array(await res.arrayBuffer());
-  const reader = res.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let total = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    total += value.byteLength;
-    if (total > cap) {
-      reader.cancel().catch(() => {});
-      throw tooLarge();
-    }
-    chunks.push(value);
-  }
-  const out = new Uint8Array(total);
-  let o = 0;
-  for (const c of chunks) {
-    out.set(c, o);
-    o += c.byteLength;
-  }
-  return out;
+  return readCapped(res.body, cap, tooLarge);
 }
 
 /**
@@ -180,7 +162,7 @@ export function createStatusChecker(options: StatusCheckerOptions): StatusChecke
       }
       let body: Uint8Array;
       try {
-        body = await readCapped(res, maxResponseBytes, uri);
+        body = await readResponse(res, maxResponseBytes, uri);
       } catch (cause) {
         if (cause instanceof CandorError) throw cause;
         throw fail('status_unavailable', `Reading the status list ${uri} failed (${String((cause as Error)?.message ?? cause)}).`, undefined, cause);

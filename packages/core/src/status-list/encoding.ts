@@ -1,4 +1,5 @@
 /** The Token Status List itself (draft-ietf-oauth-status-list §4): packed statuses, zlib DEFLATE, base64url; inflating with a hard cap. */
+import { readCapped } from '../lib/read-capped.js';
 import { CandorError } from '../errors.js';
 import { decodeBase64url, encodeBase64url } from '../lib/base64url.js';
 import { isCanonicalBase64url } from '../lib/jws.js';
@@ -89,29 +90,6 @@ export class StatusList {
   }
 }
 
-async function collect(readable: ReadableStream<Uint8Array>, cap: number, onOver: (total: number) => CandorError): Promise<Uint8Array> {
-  const reader = readable.getReader();
-  const chunks: Uint8Array[] = [];
-  let total = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    total += value.byteLength;
-    if (total > cap) {
-      // Stop inflating at once: the rest of a bomb is never produced.
-      reader.cancel().catch(() => {});
-      throw onOver(total);
-    }
-    chunks.push(value);
-  }
-  const out = new Uint8Array(total);
-  let offset = 0;
-  for (const c of chunks) {
-    out.set(c, offset);
-    offset += c.byteLength;
-  }
-  return out;
-}
 
 /**
  * Encodes a list as the draft's JSON form: `lst` is base64url of the zlib (RFC 1950) DEFLATE of
@@ -124,7 +102,7 @@ async function collect(readable: ReadableStream<Uint8Array>, cap: number, onOver
  */
 export async function encodeStatusList(list: StatusList): Promise<StatusListJson> {
   const stream = new Blob([list.bytes as Uint8Array<ArrayBuffer>]).stream().pipeThrough(new CompressionStream('deflate'));
-  const bytes = await collect(stream, Number.MAX_SAFE_INTEGER, () => new CandorError('too_large', 'unreachable'));
+  const bytes = await readCapped(stream, Number.MAX_SAFE_INTEGER, () => new CandorError('too_large', 'unreachable'));
   return { bits: list.bits, lst: encodeBase64url(bytes) };
 }
 
@@ -154,7 +132,7 @@ export async function decodeStatusList(json: unknown, options: { maxInflatedByte
   let bytes: Uint8Array;
   try {
     const stream = new Blob([compressed as Uint8Array<ArrayBuffer>]).stream().pipeThrough(new DecompressionStream('deflate'));
-    bytes = await collect(stream, cap, () =>
+    bytes = await readCapped(stream, cap, () =>
       new CandorError('too_large', `The status list inflates to more than ${cap} bytes (maxInflatedBytes); it was refused before inflating further.`, { field: 'status_list.lst' }),
     );
   } catch (e) {
