@@ -72,7 +72,7 @@ export async function present(sdJwt: string, options: PresentOptions): Promise<s
     let value: unknown = claims;
     for (const s of segments) value = value !== null && typeof value === 'object' ? (value as Record<string | number, unknown>)[s] : undefined;
     if (value === undefined) {
-      const names = placed.map((p) => pathText(p.path));
+      const names = placed.map((p) => pathText(p.path)).sort();
       throw optionError(`disclose.${i}`, `names ${JSON.stringify(pathText(segments))}, which this credential does not have. Disclosable: ${names.length > 0 ? names.join(', ') : '(none)'}.`);
     }
     for (const p of placed) if (p.path.length < segments.length && sameSegments(p.path, segments.slice(0, p.path.length))) {

@@ -156,7 +156,7 @@ export function createSdJwtVerifier(options: SdJwtVerifierOptions): SdJwtVerifie
   const nowOption = clockOption(options.now);
   const nowSeconds = () => Math.floor((nowOption ? nowOption().getTime() : Date.now()) / 1000);
   const status = options.status;
-  if (status !== undefined && typeof status !== 'function') throw optionError('status', 'must be a function (status claim, credential) => void, e.g. one calling checkStatus.');
+  if (status !== undefined && typeof (status as { check?: unknown } | null)?.check !== 'function') throw optionError('status', 'must be a status checker from createStatusChecker (@candor/core/status-list): an object with check(statusClaim).');
 
   let keys;
   if (options.issuerMetadata === true) {
