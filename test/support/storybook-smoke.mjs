@@ -221,6 +221,7 @@ function pageState() {
     lang: document.documentElement.lang,
     theme: document.documentElement.getAttribute('theme'),
     dir: document.documentElement.dir,
+    computedDir: getComputedStyle(document.documentElement).direction,
     argsTables: document.querySelectorAll('.docblock-argstable').length,
     rootChildren: document.querySelector('#storybook-root #root-inner')?.childElementCount ?? document.querySelector('#storybook-root')?.childElementCount ?? 0,
     tagsShown: [...new Set([...document.querySelectorAll('*')].map((el) => el.localName))],
@@ -283,8 +284,16 @@ async function openPage(errors) {
   return { context, page };
 }
 
+/** One problem as a line or two: the first lines of a message (an assertion's DOM dump is left out). */
+const brief = (text) => {
+  const lines = String(text).split('\n').filter((l) => l.trim());
+  const kept = lines.slice(0, 2).join(' / ');
+  return kept.length > 400 ? `${kept.slice(0, 400)}…` : kept;
+};
+
 function report(task, errors, note = '') {
   checked++;
+  errors = errors.map(brief);
   const label = `${task.entry.id} [${task.locale}, ${task.theme}]`;
   if (errors.length) problems.push(`${label}:\n    ${errors.join('\n    ')}`);
   console.log(`${errors.length ? '✗' : '✓'} ${label}${note}`);
@@ -368,8 +377,8 @@ async function checkDocs(task) {
     const state = await page.evaluate(pageState);
     judge(task, state, errors, rendersStories);
     // The docs prose is English, left to right, whatever the toolbar's language.
-    if (state.lang !== 'en' || state.dir !== 'ltr') {
-      errors.push(`docs page: <html lang="${state.lang}" dir="${state.dir}">, expected the prose's en/ltr`);
+    if (state.lang !== 'en' || state.computedDir !== 'ltr') {
+      errors.push(`docs page: <html lang="${state.lang}"> is ${state.computedDir}, expected the prose's English, left to right`);
     }
     if (rendersStories) {
       const lang = await page.evaluate(docsLanguage);
