@@ -2,7 +2,7 @@
 // toolbar switches designers use (language + direction, and theme) applied to <html>, where the
 // components read them.
 import type { Decorator, Preview, WebComponentsRenderer } from '@storybook/web-components-vite';
-import type { ArgTypesEnhancer } from 'storybook/internal/types';
+import type { ArgTypesEnhancer, InputType } from 'storybook/internal/types';
 import { html } from 'lit';
 import { action } from 'storybook/actions';
 import { setCustomElementsManifest } from '@storybook/web-components-vite';
@@ -40,6 +40,9 @@ const documentedType = (m: ManifestMember): string | undefined => /`([A-Z]\w*(?:
  * only what a page can set, so the docs get the manifest without them, and with the type each
  * validated property documents instead of `unknown`.
  */
+/** The types validated properties document (`ConsentNotice`, `FaqEntry[]`, ...): data a designer can edit as JSON. */
+const dataTypes = new Set<string>();
+
 function forDesigners(cem: Manifest): Manifest {
   const copy = structuredClone(cem);
   for (const mod of copy.modules ?? []) {
@@ -49,7 +52,10 @@ function forDesigners(cem: Manifest): Manifest {
       for (const m of decl.members) {
         const text = m.type?.text ?? '';
         const named = documentedType(m);
-        if (named && /^unknown\b/.test(text)) m.type = { text: text.replace(/^unknown\b/, named) };
+        if (named && /^unknown\b/.test(text)) {
+          m.type = { text: text.replace(/^unknown\b/, named) };
+          dataTypes.add(named);
+        }
         if (m.readonly) m.description = `Read-only. ${m.description ?? ''}`.trim();
       }
     }
@@ -70,17 +76,43 @@ const readOnly = new Map(declarations.filter((d) => d.tagName).map((d) => [d.tag
 const NOT_SETTABLE = new Set(['events', 'slots', 'css custom properties', 'css shadow parts']);
 
 /**
+ * The control for a property or attribute of the manifest's `type`, where the story did not
+ * choose one: text, number, a switch, a choice between the literal values, JSON for data
+ * (arrays and the documented models), and none for what a page passes as code (a clock, a
+ * storage object) or a named type the table cannot spell out. Storybook itself would offer
+ * "Set object" for anything but `string`, `number` and `boolean`.
+ */
+function controlFor(typeText: string): Pick<InputType, 'control' | 'options'> {
+  const type = typeText.replace(/\s*\|\s*undefined$/, '').trim();
+  if (type === 'string') return { control: { type: 'text' } };
+  if (type === 'number') return { control: { type: 'number' } };
+  if (type === 'boolean') return { control: { type: 'boolean' } };
+  if (/^'[^']*'(\s*\|\s*'[^']*')*$/.test(type)) {
+    return { control: { type: 'inline-radio' }, options: [...type.matchAll(/'([^']*)'/g)].map((m) => m[1]) };
+  }
+  if (type.endsWith('[]') || dataTypes.has(type)) return { control: { type: 'object' } };
+  return { control: false };
+}
+
+/**
  * The props table shows what a page can set: events, slots, parts and CSS custom properties
  * are documented without a control (Storybook would offer "Set object" for them), and so are
- * read-only properties. Story-only arguments declare their own category (`Story`).
+ * read-only properties and attributes that mirror a property. Properties and attributes get
+ * the control their type calls for. Story-only arguments declare their own category (`Story`).
  */
 const forTheTable: ArgTypesEnhancer<WebComponentsRenderer> = (context) => {
   const argTypes = { ...context.argTypes };
   const tag = typeof context.component === 'string' ? context.component : undefined;
   for (const [name, argType] of Object.entries(argTypes)) {
     const category = argType.table?.category;
-    if ((category && NOT_SETTABLE.has(category)) || (tag && category === 'properties' && readOnly.get(tag)?.has(name))) {
+    // An attribute named apart from its property (`heading-level` for `headingLevel`) is set
+    // through the property's control; the attribute's row documents the markup.
+    const attributeTwin = category === 'attributes' && name.includes('-');
+    if ((category && NOT_SETTABLE.has(category)) || attributeTwin || (tag && category === 'properties' && readOnly.get(tag)?.has(name))) {
       argTypes[name] = { ...argType, control: false };
+    } else if ((category === 'properties' || category === 'attributes') && argType.control === undefined) {
+      const { control, options } = controlFor(argType.table?.type?.summary ?? '');
+      argTypes[name] = { ...argType, control, ...(options && !argType.options ? { options } : {}) };
     }
   }
   return argTypes;

@@ -69,7 +69,7 @@ const meta: Meta<FaqArgs> = {
     headingLevel: 2,
   },
   argTypes: {
-    now: { control: 'text', description: "The story's clock, ISO 8601 (story only; the `now` property takes a `() => Date`).", table: { category: 'Story' } },
+    now: { control: 'text', description: "The story's clock, ISO 8601 (story only; the `now` property takes a `() => Date`).", table: { category: 'Story', type: { summary: 'string' } } },
     top: { control: { type: 'number', min: 1, max: 50 } },
     headingLevel: { control: { type: 'number', min: 2, max: 6 } },
     open: { control: 'text' },

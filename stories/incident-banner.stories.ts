@@ -96,7 +96,7 @@ const meta: Meta<BannerArgs> = {
     headingLevel: 2,
   },
   argTypes: {
-    now: { control: 'text', description: "The story's clock, ISO 8601 (story only; the `now` property takes a `() => Date`).", table: { category: 'Story' } },
+    now: { control: 'text', description: "The story's clock, ISO 8601 (story only; the `now` property takes a `() => Date`).", table: { category: 'Story', type: { summary: 'string' } } },
     maintenanceAhead: { control: { type: 'number', min: 0, max: 2160 } },
     resolvedFor: { control: { type: 'number', min: 0, max: 2160 } },
     headingLevel: { control: { type: 'number', min: 2, max: 6 } },

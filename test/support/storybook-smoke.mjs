@@ -313,6 +313,11 @@ function judge(task, state, errors, rendersStories) {
   }
 }
 
+/** A screenshot for the record; when it cannot be taken, the page's problems are still reported. */
+async function screenshot(page, path, fullPage, errors) {
+  await page.screenshot({ path, fullPage, timeout: 30000 }).catch((e) => errors.push(`(no screenshot: ${String(e).split('\n')[0]})`));
+}
+
 /** A story checked in a worker's page, switched to in place (or loaded, the first time and after a problem). */
 async function checkStory(worker, task) {
   const errors = worker.errors;
@@ -339,9 +344,7 @@ async function checkStory(worker, task) {
   const outcome = await worker.page.evaluate(axeRoot);
   if (outcome.failure) errors.push(`axe could not run: ${outcome.failure}`);
   for (const v of outcome.violations ?? []) errors.push(`axe: ${v}`);
-  if (errors.length || SCREENSHOTS) {
-    await worker.page.screenshot({ path: join(outDir, `${task.entry.id}--${task.locale}-${task.theme}.png`) });
-  }
+  if (errors.length || SCREENSHOTS) await screenshot(worker.page, join(outDir, `${task.entry.id}--${task.locale}-${task.theme}.png`), false, errors);
   const failed = errors.length > 0;
   report(task, [...errors]);
   // After a problem the page is loaded afresh for the next story.
@@ -369,7 +372,7 @@ async function checkDocs(task) {
     const rendersStories = !entry.tags?.includes('unattached-mdx');
     if (rendersStories) {
       // Docs pages render their stories after the page itself: wait for the decorator to run.
-      await page.waitForFunction((t) => document.documentElement.getAttribute('theme') === t, theme, { timeout: 10000 }).catch(() => {});
+      await page.waitForFunction((t) => document.documentElement.getAttribute('theme') === t, theme, { timeout: 30000 }).catch(() => {});
     }
     await page.waitForLoadState('networkidle');
     // Let Lit finish its first update and the docs tables render.
@@ -394,9 +397,7 @@ async function checkDocs(task) {
         if (shown.length) errors.push(`docs page shows <${shown.join('>, <')}> but no properties table (meta.component set?)`);
       }
     }
-    if (errors.length || SCREENSHOTS) {
-      await page.screenshot({ path: join(outDir, `${entry.id}--${locale}-${theme}.png`), fullPage: true });
-    }
+    if (errors.length || SCREENSHOTS) await screenshot(page, join(outDir, `${entry.id}--${locale}-${theme}.png`), true, errors);
     report(task, errors, ` (docs, ${state.argsTables} args table(s))`);
   } finally {
     await context.close();
