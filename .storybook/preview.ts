@@ -154,7 +154,8 @@ const withLocaleAndTheme: Decorator = (story, context) => {
   else root.setAttribute('theme', theme);
   // The canvas around the component follows too, so a dark component is not shown on white.
   root.style.colorScheme = theme === 'system' ? 'light dark' : theme;
-  return docs ? html`<div lang=${locale} dir=${LOCALES[locale].dir}>${story()}</div>` : story();
+  // The page check finds these wrappers by their data attribute.
+  return docs ? html`<div lang=${locale} dir=${LOCALES[locale].dir} data-toolbar-locale>${story()}</div>` : story();
 };
 
 /** The canvases that already log the components' events. */

@@ -243,21 +243,25 @@ async function axeRoot() {
 }
 
 /**
- * On an Arabic docs page: the prose (Storybook's docs text) stays English and left to right,
- * and the components in the examples are Arabic: their shadow roots hold Arabic text.
+ * On a docs page: the prose (Storybook's docs text) stays English and left to right, and every
+ * example follows the toolbar's language through the wrapper the preview puts around it
+ * (`data-toolbar-locale`), unless its story pins its own language inside that wrapper.
  */
 function docsLanguage() {
   const docs = document.querySelector('#storybook-docs');
   const prose = docs?.querySelector('.sbdocs-content h1, .sbdocs-title, h1');
-  // The examples that follow the toolbar (stories that pin their own language are left out).
-  const components = [...(docs?.querySelectorAll('*') ?? [])].filter(
-    (el) => el.localName.startsWith('candor-') && el.shadowRoot && el.closest('[lang]')?.getAttribute('lang') === 'ar',
-  );
+  const components = [...(docs?.querySelectorAll('*') ?? [])].filter((el) => el.localName.startsWith('candor-') && el.shadowRoot);
+  const WRAPPER = '[data-toolbar-locale]';
+  // Nearest `lang` outside every wrapper: Storybook's own (it pins lang="en" on the docs), so the
+  // example cannot follow the toolbar.
+  const stranded = components.filter((el) => !el.closest('[lang]')?.closest(WRAPPER));
+  const following = components.filter((el) => el.closest('[lang]')?.matches(WRAPPER));
+  const arabic = (el) => /[\u0600-\u06FF]/.test(el.shadowRoot.textContent ?? '');
   return {
     proseDir: prose ? getComputedStyle(prose).direction : null,
-    components: components.length,
-    arabic: components.filter((el) => /[\u0600-\u06FF]/.test(el.shadowRoot.textContent ?? '')).length,
-    english: components.filter((el) => !/[\u0600-\u06FF]/.test(el.shadowRoot.textContent ?? '')).map((el) => el.localName),
+    stranded: [...new Set(stranded.map((el) => el.localName))],
+    following: following.length,
+    notArabic: following.filter((el) => !arabic(el)).map((el) => el.localName),
   };
 }
 
@@ -386,9 +390,10 @@ async function checkDocs(task) {
     if (rendersStories) {
       const lang = await page.evaluate(docsLanguage);
       if (lang.proseDir !== 'ltr') errors.push(`docs prose is ${lang.proseDir}, expected ltr`);
-      if (locale === 'ar') {
-        if (lang.components === 0) errors.push('docs page in Arabic shows no component in Arabic (lang="ar" around it)');
-        else if (lang.english.length) errors.push(`docs page in Arabic: ${lang.english.length} of ${lang.components} component(s) show no Arabic text (<${[...new Set(lang.english)].join('>, <')}>)`);
+      if (lang.stranded.length) errors.push(`docs page: <${lang.stranded.join('>, <')}> do(es) not follow the Language switch (the nearest lang is Storybook's)`);
+      if (lang.following === 0) errors.push('docs page: no example follows the Language switch');
+      if (locale === 'ar' && lang.notArabic.length) {
+        errors.push(`docs page in Arabic: ${lang.notArabic.length} of ${lang.following} example(s) show no Arabic text (<${[...new Set(lang.notArabic)].join('>, <')}>)`);
       }
       if (state.argsTables === 0) {
         // A generated docs page that shows a documented component must show its API table
