@@ -140,6 +140,8 @@ export const Withdrawn: Story = {
 
 /** An invalid notice (a purpose without a title): the safe fallback; `candor-error` says why. */
 export const InvalidNotice: Story = {
+  // The page check makes sure the event reaches the Actions panel.
+  parameters: { expectedActions: ['candor-error'] },
   render: render({ ...notice, purposes: [{ ...notice.purposes[0], title: '' }] }),
 };
 
@@ -181,6 +183,12 @@ export const ArabicNoticeChanged: Story = {
   loaders: [async (): Promise<Loaded> => ({ storage: await seeded(noticeAr, 'ar') })],
   render: render({ ...noticeAr, version: '2026-12-01', changes: ['لم نعد نرسل أخبار المنتجات.'], purposes: noticeAr.purposes.slice(0, 2) }, 'ar'),
 };
+
+/** An English notice on an Arabic page: the component's own words are Arabic, the notice's text stays as written. */
+export const EnglishNoticeOnArabicPage: Story = { render: render(notice, 'ar') };
+
+/** An Arabic notice on an English page: the component's own words are English, the notice's Arabic text keeps its direction. */
+export const ArabicNoticeOnEnglishPage: Story = { render: render(noticeAr, 'en') };
 
 /** Themed through the public `--candor-*` custom properties (a light palette, so pinned to `theme="light"`). */
 export const CustomTheme: Story = {

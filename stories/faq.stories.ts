@@ -69,11 +69,11 @@ const meta: Meta<FaqArgs> = {
     headingLevel: 2,
   },
   argTypes: {
-    now: { control: 'text', description: "The story's clock, ISO 8601 (story only; the `now` property takes a `() => Date`)." },
+    now: { control: 'text', description: "The story's clock, ISO 8601 (story only; the `now` property takes a `() => Date`).", table: { category: 'Story', type: { summary: 'string' } } },
     top: { control: { type: 'number', min: 1, max: 50 } },
     headingLevel: { control: { type: 'number', min: 2, max: 6 } },
     open: { control: 'text' },
-    lang: { control: 'text', description: 'lang of a wrapper element (story only).' },
+    lang: { control: 'text', description: '`lang` and `dir` of a wrapper element, as a page would set them (story only).', table: { category: 'Story' } },
     theme: { control: 'inline-radio', options: ['light', 'dark'] },
   },
   parameters: {
@@ -216,6 +216,12 @@ export const DeclarativeEntries: Story = {
 
 /** Arabic, right to left: the Arabic entries, the Arabic incident as a known issue, and every component string from the Arabic catalogue. */
 export const Arabic: Story = { args: { incidents: [cardOutageAr], lang: 'ar' } };
+
+/** Only English entries on an Arabic page: with nothing in Arabic the panel shows them, in an Arabic frame (search, headings and buttons in Arabic). */
+export const EnglishDataOnArabicPage: Story = { args: { entries: faqEntries, lang: 'ar' } };
+
+/** Only Arabic entries on an English page: the panel shows them in an English frame, each answer keeping its own direction. */
+export const ArabicDataOnEnglishPage: Story = { args: { entries: faqEntriesAr, lang: 'en' } };
 
 /** Dark, whatever the page's theme, during the incident. */
 export const Dark: Story = { args: { incidents: [cardOutage], theme: 'dark' } };

@@ -96,12 +96,12 @@ const meta: Meta<BannerArgs> = {
     headingLevel: 2,
   },
   argTypes: {
-    now: { control: 'text', description: "The story's clock, ISO 8601 (story only; the `now` property takes a `() => Date`)." },
+    now: { control: 'text', description: "The story's clock, ISO 8601 (story only; the `now` property takes a `() => Date`).", table: { category: 'Story', type: { summary: 'string' } } },
     maintenanceAhead: { control: { type: 'number', min: 0, max: 2160 } },
     resolvedFor: { control: { type: 'number', min: 0, max: 2160 } },
     headingLevel: { control: { type: 'number', min: 2, max: 6 } },
     timeZone: { control: 'text' },
-    lang: { control: 'text', description: 'lang of a wrapper element (story only).' },
+    lang: { control: 'text', description: '`lang` and `dir` of a wrapper element, as a page would set them (story only).', table: { category: 'Story' } },
     theme: { control: 'inline-radio', options: ['light', 'dark'] },
   },
   parameters: {
@@ -177,6 +177,12 @@ export const SeveralIncidents: Story = {
 
 /** Arabic, right to left: the Arabic incident and every component string from the Arabic catalogue. */
 export const Arabic: Story = { args: { incidents: [cardOutageAr], lang: 'ar' } };
+
+/** An English incident on an Arabic page: the banner's own words are Arabic, the incident's text stays as written. */
+export const EnglishDataOnArabicPage: Story = { args: { incidents: [cardOutage], lang: 'ar' } };
+
+/** An Arabic incident on an English page: the banner's own words are English, the incident's Arabic text keeps its direction. */
+export const ArabicDataOnEnglishPage: Story = { args: { incidents: [cardOutageAr], lang: 'en' } };
 
 /** Dark, whatever the page's theme. */
 export const Dark: Story = { args: { incidents: [cardOutage, statementsIncident('major', 'identified')], theme: 'dark' } };
@@ -270,6 +276,8 @@ export const FailingFeedStaleData: Story = {
  */
 export const DismissedThenUpdated: Story = {
   args: { incidents: [statementsIncident('major', 'identified')] },
+  // The page check makes sure these reach the Actions panel.
+  parameters: { expectedActions: ['candor-before-incident-dismiss', 'candor-incident-dismiss'] },
   play: async ({ canvasElement }) => {
     const banner = canvasElement.querySelector<CandorIncidentBanner>('candor-incident-banner')!;
     const root = () => banner.shadowRoot!;

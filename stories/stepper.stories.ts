@@ -43,10 +43,10 @@ const meta: Meta<StepperArgs> = {
     orientation: { control: 'inline-radio', options: ['auto', 'horizontal', 'vertical'] },
     assistChannels: { control: 'check', options: ['chat', 'call', 'appointment'] },
     assistAfterFailures: { control: { type: 'number', min: 0, max: 10 } },
-    width: { control: 'text', description: 'Width of the box around the stepper (story only).' },
-    lang: { control: 'text', description: 'lang of a wrapper element (story only).' },
+    width: { control: 'text', description: 'Width of the box around the stepper (story only).', table: { category: 'Story' } },
+    lang: { control: 'text', description: '`lang` and `dir` of a wrapper element, as a page would set them (story only).', table: { category: 'Story' } },
   },
-  render: (args) => html`<div style="inline-size: ${args.width ?? '100%'}; max-inline-size: 100%" lang=${args.lang ?? nothing}>
+  render: (args) => html`<div style="inline-size: ${args.width ?? '100%'}; max-inline-size: 100%" lang=${args.lang ?? nothing} dir=${args.lang ? (args.lang === 'ar' ? 'rtl' : 'ltr') : nothing}>
     <candor-stepper
       .steps=${args.steps as OnboardingStep[]}
       orientation=${args.orientation}
@@ -126,6 +126,8 @@ export const ReviewingCompletedStep: Story = { args: { current: 'details' } };
 /** Invalid steps (a missing title, negative minutes): a short message instead of garbage, and candor-error. */
 export const InvalidInput: Story = {
   args: { steps: [{ id: 'identity', estimatedMinutes: -3, status: 'done' }] },
+  // The page check makes sure the event reaches the Actions panel.
+  parameters: { expectedActions: ['candor-error'] },
 };
 
 /** No steps yet. */
@@ -136,6 +138,12 @@ export const Arabic: Story = { args: { steps: arabicJourney, lang: 'ar' } };
 
 /** Arabic, side by side: the first step sits on the right. */
 export const ArabicHorizontal: Story = { args: { steps: arabicJourney, lang: 'ar', orientation: 'horizontal' } };
+
+/** English steps on an Arabic page: the component speaks Arabic and mirrors; the step titles stay as written, set apart from the Arabic text. */
+export const EnglishDataOnArabicPage: Story = { args: { steps: journey('current', { failures: 2 }), lang: 'ar' } };
+
+/** Arabic steps on an English page: the component speaks English, left to right; the Arabic titles keep their own direction. */
+export const ArabicDataOnEnglishPage: Story = { args: { steps: arabicJourney, lang: 'en' } };
 
 /** Steps declared as <candor-step> children instead of the `steps` property. */
 export const DeclarativeSteps: Story = {
