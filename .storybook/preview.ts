@@ -7,6 +7,8 @@ import { html } from 'lit';
 import { action } from 'storybook/actions';
 import { setCustomElementsManifest } from '@storybook/web-components-vite';
 import manifest from '@candor/elements/custom-elements.json';
+// The toolbar switches languages: register Arabic up front rather than on the first switch.
+import '@candor/elements/locales/ar.js';
 
 interface ManifestMember {
   name?: string;
