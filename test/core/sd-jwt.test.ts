@@ -11,7 +11,7 @@ import {
   present,
   type SdJwtIssueOptions,
 } from '@candor/core/sd-jwt';
-import type { StatusChecker } from '@candor/core/status-list';
+import { MemoryStatusListStore, createStatusChecker, createStatusListToken, revokeToken, type StatusChecker } from '@candor/core/status-list';
 import { CandorError } from '@candor/core/errors';
 import { rejectsWith } from './token-kit.js';
 import { AUD, ISS, NONCE, NOW_S, VCT, digest, unb64url as decodeBase64url } from './sd-jwt-kit.js';
@@ -168,6 +168,42 @@ describe('SD-JWT VC: issue, present, verify', () => {
       const p = await present(sdJwt, { disclose: ['age_over_18'], keyBinding: { audience: AUD, nonce: NONCE, key: holder }, now: NOW });
       const result = await createSdJwtVerifier({ issuer: ISS, keys: ed.publicJwks(), audience: AUD, requireKeyBinding: true, now: NOW }).verify(p, { nonce: NONCE });
       expect(result.header.alg).to.equal('EdDSA');
+    });
+
+    it('revokes a credential issued into a status list: it verifies until the refreshed list says revoked', async () => {
+      const store = new MemoryStatusListStore();
+      const uri = 'https://id.example.com/statuslists/7';
+      const holder = await createHolderKey();
+      const sdJwt = await issue({ holderKey: holder.publicJwk, statusList: { store, uri } });
+      const payload = payloadOf(sdJwt);
+      const entry = (payload.status as { status_list: { idx: number; uri: string } }).status_list;
+      expect(entry.uri).to.equal(uri);
+      expect(entry.idx).to.be.a('number');
+      expect(payload.jti).to.be.a('string');
+      let clock = NOW_S;
+      const list = () => createStatusListToken({ store, uri, keys, issuer: ISS, ttlSeconds: 60, now: () => new Date(clock * 1000) });
+      const checker = createStatusChecker({
+        issuer: ISS,
+        keys: keys.publicJwks(),
+        now: () => new Date(clock * 1000),
+        fetch: (async (url: string | URL | Request) =>
+          String(url) === uri ? new Response(await list(), { headers: { 'content-type': 'application/statuslist+jwt' } }) : new Response('', { status: 404 })) as typeof fetch,
+      });
+      const presentation = () => present(sdJwt, { disclose: ['age_over_18'], keyBinding: { audience: AUD, nonce: NONCE, key: holder }, now: () => new Date(clock * 1000) });
+      const check = async () =>
+        createSdJwtVerifier({ issuer: ISS, keys: keys.publicJwks(), audience: AUD, requireKeyBinding: true, now: () => new Date(clock * 1000), status: checker }).verify(await presentation(), { nonce: NONCE });
+      expect((await check()).claims.age_over_18).to.equal(true);
+      await revokeToken(store, payload.jti as string);
+      clock += 61; // past the list's ttl: the partner fetches it again
+      await rejectsWith(check(), 'revoked');
+    });
+
+    it('refuses statusList together with a status claim, and a disclosable jti with statusList', async () => {
+      const store = new MemoryStatusListStore();
+      const uri = 'https://id.example.com/statuslists/7';
+      await rejectsWith(issue({ statusList: { store, uri }, status: { status_list: { idx: 1, uri } } }), 'invalid_options');
+      await rejectsWith(issueSdJwt({ issuer: ISS, keys, vct: VCT, claims: { ...claims, jti: 'c-1' }, disclosable: ['jti'], statusList: { store, uri }, now: NOW }), 'invalid_options');
+      await rejectsWith(issue({ statusList: { store, uri: 'http://id.example.com/list' } }), 'invalid_options');
     });
 
     it('calls the status check last, with the status claim, and refuses what it refuses', async () => {

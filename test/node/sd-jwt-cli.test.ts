@@ -66,6 +66,20 @@ describe('candor CLI: SD-JWT', function () {
   });
   after(() => rmSync(dir, { recursive: true, force: true }));
 
+  it('issues a credential into a status list and revokes it by the jti it prints', async () => {
+    const store = join(dir, 'status.json');
+    const uri = 'https://bank.example/status/1';
+    const issued = await candor(issueArgs(ISS, ['--status-uri', uri, '--status-store', store, '--json']));
+    expect(issued.code, issued.stderr).to.equal(0);
+    const out = json(issued);
+    expect(out.status.status_list.uri).to.equal(uri);
+    expect(out.jti).to.be.a('string');
+    const revoked = await candor(['status', 'revoke', '--jti', out.jti, '--status-store', store]);
+    expect(revoked.code, revoked.stderr).to.equal(0);
+    const unknown = await candor(['status', 'revoke', '--jti', 'not-issued', '--status-store', store]);
+    expect(unknown.code).to.not.equal(0);
+  });
+
   it('writes the holder\'s private key readable by its owner only, and prints only the public key', async () => {
     expect(statSync(holderFile).mode & 0o777).to.equal(0o600);
     const again = await candor(['keys', 'holder', '--out', holderFile]);

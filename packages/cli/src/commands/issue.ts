@@ -75,9 +75,6 @@ export const issue: Command = {
       throw new CliError('usage', `${cmd}: --${sdOnly[0]} is for SD-JWT credentials; pass --disclosable LIST too (the claims the holder may disclose one by one).`);
     }
     if (flags.disclosable !== undefined) {
-      if (status) {
-        throw new CliError('usage', `${cmd}: --status-uri is for Candor tokens for now: the CLI does not give SD-JWT credentials a status list entry yet. Leave out --status-uri/--status-store, or --disclosable.`);
-      }
       const tokenOnly = (['aud', 'pairwise-secret-file', 'consent'] as const).filter((f) => flags[f] !== undefined);
       if (tokenOnly.length > 0) {
         throw new CliError('usage', `${cmd}: --${tokenOnly[0]} is for Candor tokens, not SD-JWT credentials: an SD-JWT is not issued for one partner; the holder binds each presentation to its partner (candor present --audience).`);
@@ -98,6 +95,7 @@ export const issue: Command = {
           },
           ttlSeconds,
           decoys: decoysFlag === undefined ? undefined : parseInteger(cmd, 'decoys', decoysFlag, 0, 16),
+          ...(status ? { statusList: status } : {}),
           json: flags.json === true,
         },
         ctx,

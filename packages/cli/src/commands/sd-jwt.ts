@@ -4,6 +4,7 @@ import type { JWK } from 'jose';
 import { exportPrivateJwk, generateKey, toPublicJwk, type KeySet } from '@candor/core/keys';
 import { createSdJwtVerifier, importHolderKey, issueSdJwt, present as presentSdJwt, type SdJwtVerifierOptions } from '@candor/core/sd-jwt';
 import { isCandorError } from '@candor/core/errors';
+import type { StatusListAssignment } from '@candor/core/status-list';
 import { listFlag, requiredFlag, stringFlag } from '../args.js';
 import { printJson, type CliContext, type Command } from '../command.js';
 import { CliError } from '../errors.js';
@@ -58,6 +59,8 @@ export interface SdJwtIssueInput {
   claims: Record<string, unknown>;
   ttlSeconds: number | undefined;
   decoys: number | undefined;
+  /** `--status-uri` / `--status-store`: the credential's entry in a status list. */
+  statusList?: StatusListAssignment;
   json: boolean;
 }
 
@@ -82,6 +85,7 @@ export async function issueSdJwtCommand(input: SdJwtIssueInput, ctx: CliContext)
     ...(holderKey ? { holderKey } : {}),
     ...(input.ttlSeconds !== undefined ? { ttlSeconds: input.ttlSeconds } : {}),
     ...(input.decoys !== undefined ? { decoys: input.decoys } : {}),
+    ...(input.statusList ? { statusList: input.statusList } : {}),
   }).catch((e: unknown) => {
     if (isCandorError(e) && (e.code === 'invalid_options' || e.code === 'not_disclosable' || e.code === 'reserved_claim_name')) {
       throw new CliError('usage', `${cmd}: ${e.message}`);
@@ -102,6 +106,8 @@ export async function issueSdJwtCommand(input: SdJwtIssueInput, ctx: CliContext)
       expiresAt: typeof payload.exp === 'number' ? new Date(payload.exp * 1000).toISOString() : null,
       disclosable: input.disclosable,
       keyBound: holderKey !== undefined,
+      ...(typeof payload.jti === 'string' ? { jti: payload.jti } : {}),
+      ...(payload.status !== undefined ? { status: payload.status } : {}),
     });
   } else ctx.out(`${sdJwt}\n`);
   return ExitCode.ok;

@@ -1,4 +1,5 @@
 /** issueSdJwt: signs an SD-JWT VC (RFC 9901, SD-JWT VC) whose named claims the holder can disclose one by one. */
+import { assignStatus, checkStatusListAssignment, type StatusListAssignment } from '../status-list/assign.js';
 import { CompactSign, type JWK } from 'jose';
 import { CandorError } from '../errors.js';
 import { isCandorKey, type CandorKey } from '../keys/key.js';
@@ -46,8 +47,14 @@ export interface SdJwtIssueOptions {
   holderKey?: JWK;
   /** Lifetime in seconds. Default 1 hour, at most the key set's `maxTokenTtlSeconds`. */
   ttlSeconds?: number;
-  /** The `status` claim (Token Status List: `{ status_list: { idx, uri } }`), kept in the issuer-signed JWT. */
+  /** The `status` claim (Token Status List: `{ status_list: { idx, uri } }`), kept in the issuer-signed JWT. Or use `statusList`. */
   status?: Record<string, unknown>;
+  /**
+   * Revocation through a status list, as for tokens: the credential gets a random unused index in
+   * the list at `uri`, kept in `store` under its `jti` (the `jti` of `claims`, or a random one added
+   * in the clear), and carries the `status` claim. Revoke with `revokeToken(store, jti)`.
+   */
+  statusList?: StatusListAssignment;
   /** Clock, for tests. */
   now?: Clock;
 }
@@ -155,6 +162,8 @@ export async function issueSdJwt(options: SdJwtIssueOptions): Promise<string> {
   const ttl = wholeNumber(options.ttlSeconds, 'ttlSeconds', { fallback: Math.min(DEFAULT_SD_JWT_TTL_SECONDS, ceiling), min: 1, max: ceiling, unit: 'seconds' });
   const decoys = wholeNumber(options.decoys, 'decoys', { fallback: DEFAULT_DECOYS, min: 0, max: 16 });
   const now: Clock = clockOption(options.now) ?? systemClock;
+  const statusList = options.statusList === undefined ? undefined : checkStatusListAssignment('statusList', options.statusList);
+  if (statusList && options.status !== undefined) throw optionError('statusList', 'and status both set the status claim: pass one of them.');
   if (!isObject(options.claims)) throw optionError('claims', 'must be an object of claims, e.g. { sub: "cust_1", age_over_18: true }.');
   for (const name of MEMBERS_SET_BY_OPTIONS) {
     if (Object.hasOwn(options.claims, name)) throw optionError(`claims.${name}`, `is set by issueSdJwt${name === '_sd_alg' ? '' : ` (use the ${name === 'cnf' ? 'holderKey' : name === 'iss' ? 'issuer' : name === 'iat' || name === 'exp' ? 'ttlSeconds' : name} option)`}; remove it from claims.`);
@@ -226,6 +235,15 @@ export async function issueSdJwt(options: SdJwtIssueOptions): Promise<string> {
   };
   for (const name of Object.keys(body)) defineMember(payload, name, body[name]);
   if (disclosures.length > 0) payload._sd_alg = SD_ALG;
+  if (statusList && Object.hasOwn(claims, 'jti') && typeof payload.jti !== 'string') {
+    throw optionError('claims.jti', 'must be a string in the clear (not disclosable) with statusList: it names the credential\'s status entry.');
+  }
+  if (statusList) {
+    // Last, so that refused input takes no index; the jti names the entry for revocation.
+    const jti = typeof payload.jti === 'string' && payload.jti.length > 0 ? payload.jti : crypto.randomUUID();
+    payload.jti = jti;
+    payload.status = await assignStatus(statusList, jti);
+  }
   let jwt: string;
   try {
     jwt = await new CompactSign(new TextEncoder().encode(JSON.stringify(payload)))

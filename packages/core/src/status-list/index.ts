@@ -36,3 +36,4 @@ export {
   type StatusChecker,
   type StatusCheckerOptions,
 } from './checker.js';
+export { assignStatus, checkStatusListAssignment, type StatusListAssignment } from './assign.js';

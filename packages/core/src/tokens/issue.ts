@@ -9,7 +9,7 @@ import { LOOPBACK_HOSTS_TEXT, parseSecureUrl } from '../lib/urls.js';
 import { systemClock, type Clock } from '../models/clock.js';
 import { ConsentRecordSchema, type ConsentRecord } from '../models/consent.js';
 import { summarizeIssues, toValidationIssues } from '../models/issues.js';
-import type { StatusListStore } from '../status-list/store.js';
+import { assignStatus, checkStatusListAssignment, type StatusListAssignment } from '../status-list/assign.js';
 import { claimsError } from './claims-error.js';
 import {
   TOKEN_TYPE,
@@ -39,7 +39,7 @@ export interface IssuerOptions {
    * (kept in `store` under its `jti`) and carries `status: { status_list: { idx, uri } }`.
    * Publish the list with `createStatusListToken`; revoke with `revokeToken(store, jti)`.
    */
-  status?: { store: StatusListStore; uri: string };
+  status?: StatusListAssignment;
   /** Clock, for tests. */
   now?: Clock;
 }
@@ -145,15 +145,7 @@ export function createIssuer(options: IssuerOptions): Issuer {
   }
   const requireConsent = options.requireConsentForAudiences === true;
   const now: Clock = clockOption(options.now) ?? systemClock;
-  const status = options.status;
-  if (status !== undefined) {
-    if (status === null || typeof status !== 'object' || typeof status.store?.allocate !== 'function') {
-      throw optionError('status', 'must be { store, uri } with a StatusListStore (e.g. new MemoryStatusListStore()) and the list URI.');
-    }
-    if (typeof status.uri !== 'string' || status.uri.length > 2048 || !parseSecureUrl(status.uri)) {
-      throw optionError('status.uri', `must be the https URL the status list is published at (http only on this machine: ${LOOPBACK_HOSTS_TEXT}); got ${JSON.stringify(status.uri)}.`);
-    }
-  }
+  const status = options.status === undefined ? undefined : checkStatusListAssignment('status', options.status);
 
   async function subjectFor(input: IssueInput): Promise<string> {
     const type = input.subjectType ?? (pairwiseKey ? 'pairwise' : 'public');
@@ -222,7 +214,7 @@ export function createIssuer(options: IssuerOptions): Issuer {
       const key = isKeySet(keys) ? keys.active : keys;
       if (!key.privateKey) throw new CandorError('invalid_key', `Key ${key.kid} has no private key, so it cannot sign.`);
       // Last, so that a refused input takes no index.
-      if (status) parsed.data.status = { status_list: { idx: await status.store.allocate(claims.jti, status.uri), uri: status.uri } };
+      if (status) parsed.data.status = await assignStatus(status, claims.jti);
       try {
         return await new CompactSign(encoder.encode(JSON.stringify(parsed.data)))
           .setProtectedHeader({ alg: key.alg, kid: key.kid, typ: TOKEN_TYPE })
