@@ -261,7 +261,7 @@ function docsLanguage() {
     proseDir: prose ? getComputedStyle(prose).direction : null,
     stranded: [...new Set(stranded.map((el) => el.localName))],
     following: following.length,
-    notArabic: following.filter((el) => !arabic(el)).map((el) => el.localName),
+    notArabic: following.filter((el) => !arabic(el)).map((el) => `${el.localName} in ${el.closest('[id^="anchor--"], [id^="story--"]')?.id ?? 'an example'}`),
   };
 }
 
@@ -388,12 +388,16 @@ async function checkDocs(task) {
       errors.push(`docs page: <html lang="${state.lang}"> is ${state.computedDir}, expected the prose's English, left to right`);
     }
     if (rendersStories) {
+      // An example fed asynchronously (a polled feed) fills in after the page settles: give it a few seconds.
+      if (locale === 'ar') {
+        await page.waitForFunction((fn) => new Function(`return (${fn})()`)().notArabic.length === 0, docsLanguage.toString(), { timeout: 5000 }).catch(() => {});
+      }
       const lang = await page.evaluate(docsLanguage);
       if (lang.proseDir !== 'ltr') errors.push(`docs prose is ${lang.proseDir}, expected ltr`);
       if (lang.stranded.length) errors.push(`docs page: <${lang.stranded.join('>, <')}> do(es) not follow the Language switch (the nearest lang is Storybook's)`);
       if (lang.following === 0) errors.push('docs page: no example follows the Language switch');
       if (locale === 'ar' && lang.notArabic.length) {
-        errors.push(`docs page in Arabic: ${lang.notArabic.length} of ${lang.following} example(s) show no Arabic text (<${[...new Set(lang.notArabic)].join('>, <')}>)`);
+        errors.push(`docs page in Arabic: ${lang.notArabic.length} of ${lang.following} example(s) show no Arabic text (${[...new Set(lang.notArabic)].join(', ')})`);
       }
       if (state.argsTables === 0) {
         // A generated docs page that shows a documented component must show its API table
