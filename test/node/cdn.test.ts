@@ -12,6 +12,7 @@ import { parseAst } from 'rollup/parseAst';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 // @ts-expect-error: plain ESM helper without type declarations (Chromium's path and flags)
 import { chromiumLaunchOptions } from '../support/chromium.mjs';
+import { stepperBar } from '../support/stepper-bar.js';
 // @ts-expect-error: plain ESM example script without type declarations
 import { staticFiles } from '../../examples/static-server.mjs';
 // @ts-expect-error: plain ESM script without type declarations
@@ -283,12 +284,7 @@ describe('no-build files (packages/elements/dist/cdn) on a statically served pla
     await expectAllFourRendered();
     // The styles applied (constructed stylesheets, which style-src 'self' allows; the fill is set
     // through CSSOM): at 25 % the bar fills a quarter of its track. A refused style fills all of it.
-    const bar = await page.evaluate(() => {
-      const root = document.querySelector('candor-stepper')!.shadowRoot!;
-      const track = root.querySelector<HTMLElement>('[part~="progress"]')!;
-      const fill = root.querySelector<HTMLElement>('[part~="progress-indicator"]')!;
-      return { now: track.getAttribute('aria-valuenow'), share: fill.getBoundingClientRect().width / track.clientWidth };
-    });
+    const bar = await stepperBar(page);
     expect(bar.now).to.equal('25');
     expect(bar.share).to.be.closeTo(0.25, 0.02);
     await page.getByRole('button', { name: 'Accept all' }).click();

@@ -10,6 +10,7 @@ import type { Server } from 'node:http';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 // @ts-expect-error: plain ESM helper without type declarations (Chromium's path and flags)
 import { chromiumLaunchOptions } from '../support/chromium.mjs';
+import { stepperBar } from '../support/stepper-bar.js';
 // @ts-expect-error: plain ESM example script without type declarations
 import { buildBundle } from '../../examples/plain-html/build.mjs';
 // @ts-expect-error: plain ESM example script without type declarations
@@ -86,12 +87,7 @@ describe('strict Content-Security-Policy (examples/plain-html/csp.html)', functi
   });
 
   it('<candor-stepper> renders with nothing refused: the bar fills a quarter of its track at 25 %', async () => {
-    const bar = await page.evaluate(() => {
-      const root = document.querySelector('candor-stepper')!.shadowRoot!;
-      const track = root.querySelector<HTMLElement>('[part~="progress"]')!;
-      const fill = root.querySelector<HTMLElement>('[part~="progress-indicator"]')!;
-      return { now: track.getAttribute('aria-valuenow'), share: fill.getBoundingClientRect().width / track.clientWidth };
-    });
+    const bar = await stepperBar(page);
     expect(bar.now).to.equal('25');
     expect(bar.share).to.be.closeTo(0.25, 0.02);
     // And it keeps working: moving to a completed step.
