@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { execFileSync, spawn } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -9,7 +9,7 @@ import { MAX_CLOCK_TOLERANCE_SECONDS } from '@candor/core/tokens';
 import { createConsentRecord } from '@candor/core/consent';
 import { formatDuration, loadKeySet, runCli, serveJwks } from '@candor/cli';
 import { noticeV1 } from '../support/consent-notice.js';
-import { runNode, type RunResult } from './support/spawn.js';
+import { runNode, startServe, type RunResult } from './support/spawn.js';
 
 const BIN = 'packages/cli/bin/candor.js';
 const ISS = 'https://bank.example';
@@ -382,17 +382,8 @@ describe('candor CLI', function () {
 
   describe('serve', () => {
     it('serves the key file\'s JWKS until SIGTERM, then exits 0', async () => {
-      const child = spawn(process.execPath, [BIN, 'serve', '--keys', keysFile], { stdio: ['ignore', 'pipe', 'pipe'] });
+      const { child, info: { jwksUrl } } = await startServe(BIN, ['--keys', keysFile]);
       try {
-        const first = await new Promise<string>((resolve, reject) => {
-          let buf = '';
-          child.stdout.setEncoding('utf8').on('data', (d: string) => {
-            buf += d;
-            if (buf.includes('\n')) resolve(buf.split('\n')[0]!);
-          });
-          child.on('exit', (code) => reject(new Error(`serve exited early with ${code}`)));
-        });
-        const { jwksUrl } = JSON.parse(first) as { jwksUrl: string };
         const res = await fetch(jwksUrl);
         expect(res.headers.get('content-type')).to.equal('application/jwk-set+json');
         const set = (await res.json()) as { keys: Array<{ kid: string }> };
@@ -408,16 +399,8 @@ describe('candor CLI', function () {
     it('picks up a rotation of the key file while serving', async () => {
       const file = join(dir, 'serve-rotate.json');
       await candor(['keys', 'generate', '--out', file]);
-      const child = spawn(process.execPath, [BIN, 'serve', '--keys', file], { stdio: ['ignore', 'pipe', 'pipe'] });
+      const { child, info: { jwksUrl } } = await startServe(BIN, ['--keys', file]);
       try {
-        const jwksUrl = await new Promise<string>((resolve, reject) => {
-          let buf = '';
-          child.stdout.setEncoding('utf8').on('data', (d: string) => {
-            buf += d;
-            if (buf.includes('\n')) resolve((JSON.parse(buf.split('\n')[0]!) as { jwksUrl: string }).jwksUrl);
-          });
-          child.on('exit', (code) => reject(new Error(`serve exited early with ${code}`)));
-        });
         const kids = async () => ((await (await fetch(jwksUrl)).json()) as { keys: Array<{ kid: string }> }).keys.map((k) => k.kid);
         expect(await kids()).to.have.length(1);
         const rotated = json(await candor(['keys', 'rotate', '--keys', file]));

@@ -2,7 +2,6 @@
 // present, verify of a presentation (with key binding, and with keys found through issuer metadata);
 // `candor serve` runs as its own process, the rest in this one.
 import { expect } from 'chai';
-import { spawn } from 'node:child_process';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -10,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { loadKeySet, runCli, serveJwks } from '@candor/cli';
-import type { RunResult } from './support/spawn.js';
+import { startServe, type RunResult } from './support/spawn.js';
 
 const BIN = 'packages/cli/bin/candor.js';
 const ISS = 'https://bank.example';
@@ -125,19 +124,10 @@ describe('candor CLI: SD-JWT', function () {
   });
 
   it('serves issuer metadata with candor serve, and verify --issuer-metadata finds the keys through it', async () => {
-    const child = spawn(process.execPath, [BIN, 'serve', '--keys', keysFile], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const { child, info: served } = await startServe(BIN, ['--keys', keysFile]);
     try {
-      const line = await new Promise<string>((resolve, reject) => {
-        let buf = '';
-        child.stdout.setEncoding('utf8').on('data', (d: string) => {
-          buf += d;
-          if (buf.includes('\n')) resolve(buf.split('\n')[0]!);
-        });
-        child.on('exit', (code) => reject(new Error(`serve exited early with ${code}`)));
-      });
-      const served = JSON.parse(line) as { url: string; jwksUrl: string; issuer: string; issuerMetadataUrl: string };
       expect(served.issuer).to.equal(served.url);
-      const metadata = await (await fetch(served.issuerMetadataUrl)).json();
+      const metadata = await (await fetch(served.issuerMetadataUrl!)).json();
       expect(metadata).to.deep.equal({ issuer: served.url, jwks_uri: served.jwksUrl });
 
       const issued = await candor(issueArgs(served.url, ['--holder-key', holderFile]));

@@ -7,7 +7,7 @@ import { Readable } from 'node:stream';
 import { FileStatusListStore, runCli } from '@candor/cli';
 import { revokeToken } from '@candor/core/status-list';
 import { isCandorError } from '@candor/core/errors';
-import { runNode, type RunResult } from './support/spawn.js';
+import { runNode, startServe, type RunResult } from './support/spawn.js';
 
 const BIN = 'packages/cli/bin/candor.js';
 const CHILD = 'test/node/support/status-store-child.mjs';
@@ -133,16 +133,8 @@ describe('status list: CLI end to end', function () {
     const keys = join(dir, 'keys.json');
     const store = join(dir, 'status.json');
     expect((await candor(['keys', 'generate', '--out', keys])).code).to.equal(0);
-    const child = spawn(process.execPath, [BIN, 'serve', '--keys', keys, '--status-store', store, '--iss', ISS, '--status-ttl', '1'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const { child, info: { url, jwksUrl } } = await startServe(BIN, ['--keys', keys, '--status-store', store, '--iss', ISS, '--status-ttl', '1']);
     try {
-      const { url, jwksUrl } = await new Promise<{ url: string; jwksUrl: string }>((resolve, reject) => {
-        let buf = '';
-        child.stdout.setEncoding('utf8').on('data', (d: string) => {
-          buf += d;
-          if (buf.includes('\n')) resolve(JSON.parse(buf.split('\n')[0]!));
-        });
-        child.on('exit', (code) => reject(new Error(`serve exited early with ${code}`)));
-      });
       const statusUri = `${url}/status/1`;
       const issued = await candor(['issue', '--keys', keys, '--iss', ISS, '--sub', 'cust-1', '--aud', AUD, '--level', 'high', '--method', 'document', '--risk', 'low', '--status-uri', statusUri, '--status-store', store, '--json']);
       expect(issued.code, issued.stderr).to.equal(0);
@@ -177,16 +169,8 @@ describe('status list: CLI end to end', function () {
     const keys = join(dir, 'keys2.json');
     const store = join(dir, 'status2.json');
     await candor(['keys', 'generate', '--out', keys]);
-    const child = spawn(process.execPath, [BIN, 'serve', '--keys', keys, '--status-store', store, '--iss', ISS, '--status-ttl', '1'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const { child, info: { url, jwksUrl } } = await startServe(BIN, ['--keys', keys, '--status-store', store, '--iss', ISS, '--status-ttl', '1']);
     try {
-      const { url, jwksUrl } = await new Promise<{ url: string; jwksUrl: string }>((resolve, reject) => {
-        let buf = '';
-        child.stdout.setEncoding('utf8').on('data', (d: string) => {
-          buf += d;
-          if (buf.includes('\n')) resolve(JSON.parse(buf.split('\n')[0]!));
-        });
-        child.on('exit', (code) => reject(new Error(`serve exited early with ${code}`)));
-      });
       const base = ['issue', '--keys', keys, '--iss', ISS, '--sub', 'cust-2', '--aud', AUD, '--level', 'high', '--method', 'document', '--risk', 'low'];
       const { token, claims } = json(await candor([...base, '--status-uri', `${url}/status/7`, '--status-store', store, '--json']));
       const verify = () => candor(['verify', '--jwks', jwksUrl, '--iss', ISS, '--aud', AUD, '--check-status', token]);

@@ -27,3 +27,28 @@ export function runNode(script: string, args: string[], options: { input?: strin
     child.stdin.end(options.input ?? '');
   });
 }
+
+/** What `candor serve` prints first: where it serves. */
+export interface ServeInfo {
+  url: string;
+  jwksUrl: string;
+  issuer?: string;
+  issuerMetadataUrl?: string;
+}
+
+/**
+ * Starts `node bin serve ...args` and resolves once it printed its first line (the JSON saying
+ * where it serves), with the child to stop later; rejects if it exits first.
+ */
+export async function startServe(bin: string, args: string[]): Promise<{ child: ReturnType<typeof spawn>; info: ServeInfo }> {
+  const child = spawn(process.execPath, [bin, 'serve', ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const info = await new Promise<ServeInfo>((resolve, reject) => {
+    let buf = '';
+    child.stdout!.setEncoding('utf8').on('data', (d: string) => {
+      buf += d;
+      if (buf.includes('\n')) resolve(JSON.parse(buf.split('\n')[0]!) as ServeInfo);
+    });
+    child.on('exit', (code) => reject(new Error(`serve exited early with ${code}`)));
+  });
+  return { child, info };
+}
