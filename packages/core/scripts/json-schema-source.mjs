@@ -4,41 +4,44 @@ import * as z from 'zod';
 import { VerificationClaimsSchema, MAX_ATTRIBUTES, TOKEN_TYPE } from '@candor/core/tokens';
 import { SdJwtVcClaimsSchema } from '@candor/core/sd-jwt';
 
-/** The JSON Schema partners use to validate a verified token's payload. */
-export async function generateClaimsJsonSchema() {
-  const schema = z.toJSONSchema(VerificationClaimsSchema, {
+/**
+ * A zod schema as the JSON Schema partners get: draft 2020-12, with `title` and `description`
+ * first. zod refinements have no JSON Schema form; the ones the claims rely on are written here:
+ * enum arrays are unique, and with `maxRecordProperties` a record (an object of free names) has
+ * at most that many members.
+ */
+function partnerJsonSchema(zodSchema, { title, description, maxRecordProperties }) {
+  const schema = z.toJSONSchema(zodSchema, {
     target: 'draft-2020-12',
     unrepresentable: 'throw',
-    // zod refinements have no JSON Schema form; write the ones the claims rely on by hand.
     override(ctx) {
       const s = ctx.jsonSchema;
-      if (s.type === 'object' && s.propertyNames && s.additionalProperties && !s.properties) s.maxProperties = MAX_ATTRIBUTES;
+      if (maxRecordProperties !== undefined && s.type === 'object' && s.propertyNames && s.additionalProperties && !s.properties) s.maxProperties = maxRecordProperties;
       if (s.type === 'array' && s.items && s.items.enum) s.uniqueItems = true;
     },
   });
   return {
     $schema: schema.$schema,
-    title: 'Candor verification token claims',
-    description: `Payload of a JWS whose protected header has typ "${TOKEN_TYPE}". Verify the signature, typ, iss, aud, exp and iat first; then validate the payload against this schema.`,
+    title,
+    description,
     ...Object.fromEntries(Object.entries(schema).filter(([k]) => k !== '$schema')),
   };
 }
 
+/** The JSON Schema partners use to validate a verified token's payload. */
+export async function generateClaimsJsonSchema() {
+  return partnerJsonSchema(VerificationClaimsSchema, {
+    title: 'Candor verification token claims',
+    description: `Payload of a JWS whose protected header has typ "${TOKEN_TYPE}". Verify the signature, typ, iss, aud, exp and iat first; then validate the payload against this schema.`,
+    maxRecordProperties: MAX_ATTRIBUTES,
+  });
+}
+
 /** The JSON Schema of the processed claims of an SD-JWT VC (after the disclosures are put back). */
 export async function generateSdJwtVcClaimsJsonSchema() {
-  const schema = z.toJSONSchema(SdJwtVcClaimsSchema, {
-    target: 'draft-2020-12',
-    unrepresentable: 'throw',
-    override(ctx) {
-      const s = ctx.jsonSchema;
-      if (s.type === 'array' && s.items && s.items.enum) s.uniqueItems = true;
-    },
-  });
-  return {
-    $schema: schema.$schema,
+  return partnerJsonSchema(SdJwtVcClaimsSchema, {
     title: 'Candor SD-JWT VC claims (processed)',
     description:
       'The claims of an SD-JWT VC (typ "dc+sd-jwt") after verification: verify the issuer JWT, put each disclosure back where its digest is (RFC 9901 §7.1), check iss, vct, exp, nbf and the key-binding JWT; then validate the processed claims against this schema. _sd and _sd_alg never remain.',
-    ...Object.fromEntries(Object.entries(schema).filter(([k]) => k !== '$schema')),
-  };
+  });
 }
