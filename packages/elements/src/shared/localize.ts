@@ -94,9 +94,8 @@ export type LocaleLoader = (language: string) => Promise<unknown> | undefined;
 /** The languages Candor ships beyond English, loaded when a component first renders in one. */
 const builtInLoader: LocaleLoader = (language) => (language === 'ar' ? import('../locales/ar.js') : undefined);
 let loader: LocaleLoader | undefined = builtInLoader;
-/** Loads under way or finished, by language; a settled load is removed from `pending`. */
-const started = new Map<string, Promise<void>>();
-const pending = new Set<string>();
+/** Loads by language: the promise while under way, `null` once settled (a language is loaded once). */
+const loads = new Map<string, Promise<void> | null>();
 
 /**
  * Chooses how components get a language they have no catalogue for. By default Candor loads
@@ -122,29 +121,26 @@ export function setLocaleLoader(next: LocaleLoader | undefined): LocaleLoader | 
 /** The load of `language` still under way, starting it if nobody has asked for it yet. */
 function loading(language: string): Promise<void> | undefined {
   if (language === 'en' || complete.has(language)) return undefined;
-  let load = started.get(language);
-  if (!load) {
-    let request: Promise<unknown> | undefined;
-    try {
-      request = loader?.(language);
-    } catch (error) {
-      request = Promise.reject(error);
-    }
-    if (!request) return undefined; // nothing to load; ask again if the loader changes
-    pending.add(language);
-    load = Promise.resolve(request).then(
-      () => undefined,
-      (error: unknown) => {
-        // The page keeps working in English; the warning says which language and why.
-        console.warn(`Candor could not load its "${language}" catalogue; showing English instead.`, error);
-      },
-    ).finally(() => {
-      pending.delete(language);
-      for (const c of live) if (primary(c.lang) === language) c.host.requestUpdate();
-    });
-    started.set(language, load);
+  if (loads.has(language)) return loads.get(language) ?? undefined;
+  let request: Promise<unknown> | undefined;
+  try {
+    request = loader?.(language);
+  } catch (error) {
+    request = Promise.reject(error);
   }
-  return pending.has(language) ? load : undefined;
+  if (!request) return undefined; // nothing to load; ask again if the loader changes
+  const load = Promise.resolve(request).then(
+    () => undefined,
+    (error: unknown) => {
+      // The page keeps working in English; the warning says which language and why.
+      console.warn(`Candor could not load its "${language}" catalogue; showing English instead.`, error);
+    },
+  ).finally(() => {
+    loads.set(language, null);
+    for (const c of live) if (primary(c.lang) === language) c.host.requestUpdate();
+  });
+  loads.set(language, load);
+  return load;
 }
 
 /** The primary language subtag, lower-case: `ar` for `ar-EG`. */
