@@ -66,7 +66,7 @@ describe('FAQ entry model', () => {
 
   it('refuses a priority outside 0–1000 or not whole, and relations that are not ids', () => {
     onlyAt(problems(FaqEntrySchema, { ...entry(), priority: 1001 }), 'priority', /at most 1000/);
-    onlyAt(problems(FaqEntrySchema, { ...entry(), priority: 2.5 }), 'priority', /expected int/);
+    onlyAt(problems(FaqEntrySchema, { ...entry(), priority: 2.5 }), 'priority', /must be a whole number from 0 to 1000/);
     onlyAt(problems(FaqEntrySchema, { ...entry(), relatesTo: { incidents: ['inc 1'] } }), 'relatesTo.incidents.0', /pattern/);
   });
 

@@ -1,7 +1,6 @@
 /** Builds the consent record of one decision: what the customer allowed and declined, under which notice. */
 import type { ConsentNotice, ConsentRecord } from '../models/consent.js';
-import * as z from 'zod/mini';
-import { text } from '../models/text.js';
+import { text, uuid } from '../models/text.js';
 import { CandorError } from '../errors.js';
 import { hashNotice } from './notice-text.js';
 import { reuseAudiences } from './purposes.js';
@@ -116,7 +115,7 @@ export async function createConsentRecord(input: ConsentDecisionInput): Promise<
 /** Internal: `previousRecordId`, when given, must be a record id (UUID). */
 export function checkPrevious(previousRecordId: unknown): void {
   if (previousRecordId === undefined) return;
-  if (!z.uuid().safeParse(previousRecordId).success) {
+  if (!uuid().safeParse(previousRecordId).success) {
     throw new CandorError('invalid_consent', '`previousRecordId` must be the recordId (a UUID) of an earlier consent record.');
   }
 }

@@ -5,7 +5,7 @@
  * text shown, purposes granted and denied, locale and a subject reference.
  */
 import * as z from 'zod/mini';
-import { identifier, localeTag, text } from './text.js';
+import { absoluteUrl, identifier, isoTime, localeTag, secureUrl, text, uuid } from './text.js';
 
 /** GDPR Art. 6 lawful bases; only `consent` purposes can be toggled by the customer. */
 export const LEGAL_BASES = [
@@ -73,7 +73,7 @@ export const ConsentNoticeSchema = z.object({
     z.refine((ps) => new Set(ps.map((p) => p.id)).size === ps.length, { message: 'purpose ids must be unique' }),
   ),
   /** Link to the full privacy policy. */
-  policyUrl: z.optional(z.url({ protocol: /^https?$/ })),
+  policyUrl: z.optional(secureUrl()),
   /** What changed since the previous version, shown when the customer is asked again. */
   changes: z.optional(z.array(text(300)).check(z.maxLength(20))),
 });
@@ -88,12 +88,12 @@ export const ConsentRecordSchema = z.object({
   /** Schema version of this record shape. */
   schemaVersion: z.literal('1'),
   /** Unique id of this record (UUID). */
-  recordId: z.uuid(),
+  recordId: uuid(),
   /** The record this one supersedes, if any. */
-  previousRecordId: z.optional(z.uuid()),
+  previousRecordId: z.optional(uuid()),
   event: z.enum(CONSENT_EVENTS),
   /** When the event happened (ISO 8601, UTC). */
-  timestamp: z.iso.datetime(),
+  timestamp: isoTime(false),
   /** Pseudonymous reference to the customer (never an e-mail or name). */
   subject: text(256),
   controller: ControllerSchema,
@@ -101,7 +101,7 @@ export const ConsentRecordSchema = z.object({
     version: identifier(),
     /** `sha256:` + lowercase hex of the UTF-8 bytes of the exact notice text shown. */
     hash: z.string().check(z.regex(/^sha256:[0-9a-f]{64}$/)),
-    policyUrl: z.optional(z.url()),
+    policyUrl: z.optional(absoluteUrl()),
   }),
   /** Locale the notice was shown in. */
   locale: localeTag(),

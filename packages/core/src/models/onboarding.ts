@@ -1,6 +1,6 @@
 /** The onboarding step: one definition shared by `<candor-stepper>`, servers and partners. */
 import * as z from 'zod/mini';
-import { identifier, text } from './text.js';
+import { identifier, isoTime, numberIn, text } from './text.js';
 
 /** Where a step stands. `waiting` means the customer is waiting on us (for example a document under review). */
 export const STEP_STATUSES = ['upcoming', 'current', 'complete', 'error', 'waiting', 'needs-help', 'skipped'] as const;
@@ -21,14 +21,14 @@ export const OnboardingStepSchema = z.object({
   /** What the customer needs to hand (e.g. "A passport or national ID card"). */
   requirements: z.optional(z.array(text(200)).check(z.maxLength(20))),
   /** Estimated effort in minutes; progress is weighted by it. */
-  estimatedMinutes: z.number().check(z.gte(0), z.lte(600)),
+  estimatedMinutes: numberIn(0, 600),
   status: z.enum(STEP_STATUSES),
   /** The customer may skip this step. */
   optional: z.optional(z.boolean()),
   /** Failed attempts so far; assisted help is offered after a configurable number. */
-  failures: z.optional(z.int().check(z.gte(0), z.lte(1000))),
+  failures: z.optional(numberIn(0, 1000, true)),
   /** When the customer started the current attempt (ISO 8601), to offer help when it runs past its estimate. */
-  startedAt: z.optional(z.iso.datetime({ offset: true })),
+  startedAt: z.optional(isoTime()),
 });
 export type OnboardingStep = z.infer<typeof OnboardingStepSchema>;
 

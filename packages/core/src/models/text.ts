@@ -11,8 +11,39 @@ export const identifier = () => z.string().check(z.regex(/^[A-Za-z0-9][A-Za-z0-9
 /** A BCP 47 language tag such as `en`, `ar`, `ar-EG`. */
 export const localeTag = () => z.string().check(z.regex(/^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/));
 
-/** An instant in ISO 8601 with a zone offset or `Z`, e.g. `2026-11-23T10:00:00Z`. */
-export const isoTime = () => z.iso.datetime({ offset: true });
+/*
+ * The formats below check with zod's own patterns (`z.regexes`) or one refinement instead of
+ * zod's format schemas (`z.iso.datetime`, `z.uuid`, `z.int().check(z.gte(), z.lte())`): the same
+ * rules, and about 0.9 KB less gzipped in every component bundle that validates with them.
+ */
+
+/**
+ * An instant in ISO 8601 with seconds and a zone, e.g. `2026-11-23T10:00:00Z`; with `offset`
+ * (the default) also `+03:00`, without it `Z` only. The same rule as `z.iso.datetime({ offset })`.
+ */
+export const isoTime = (offset = true) =>
+  z.string().check(
+    z.regex(z.regexes.datetime({ offset, local: false, precision: null }), {
+      message: `must be an ISO 8601 datetime with seconds and ${offset ? 'a zone (Z or +03:00)' : 'Z'}, e.g. 2026-11-23T10:00:00Z`,
+    }),
+  );
+
+/** A UUID (RFC 9562), the same rule as `z.uuid()`. */
+export const uuid = () => z.string().check(z.regex(z.regexes.uuid(), { message: 'must be a UUID such as 0b8e3f4c-5d6a-4b7c-8d9e-0f1a2b3c4d5e' }));
+
+/**
+ * A finite number from `min` to `max` inclusive; with `whole`, an integer too. The issue says
+ * which bound was missed: `must be at least 0`, `must be at most 1000`, `must be a whole number`.
+ */
+export const numberIn = (min: number, max: number, whole = false) =>
+  z.number().check(
+    z.refine((n) => (!whole || Number.isInteger(n)) && n >= min && n <= max, {
+      error: ({ input }) => {
+        const n = input as number;
+        return n < min ? `must be at least ${min}` : n > max ? `must be at most ${max}` : `must be a whole number from ${min} to ${max}`;
+      },
+    }),
+  );
 
 /**
  * A link a customer may follow: https, or plain http only on this machine (the same rule as
@@ -22,6 +53,25 @@ export const secureUrl = () =>
   z.string().check(
     z.maxLength(2048),
     z.refine((v) => parseSecureUrl(v) !== undefined, { message: `must be an https URL (plain http only on ${LOOPBACK_HOSTS_TEXT})` }),
+  );
+
+/**
+ * Any absolute URL the WHATWG URL parser accepts (`https:`, `mailto:`, …), as stored in signed
+ * consent records; links a page renders use {@link secureUrl}.
+ */
+export const absoluteUrl = () =>
+  z.string().check(
+    z.maxLength(2048),
+    z.refine(
+      (v) => {
+        try {
+          return Boolean(new URL(v));
+        } catch {
+          return false;
+        }
+      },
+      { message: 'must be an absolute URL' },
+    ),
   );
 
 /** Zones already accepted: building a formatter to test one costs more than most other checks. */

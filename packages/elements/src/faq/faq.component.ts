@@ -1,11 +1,11 @@
 /** `<candor-faq>`: answers in seconds, in the customer's language, and a person when they do not help. */
 import { type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import * as z from 'zod/mini';
 import {
   ContactChannelsSchema,
   FaqEntriesSchema,
   IncidentsSchema,
+  numberIn,
   systemClock,
   type Clock,
   type ContactChannel,
@@ -42,7 +42,7 @@ export { faqMessages, type FaqMessages } from './faq.messages.js';
 /** How long typing must pause before the count is announced and `candor-faq-search` fires. */
 export const TYPING_PAUSE_MS = 600;
 
-const TopSchema = z.number().check(z.int(), z.gte(1), z.lte(50));
+const TopSchema = numberIn(1, 50, true);
 
 /** A remembered answer to "Was this helpful?". */
 interface Given {

@@ -2,7 +2,7 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import * as z from 'zod/mini';
-import { IncidentsSchema, secureUrl, summarizeIssues, systemClock, type Clock, type Incident, type Remedy } from '@candor/core/models';
+import { IncidentsSchema, numberIn, secureUrl, summarizeIssues, systemClock, type Clock, type Incident, type Remedy } from '@candor/core/models';
 import { nextUpdateState, type NextUpdateState } from '@candor/core/incidents';
 import { AnnouncerController } from '../shared/announcer-controller.js';
 import { HeadingLevelSchema } from '../shared/heading-level.js';
@@ -39,8 +39,10 @@ export type DismissalStorage = KeyValueStorage;
 const HOUR = 3_600_000;
 const SrcSchema = secureUrl();
 const FormatSchema = z.enum(FEED_FORMATS);
-const RefreshSchema = z.union([z.literal(0), z.number().check(z.gte(1), z.lte(86_400))]);
-const HoursSchema = z.number().check(z.gte(0), z.lte(24 * 90));
+const RefreshSchema = z.number().check(
+  z.refine((n) => n === 0 || (n >= 1 && n <= 86_400), { message: 'must be 0 (no polling) or a number of seconds from 1 to 86400' }),
+);
+const HoursSchema = numberIn(0, 24 * 90);
 const ADAPTER: Record<Exclude<FeedFormat, 'candor'>, 'fromStatuspage' | 'fromInstatus' | 'fromCState'> = {
   statuspage: 'fromStatuspage',
   instatus: 'fromInstatus',
