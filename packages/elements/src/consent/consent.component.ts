@@ -1,6 +1,5 @@
 /** The `<candor-consent>` class: a plain-language privacy explainer whose every decision becomes a stored, verifiable record. */
-import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import { html, nothing, type PropertyValues, type TemplateResult, type PropertyDeclarations } from 'lit';
 import { initialState, Task } from '@lit/task';
 import {
   consentReceipt,
@@ -133,6 +132,20 @@ const codeOf = (e: unknown): string | undefined => {
  */
 export class CandorConsent extends CandorElement {
   static override styles = [themeStyles, consentStyles];
+  /** Reactive properties and state; each is documented where it is declared below. */
+  static override properties: PropertyDeclarations = {
+    notice: { attribute: false },
+    subject: {},
+    storage: { attribute: false },
+    headingLevel: { attribute: 'heading-level', type: Number },
+    view: { state: true, attribute: false },
+    choices: { state: true, attribute: false },
+    latest: { state: true, attribute: false },
+    comparison: { state: true, attribute: false },
+    problem: { state: true, attribute: false },
+    unreadable: { state: true, attribute: false },
+    busy: { state: true, attribute: false },
+  };
 
   protected readonly localize = new LocalizeController<ConsentMessages>(this, {
     component: 'candor-consent',
@@ -149,24 +162,24 @@ export class CandorConsent extends CandorElement {
   });
 
   /** The notice to explain (a `ConsentNotice`); validated, invalid input shows a fallback and fires `candor-error`. */
-  @property({ attribute: false }) notice?: unknown;
+  notice?: unknown;
 
   /** Pseudonymous reference to the customer (never an e-mail address or name), recorded in every record. */
-  @property() subject?: string;
+  subject?: string;
 
   /** Where records are kept (a `ConsentStorage`); defaults to `LocalStorageConsentStorage` (localStorage). */
-  @property({ attribute: false }) storage?: ConsentStorage;
+  storage?: ConsentStorage;
 
   /** Level (2–6) of the title heading, to fit the host page's outline. */
-  @property({ attribute: 'heading-level', type: Number }) headingLevel = 2;
+  headingLevel = 2;
 
-  @state() protected view: ConsentView = 'loading';
-  @state() protected choices: Record<string, boolean> = {};
-  @state() protected latest?: ConsentRecord;
-  @state() protected comparison?: NoticeComparison;
-  @state() protected problem?: Problem;
-  @state() protected unreadable = false;
-  @state() protected busy = false;
+  protected view: ConsentView = 'loading';
+  protected choices: Record<string, boolean> = {};
+  protected latest?: ConsentRecord;
+  protected comparison?: NoticeComparison;
+  protected problem?: Problem;
+  protected unreadable = false;
+  protected busy = false;
 
   #notice?: ConsentNotice;
   #subject?: string;

@@ -1,6 +1,5 @@
 /** `<candor-faq>`: answers in seconds, in the customer's language, and a person when they do not help. */
-import { type PropertyValues, type TemplateResult } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import { type PropertyValues, type TemplateResult, type PropertyDeclarations } from 'lit';
 import {
   ContactChannelsSchema,
   FaqEntriesSchema,
@@ -126,6 +125,25 @@ const lang = (tag: string) => tag.split('-')[0]!.toLowerCase();
  */
 export class CandorFaq extends CandorElement {
   static override styles = [themeStyles, faqStyles];
+  /** Reactive properties and state; each is documented where it is declared below. */
+  static override properties: PropertyDeclarations = {
+    entries: { attribute: false },
+    contacts: { attribute: false },
+    incidents: { attribute: false },
+    incidentBanner: { attribute: 'incident-banner' },
+    open: { reflect: true },
+    updateHash: { type: Boolean, attribute: 'update-hash' },
+    jsonLd: { type: Boolean, attribute: 'json-ld' },
+    top: { type: Number },
+    headingLevel: { type: Number, attribute: 'heading-level' },
+    feedbackStorage: { attribute: false },
+    storageKey: { attribute: 'storage-key' },
+    now: { attribute: false },
+    query: { state: true, attribute: false },
+    category: { state: true, attribute: false },
+    opened: { state: true, attribute: false },
+    feedback: { state: true, attribute: false },
+  };
 
   protected readonly localize = new LocalizeController<FaqMessages>(this, { component: 'candor-faq', messages: faqMessages });
   readonly #children = new ChildrenController<Record<string, unknown>[]>(
@@ -150,45 +168,45 @@ export class CandorFaq extends CandorElement {
   });
 
   /** The entries (`FaqEntry[]`); when unset, `<candor-faq-entry>` children are read. Entries in another language than the panel's are left out unless none match. */
-  @property({ attribute: false }) entries?: unknown;
+  entries?: unknown;
 
   /** Ways to reach a person (`ContactChannel[]`), shown after "No" and when nothing is found. */
-  @property({ attribute: false }) contacts?: unknown;
+  contacts?: unknown;
 
   /** Incidents (`Incident[]`): entries about an open one come first as known issues. */
-  @property({ attribute: false }) incidents?: unknown;
+  incidents?: unknown;
 
   /** The id of a `<candor-incident-banner>` on the page to take the incidents from, instead of `incidents`. */
-  @property({ attribute: 'incident-banner' }) incidentBanner?: string;
+  incidentBanner?: string;
 
   /** The id of the entry to open (and scroll to); `#faq-<id>` in the address does the same. */
-  @property({ reflect: true }) open?: string;
+  open?: string;
 
   /** Write `#faq-<id>` to the address when the customer opens an entry (replacing, not adding, a history entry). */
-  @property({ type: Boolean, attribute: 'update-hash' }) updateHash = false;
+  updateHash = false;
 
   /** Add the entries as schema.org FAQPage JSON-LD to the document's head (not possible under Trusted Types enforcement: render `faqJsonLdScript()` on the server instead). */
-  @property({ type: Boolean, attribute: 'json-ld' }) jsonLd = false;
+  jsonLd = false;
 
   /** How many entries show before anything is typed (the most useful first). */
-  @property({ type: Number }) top = 5;
+  top = 5;
 
   /** Level (2–6) of the panel's heading. */
-  @property({ type: Number, attribute: 'heading-level' }) headingLevel = 2;
+  headingLevel = 2;
 
   /** Where answers to "Was this helpful?" are remembered (`getItem`/`setItem`); default `localStorage`. */
-  @property({ attribute: false }) feedbackStorage?: KeyValueStorage;
+  feedbackStorage?: KeyValueStorage;
 
   /** The storage key for them. */
-  @property({ attribute: 'storage-key' }) storageKey = 'candor-faq-feedback';
+  storageKey = 'candor-faq-feedback';
 
   /** The clock (`() => Date`): relative dates and channel opening hours. */
-  @property({ attribute: false }) now: Clock = systemClock;
+  now: Clock = systemClock;
 
-  @state() private query = '';
-  @state() private category?: string;
-  @state() private opened: ReadonlySet<string> = new Set();
-  @state() private feedback: ReadonlyMap<string, FeedbackState> = new Map();
+  private query = '';
+  private category?: string;
+  private opened: ReadonlySet<string> = new Set();
+  private feedback: ReadonlyMap<string, FeedbackState> = new Map();
 
   #input?: unknown;
   #lang?: string;

@@ -1,6 +1,5 @@
 /** `<candor-incident-banner>`: what is wrong, what it means for the customer, and when they will hear more. */
-import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import { html, nothing, type PropertyValues, type TemplateResult, type PropertyDeclarations } from 'lit';
 import * as z from 'zod/mini';
 import { IncidentsSchema, numberIn, secureUrl, summarizeIssues, systemClock, type Clock, type Incident, type Remedy } from '@candor/core/models';
 import { nextUpdateState, type NextUpdateState } from '@candor/core/incidents';
@@ -128,6 +127,22 @@ const timeZoneProblem = (tz: string | undefined): string | undefined => {
  */
 export class CandorIncidentBanner extends CandorElement {
   static override styles = [themeStyles, incidentBannerStyles];
+  /** Reactive properties and state; each is documented where it is declared below. */
+  static override properties: PropertyDeclarations = {
+    incidents: { attribute: false },
+    src: {},
+    format: {},
+    refresh: { type: Number },
+    maintenanceAhead: { type: Number, attribute: 'maintenance-ahead' },
+    resolvedFor: { type: Number, attribute: 'resolved-for' },
+    headingLevel: { type: Number, attribute: 'heading-level' },
+    timeZone: { attribute: 'time-zone' },
+    dismissalStorage: { attribute: false },
+    storageKey: { attribute: 'storage-key' },
+    now: { attribute: false },
+    timelineOpen: { state: true, attribute: false },
+    moreOpen: { state: true, attribute: false },
+  };
 
   protected readonly localize = new LocalizeController<IncidentBannerMessages>(this, {
     component: 'candor-incident-banner',
@@ -149,37 +164,37 @@ export class CandorIncidentBanner extends CandorElement {
   });
 
   /** The incidents to show (an `Incident[]`, see `IncidentSchema`); used when `src` is not set. Invalid input shows a fallback and fires `candor-error`. */
-  @property({ attribute: false }) incidents?: unknown;
+  incidents?: unknown;
 
   /** A feed URL to poll instead of `incidents` (https, or http on localhost). The server must allow this origin (CORS) and should expose `ETag`. */
-  @property() src?: string;
+  src?: string;
 
   /** The feed's format: `candor` (an `Incident[]` or `{ incidents }`), `statuspage`, `instatus` or `cstate`. */
-  @property() format: FeedFormat = 'candor';
+  format: FeedFormat = 'candor';
 
   /** Seconds between polls of `src` (at least 1; 0 fetches once). Failures back off, doubling up to 15 minutes. */
-  @property({ type: Number }) refresh = 60;
+  refresh = 60;
 
   /** Hours ahead that scheduled maintenance appears. */
-  @property({ type: Number, attribute: 'maintenance-ahead' }) maintenanceAhead = 72;
+  maintenanceAhead = 72;
 
   /** Hours a resolved incident's closing summary stays. */
-  @property({ type: Number, attribute: 'resolved-for' }) resolvedFor = 24;
+  resolvedFor = 24;
 
   /** Level (2–6) of each notice's title heading, to fit the host page's outline. */
-  @property({ type: Number, attribute: 'heading-level' }) headingLevel = 2;
+  headingLevel = 2;
 
   /** IANA time zone for times and maintenance windows; unset: the customer's own. */
-  @property({ attribute: 'time-zone' }) timeZone?: string;
+  timeZone?: string;
 
   /** Where dismissals are kept (`getItem`/`setItem`); default `localStorage`. */
-  @property({ attribute: false }) dismissalStorage?: DismissalStorage;
+  dismissalStorage?: DismissalStorage;
 
   /** The storage key for dismissals. */
-  @property({ attribute: 'storage-key' }) storageKey = 'candor-incident-dismissals';
+  storageKey = 'candor-incident-dismissals';
 
   /** The clock (`() => Date`); replace it in tests and simulations. A broken clock fires `candor-error` and the real time is used. */
-  @property({ attribute: false }) now: Clock = systemClock;
+  now: Clock = systemClock;
 
   /** The valid incidents the banner works from now (the `incidents` property, or the feed's last good data). `<candor-faq incident-banner="…">` reads it. */
   get currentIncidents(): readonly Incident[] {
@@ -215,8 +230,8 @@ export class CandorIncidentBanner extends CandorElement {
     );
   }
 
-  @state() private timelineOpen: ReadonlySet<string> = new Set();
-  @state() private moreOpen = false;
+  private timelineOpen: ReadonlySet<string> = new Set();
+  private moreOpen = false;
 
   #incidents?: Incident[];
   /** `src` resolved against the page and checked; undefined when unset or refused. */

@@ -1,6 +1,5 @@
 /** The base class of every Candor component: theme, language/direction frame, safe input handling. */
-import { html, LitElement, type TemplateResult } from 'lit';
-import { property } from 'lit/decorators.js';
+import { html, LitElement, type TemplateResult, type PropertyDeclarations } from 'lit';
 import { parentOf, resolveTheme, watchEnvironment } from './environment.js';
 import type { LocalizeController } from './localize.js';
 import { reportInvalid, validate, type Parser } from './validate.js';
@@ -11,8 +10,13 @@ import { reportInvalid, validate, type Parser } from './validate.js';
  * {@link CandorElement.accept}.
  */
 export abstract class CandorElement extends LitElement {
+  /** Reactive properties (declared here rather than with decorators: the same declarations, without the decorator helpers in every bundle). */
+  static override properties: PropertyDeclarations = {
+    theme: { reflect: true },
+  };
+
   /** Colour theme: `light`, `dark`, or unset to follow an ancestor's `theme` attribute, then the system preference. */
-  @property({ reflect: true }) theme?: 'light' | 'dark';
+  theme?: 'light' | 'dark';
 
   /** The component's localisation (language, direction, strings). */
   protected abstract readonly localize: LocalizeController<object>;

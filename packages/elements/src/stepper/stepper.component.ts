@@ -1,6 +1,5 @@
 /** The `<candor-stepper>` class: onboarding progress weighted by effort, with assisted help. */
-import { html, type PropertyValues, type TemplateResult } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import { html, type PropertyValues, type TemplateResult, type PropertyDeclarations } from 'lit';
 import * as z from 'zod/mini';
 import { ASSIST_CHANNELS, OnboardingStepSchema, OnboardingStepsSchema, systemClock, type AssistChannel, type Clock, type OnboardingStep, type ValidationIssue } from '@candor/core/models';
 import { AnnouncerController } from '../shared/announcer-controller.js';
@@ -133,6 +132,22 @@ const NOT_RESTORED = 'Nothing was restored.';
  */
 export class CandorStepper extends CandorElement {
   static override styles = [themeStyles, stepperStyles];
+  /** Reactive properties and state; each is documented where it is declared below. */
+  static override properties: PropertyDeclarations = {
+    steps: { attribute: false },
+    current: { reflect: true },
+    orientation: { reflect: true },
+    assistChannels: {
+      attribute: 'assist-channels',
+      converter: {
+        fromAttribute: (v: string | null) => (v ?? '').split(/[\s,]+/).filter(Boolean),
+        toAttribute: (v: unknown) => (Array.isArray(v) ? v.join(' ') : v),
+      },
+    },
+    assistAfterFailures: { type: Number, attribute: 'assist-after-failures' },
+    now: { attribute: false },
+    helpOpen: { state: true, attribute: false },
+  };
 
   protected readonly localize = new LocalizeController<StepperMessages>(this, {
     component: 'candor-stepper',
@@ -154,32 +169,25 @@ export class CandorStepper extends CandorElement {
   });
 
   /** The journey's steps (shared `OnboardingStep` model). When unset, `<candor-step>` children are used. */
-  @property({ attribute: false }) steps?: OnboardingStep[];
+  steps?: OnboardingStep[];
 
   /** Id of the step shown. Defaults to the first step being worked on; changes when the user moves to a step. */
-  @property({ reflect: true }) current?: string;
+  current?: string;
 
   /** `horizontal`, `vertical`, or `auto` (side by side when every step gets at least 144 px). */
-  @property({ reflect: true }) orientation: StepperOrientation = 'auto';
+  orientation: StepperOrientation = 'auto';
 
   /** Help channels offered, in order (`call`, `chat`, `appointment`); attribute: space-separated. Empty hides help. */
-  @property({
-    attribute: 'assist-channels',
-    converter: {
-      fromAttribute: (v: string | null) => (v ?? '').split(/[\s,]+/).filter(Boolean),
-      toAttribute: (v: unknown) => (Array.isArray(v) ? v.join(' ') : v),
-    },
-  })
   assistChannels: AssistChannel[] = ['chat', 'call', 'appointment'];
 
   /** Offer help unasked once a step has failed this many times (0 turns it off). */
-  @property({ type: Number, attribute: 'assist-after-failures' }) assistAfterFailures = 2;
+  assistAfterFailures = 2;
 
   /** The clock (`() => Date`, the shared `Clock`) for running past a step's estimate; replace it in tests and simulations. A clock that is not a function, throws or returns no valid `Date` fires `candor-error` and the real time is used. */
-  @property({ attribute: false }) now: Clock = systemClock;
+  now: Clock = systemClock;
 
   /** The user opened (true) or closed (false) the help channels; undefined follows the offer. */
-  @state() private helpOpen?: boolean;
+  private helpOpen?: boolean;
 
   /** The steps input last validated (the `steps` array or the children's data), so each is validated once. */
   #input?: unknown;
