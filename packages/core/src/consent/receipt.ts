@@ -4,38 +4,7 @@ import { CandorError } from '../errors.js';
 import { hashNotice, noticeText } from './notice-text.js';
 import { purposeTitle } from './purposes.js';
 import { parseNotice, parseRecord } from './validate.js';
-
-/** The headings of a receipt's human-readable lines; `<candor-consent>` passes translated ones. */
-export interface ReceiptLabels {
-  title: string;
-  controller: string;
-  recordedAt: string;
-  event: string;
-  decision: string;
-  withdrawal: string;
-  noticeVersion: string;
-  allowed: string;
-  declined: string;
-  reuse: string;
-  none: string;
-  recordId: string;
-}
-
-/** English headings, used when no labels are passed. */
-export const DEFAULT_RECEIPT_LABELS: ReceiptLabels = {
-  title: 'Consent receipt',
-  controller: 'Organisation',
-  recordedAt: 'Recorded at',
-  event: 'What happened',
-  decision: 'Choices saved',
-  withdrawal: 'Consent withdrawn',
-  noticeVersion: 'Notice version',
-  allowed: 'Allowed',
-  declined: 'Declined',
-  reuse: 'Partners who may reuse your verification',
-  none: 'none',
-  recordId: 'Record id',
-};
+import { DEFAULT_RECEIPT_LABELS, type ReceiptLabels } from './receipt-labels.js';
 
 /** The receipt document (serialised as JSON by {@link consentReceipt}). */
 export interface ConsentReceipt {

@@ -1,5 +1,5 @@
 /** Whether a contact channel is open now, when it opens or closes, computed in the channel's own time zone. */
-import { ContactChannelSchema, WEEKDAYS, type ContactChannel } from '../models/faq.js';
+import { ContactChannelSchema, WEEKDAYS, type ContactChannel } from '../models/contact.js';
 import { optionError, wholeNumber } from '../lib/options.js';
 import { parseFaqInput } from './validate.js';
 

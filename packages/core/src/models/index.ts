@@ -60,24 +60,26 @@ export {
   type Incident,
 } from './incident.js';
 export {
-  CONTACT_KINDS,
-  WEEKDAYS,
   FaqLinkSchema,
   FaqAnswerSchema,
   FaqRelationsSchema,
   FaqEntrySchema,
   FaqEntriesSchema,
-  OpeningHoursSchema,
-  ClosureSchema,
-  ContactChannelSchema,
-  ContactChannelsSchema,
   type FaqLink,
   type FaqAnswer,
   type FaqRelations,
   type FaqEntry,
+} from './faq.js';
+export {
+  CONTACT_KINDS,
+  WEEKDAYS,
+  OpeningHoursSchema,
+  ClosureSchema,
+  ContactChannelSchema,
+  ContactChannelsSchema,
   type ContactKind,
   type Weekday,
   type OpeningHours,
   type Closure,
   type ContactChannel,
-} from './faq.js';
+} from './contact.js';

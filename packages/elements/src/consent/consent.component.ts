@@ -2,7 +2,6 @@
 import { html, nothing, type PropertyValues, type TemplateResult, type PropertyDeclarations } from 'lit';
 import { initialState, Task } from '@lit/task';
 import {
-  consentReceipt,
   createConsentRecord,
   createWithdrawalRecord,
   LocalStorageConsentStorage,
@@ -13,7 +12,7 @@ import {
 import { ConsentNoticeSchema, localeTag, text, type ConsentNotice, type ConsentPurpose, type ConsentRecord } from '@candor/core/models';
 import { AnnouncerController } from '../shared/announcer-controller.js';
 import { CandorElement } from '../shared/candor-element.js';
-import { CandorErrorEvent } from '../shared/candor-error-event.js';
+import { LazyModule } from '../shared/lazy-module.js';
 import { LocalizeController } from '../shared/localize.js';
 import { themeStyles } from '../shared/theme.styles.js';
 import { reportInvalid } from '../shared/validate.js';
@@ -21,7 +20,6 @@ import { BeforeConsentChangeEvent } from './events/before-consent-change-event.j
 import { BeforeConsentWithdrawEvent } from './events/before-consent-withdraw-event.js';
 import { ConsentChangeEvent } from './events/consent-change-event.js';
 import { ConsentWithdrawEvent } from './events/consent-withdraw-event.js';
-import { offerDownload } from './consent.download.js';
 import { changeItems, initialChoices, loadSaved, purposeItems, savedSummary, type Loaded, type PurposeItem } from './consent.logic.js';
 import { consentMessages, receiptLabels, type ConsentMessages } from './consent.messages.js';
 import { consentStyles } from './consent.styles.js';
@@ -32,6 +30,9 @@ export { ConsentChangeEvent } from './events/consent-change-event.js';
 export { BeforeConsentWithdrawEvent } from './events/before-consent-withdraw-event.js';
 export { ConsentWithdrawEvent } from './events/consent-withdraw-event.js';
 export { consentMessages, type ConsentMessages } from './consent.messages.js';
+
+/** Building and downloading receipts, loaded the first time a receipt is asked for. */
+const receiptCode = new LazyModule(() => import('./consent.receipt.js'));
 
 /**
  * What the component shows: `loading` (reading storage), `ask` (first visit, a changed notice,
@@ -244,12 +245,14 @@ export class CandorConsent extends CandorElement {
   /** A storage failure is reported like invalid input (`candor-error`, property `storage`) so hosts see it in one place. */
   #reportStorage(e: unknown, action: 'read' | 'save'): void {
     const detail = textOf(e instanceof Error ? e.message : e);
-    this.#report(`<candor-consent> storage could not ${action} consent records (${codeOf(e) ?? 'error'}): ${detail}`);
+    this.#report(
+      `storage could not ${action} consent records (${codeOf(e) ?? 'error'}): ${detail}`,
+      action === 'read' ? 'The customer is asked again.' : 'Nothing was stored.',
+    );
   }
 
-  #report(message: string): void {
-    console.warn(message);
-    this.dispatchEvent(new CandorErrorEvent({ component: 'candor-consent', property: 'storage', issues: [{ path: 'storage', message }], message }));
+  #report(message: string, outcome: string): void {
+    reportInvalid(this, 'candor-consent', 'storage', [{ path: 'storage', message }], outcome);
   }
 
   /** Shows what the current load found (the Task calls this for the newest load only). */
@@ -266,7 +269,7 @@ export class CandorConsent extends CandorElement {
     }
     if (unreadable) {
       this.unreadable = true;
-      this.#report(`<candor-consent> stored consent records could not all be read: ${textOf(unreadable.message)}`);
+      this.#report(`stored consent records could not all be read: ${textOf(unreadable.message)}`, 'The rest was set aside.');
     }
   }
 
@@ -313,6 +316,7 @@ export class CandorConsent extends CandorElement {
     const notice = this.#notice;
     if (!notice || !this.latest || this.view !== 'saved') return undefined;
     try {
+      const { consentReceipt } = await receiptCode.get();
       return await consentReceipt(this.latest, notice, receiptLabels((key) => this.localize.t(key)));
     } catch {
       return undefined;
@@ -322,7 +326,7 @@ export class CandorConsent extends CandorElement {
   /** Offers the receipt as a JSON file download. Resolves with what was offered. */
   async downloadReceipt(): Promise<ConsentReceiptFile | undefined> {
     const file = await this.receipt();
-    if (file) offerDownload(file);
+    if (file) (await receiptCode.get()).offerDownload(file);
     return file;
   }
 

@@ -1,9 +1,7 @@
 /** `<candor-faq>`: answers in seconds, in the customer's language, and a person when they do not help. */
-import { type PropertyValues, type TemplateResult, type PropertyDeclarations } from 'lit';
+import { nothing, type PropertyValues, type TemplateResult, type PropertyDeclarations } from 'lit';
 import {
-  ContactChannelsSchema,
   FaqEntriesSchema,
-  IncidentsSchema,
   numberIn,
   systemClock,
   type Clock,
@@ -11,15 +9,17 @@ import {
   type FaqEntry,
   type Incident,
 } from '@candor/core/models';
-import { channelAvailability, createFaqIndex, faqJsonLdScript, type FaqIndex } from '@candor/core/faq';
+import { createFaqIndex, type FaqIndex } from '@candor/core/faq';
 import { AnnouncerController } from '../shared/announcer-controller.js';
 import { HeadingLevelSchema } from '../shared/heading-level.js';
 import { CandorElement } from '../shared/candor-element.js';
 import { ChildrenController } from '../shared/children-controller.js';
 import { ClockController } from '../shared/clock-controller.js';
+import { LazyLoader, LazyModule } from '../shared/lazy-module.js';
 import { LocalizeController, relativeTime } from '../shared/localize.js';
 import { RovingTabindexController } from '../shared/roving-tabindex-controller.js';
 import { StoredMapController, type KeyValueStorage } from '../shared/stored-map-controller.js';
+import { buttonStyles } from '../shared/button.styles.js';
 import { themeStyles } from '../shared/theme.styles.js';
 import { reportBadClock, reportInvalid } from '../shared/validate.js';
 import { BeforeContactRequestEvent, type ContactRequestDetail } from './events/before-contact-request-event.js';
@@ -27,7 +27,7 @@ import { ContactRequestEvent } from './events/contact-request-event.js';
 import { FaqFeedbackEvent, type FeedbackReason } from './events/faq-feedback-event.js';
 import { FaqSearchEvent } from './events/faq-search-event.js';
 import { readFaqEntryElement } from './faq-entry.component.js';
-import { categoriesOf, feedbackKey, idFromHash, knownFirst, knownIssues, popular, replyTime, type Range } from './faq.logic.js';
+import { categoriesOf, feedbackKey, idFromHash, knownFirst, knownIssues, popular, type Range } from './faq.logic.js';
 import { faqMessages, type FaqMessages } from './faq.messages.js';
 import { faqStyles } from './faq.styles.js';
 import { faqTemplate, type EntryView, type FaqActions, type FeedbackState, type Formatters } from './faq.templates.js';
@@ -40,6 +40,10 @@ export { faqMessages, type FaqMessages } from './faq.messages.js';
 
 /** How long typing must pause before the count is announced and `candor-faq-search` fires. */
 export const TYPING_PAUSE_MS = 600;
+/** Optional features' code, downloaded when a page first uses them (see faq.contacts.ts and its siblings). */
+const contactsCode = new LazyModule(() => import('./faq.contacts.js'));
+const incidentsCode = new LazyModule(() => import('./faq.incidents.js'));
+const jsonLdCode = new LazyModule(() => import('./faq.json-ld.js'));
 
 const TopSchema = numberIn(1, 50, true);
 
@@ -124,7 +128,7 @@ const lang = (tag: string) => tag.split('-')[0]!.toLowerCase();
  * </script>
  */
 export class CandorFaq extends CandorElement {
-  static override styles = [themeStyles, faqStyles];
+  static override styles = [themeStyles, buttonStyles, faqStyles];
   /** Reactive properties and state; each is documented where it is declared below. */
   static override properties: PropertyDeclarations = {
     entries: { attribute: false },
@@ -153,6 +157,7 @@ export class CandorFaq extends CandorElement {
   );
   readonly #clock = new ClockController(this, () => this.now, { tick: 60_000 });
   readonly #live = new AnnouncerController(this);
+  readonly #lazy = new LazyLoader(this);
   readonly #roving = new RovingTabindexController(this, {
     items: () => [...this.renderRoot.querySelectorAll<HTMLElement>('[part~="category"]')],
     dir: () => this.localize.dir,
@@ -228,6 +233,11 @@ export class CandorFaq extends CandorElement {
   readonly #onHash = () => this.#openFromHash();
   readonly #onIncident = () => this.requestUpdate();
 
+  /** Also waits for the code of contacts, incidents or JSON-LD when it is still downloading. */
+  protected override getUpdateComplete(): Promise<boolean> {
+    return this.#lazy.settled(() => super.getUpdateComplete());
+  }
+
   override connectedCallback(): void {
     super.connectedCallback();
     window.addEventListener('hashchange', this.#onHash);
@@ -258,8 +268,24 @@ export class CandorFaq extends CandorElement {
       this.#categories = categoriesOf(this.#entries ?? []);
       if (this.category !== undefined && !this.#categories.includes(this.category)) this.category = undefined;
     }
-    if (changed.has('contacts')) this.#contacts = this.contacts === undefined ? [] : (this.accept('contacts', ContactChannelsSchema, this.contacts, 'No contact channels are shown.') ?? []);
-    if (changed.has('incidents')) this.#incidents = this.incidents === undefined ? [] : (this.accept('incidents', IncidentsSchema, this.incidents, 'No known issues are shown.') ?? []);
+    if (changed.has('contacts')) {
+      const value = this.contacts;
+      this.#contacts = [];
+      if (value !== undefined) {
+        this.#loadFor('contacts', contactsCode, 'No contact channels are shown.', ({ ContactChannelsSchema }) => {
+          if (value === this.contacts) this.#contacts = this.accept('contacts', ContactChannelsSchema, value, 'No contact channels are shown.') ?? [];
+        });
+      }
+    }
+    if (changed.has('incidents')) {
+      const value = this.incidents;
+      if (value === undefined) this.#incidents = [];
+      else {
+        this.#loadFor('incidents', incidentsCode, 'No known issues are shown.', ({ IncidentsSchema }) => {
+          if (value === this.incidents) this.#incidents = this.accept('incidents', IncidentsSchema, value, 'No known issues are shown.') ?? [];
+        });
+      }
+    }
     if (changed.has('top')) this.#top = this.accept('top', TopSchema, this.top, 'The default, 5, is used.') ?? 5;
     if (changed.has('headingLevel')) this.#heading = this.accept('headingLevel', HeadingLevelSchema, this.headingLevel, 'Level 2 is used.') ?? 2;
     if (changed.has('now')) reportBadClock(this, 'candor-faq', this.now);
@@ -329,7 +355,10 @@ export class CandorFaq extends CandorElement {
           category: this.category,
           tabindex: (i) => this.#roving.tabindex(i),
           items: this.#items,
-          contacts: this.#contacts,
+          contacts: (entry) =>
+            contactsCode.value && this.#contacts.length
+              ? contactsCode.value.contactsTemplate(this.#contacts, entry, this.#clock.now(), this.#formatters, this.#actions)
+              : nothing,
           live: this.#live.regions(),
         },
         this.#formatters,
@@ -357,8 +386,20 @@ export class CandorFaq extends CandorElement {
     }
   }
 
+  /** Runs `use` with an optional feature's code; if it cannot be downloaded, `property` is reported with `outcome`. */
+  #loadFor<T>(property: string, code: LazyModule<T>, outcome: string, use: (module: T) => void): void {
+    this.#lazy.load(code, use, (e) =>
+      reportInvalid(this, 'candor-faq', property, [{ path: property, message: `the code for ${property} could not be loaded (${e instanceof Error ? e.message : String(e)})` }], outcome),
+    );
+  }
+
   #writeJsonLd(entries: readonly FaqEntry[]): void {
-    const json = faqJsonLdScript(entries);
+    this.#loadFor('jsonLd', jsonLdCode, 'No JSON-LD was added.', ({ faqJsonLdScript }) => {
+      if (this.jsonLd && this.isConnected && this.#entries === entries) this.#addJsonLd(faqJsonLdScript(entries));
+    });
+  }
+
+  #addJsonLd(json: string): void {
     if (this.#script?.text === json) return;
     try {
       this.#script ??= Object.assign(document.createElement('script'), { type: 'application/ld+json' });
@@ -401,24 +442,6 @@ export class CandorFaq extends CandorElement {
       const day = (d: Date | string) => this.localize.date(d, { dateStyle: 'short' });
       const today = day(iso) === day(this.#clock.now());
       return this.localize.date(iso, today ? { timeStyle: 'short' } : { weekday: 'short', hour: 'numeric', minute: '2-digit' });
-    },
-    availability: (c) => {
-      const a = channelAvailability(c, this.#clock.now());
-      const t = this.localize;
-      const f = this.#formatters;
-      const state =
-        a.state === 'always'
-          ? t.t('always')
-          : a.state === 'open'
-            ? a.closesAt
-              ? t.t('openUntil', { time: f.when(a.closesAt.toISOString()) })
-              : t.t('open')
-            : a.state === 'opens'
-              ? t.t('opensAt', { time: f.when(a.opensAt.toISOString()) })
-              : t.t('closed');
-      if (c.responseMinutes === undefined) return state;
-      const r = replyTime(c.responseMinutes);
-      return `${state}, ${t.t(r.key, { count: r.count })}`;
     },
   };
 

@@ -86,12 +86,6 @@ export function knownFirst<T extends { entry: FaqEntry }>(results: readonly T[],
 /** The key feedback is remembered under: the same answer is not asked about twice, a changed one is. */
 export const feedbackKey = (entry: Pick<FaqEntry, 'id' | 'updatedAt'>): string => `${entry.id}@${entry.updatedAt}`;
 
-/** How to say a reply time: in minutes under an hour, in hours under two days, else in days. */
-export function replyTime(minutes: number): { key: 'replies' | 'repliesHours' | 'repliesDays'; count: number } {
-  if (minutes < 60) return { key: 'replies', count: Math.max(1, Math.round(minutes)) };
-  if (minutes < 48 * 60) return { key: 'repliesHours', count: Math.round(minutes / 60) };
-  return { key: 'repliesDays', count: Math.ceil(minutes / 1440) };
-}
 
 /** The entry id a `#faq-<id>` address names, if any. */
 export function idFromHash(hash: string): string | undefined {

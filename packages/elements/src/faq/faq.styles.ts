@@ -40,17 +40,6 @@ export const faqStyles = css`
     flex-wrap: wrap;
     gap: var(--_space);
   }
-  button {
-    font: inherit;
-    color: var(--_accent);
-    background: transparent;
-    border: 1px solid var(--_accent);
-    border-radius: var(--_radius);
-    padding: calc(var(--_space) / 4) var(--_space);
-    min-block-size: 2.75rem;
-    min-inline-size: 2.75rem;
-    cursor: pointer;
-  }
   [part~='category'][aria-pressed='true'] {
     color: var(--_on-accent);
     background: var(--_accent);

@@ -16,9 +16,10 @@ export interface Formatters {
   t(key: Key, params?: MessageParams): string;
   relative(iso: string): string;
   when(iso: string): string;
-  /** "Chat with us: open now, replies in about 2 minutes" without the label. */
-  availability(channel: ContactChannel): string;
 }
+
+/** The ways to reach a person, about `entry` (or about the search when it is undefined); `nothing` when there are none. */
+export type ContactsView = (entry: FaqEntry | undefined) => TemplateResult | typeof nothing;
 
 /** What the customer can do, as callbacks. */
 export interface FaqActions {
@@ -54,29 +55,11 @@ export function highlighted(text: string, ranges: readonly Range[] | undefined):
   return html`${segments(text, ranges).map((s) => (s.mark ? html`<mark part="highlight">${s.text}</mark>` : s.text))}`;
 }
 
-export function contactsTemplate(channels: readonly ContactChannel[], entry: FaqEntry | undefined, f: Formatters, on: FaqActions): TemplateResult | typeof nothing {
-  if (!channels.length) return nothing;
-  return html`<div part="contact" class="contact">
-    <p class="label">${f.t('contactTitle')}</p>
-    <p class="muted">${f.t('contactIntro')}</p>
-    <ul>
-      ${channels.map((c) => {
-        const label = html`<bdi>${c.label}</bdi>`;
-        return html`<li data-kind=${c.kind}>
-          ${c.href
-            ? html`<a part="contact-channel" href=${c.href} @click=${(e: Event) => on.contact(e, c, entry)}>${label}</a>`
-            : html`<button part="contact-channel" type="button" @click=${(e: Event) => on.contact(e, c, entry)}>${label}</button>`}<span part="availability" class="muted">: ${f.availability(c)}</span>
-        </li>`;
-      })}
-    </ul>
-  </div>`;
-}
-
-function feedbackTemplate(v: EntryView, f: Formatters, on: FaqActions, contacts: readonly ContactChannel[]): TemplateResult {
+function feedbackTemplate(v: EntryView, f: Formatters, on: FaqActions, contacts: ContactsView): TemplateResult {
   const { entry, feedback } = v;
   const id = `fb-${entry.id}`;
   if (feedback.step === 'done') {
-    return html`<p part="feedback" class="muted">${f.t('thanks')}</p>${feedback.helpful ? nothing : contactsTemplate(contacts, entry, f, on)}`;
+    return html`<p part="feedback" class="muted">${f.t('thanks')}</p>${feedback.helpful ? nothing : contacts(entry)}`;
   }
   if (feedback.step === 'reasons') {
     return html`<fieldset part="feedback" class="reasons">
@@ -87,7 +70,7 @@ function feedbackTemplate(v: EntryView, f: Formatters, on: FaqActions, contacts:
         )}
         <button part="feedback-send" type="button" @click=${() => on.send(entry)}>${f.t('sendFeedback')}</button>
       </fieldset>
-      ${contactsTemplate(contacts, entry, f, on)}`;
+      ${contacts(entry)}`;
   }
   return html`<div part="feedback" class="helpful" role="group" aria-labelledby=${id}>
     <span id=${id}>${f.t('helpfulQuestion')}</span>
@@ -96,7 +79,7 @@ function feedbackTemplate(v: EntryView, f: Formatters, on: FaqActions, contacts:
   </div>`;
 }
 
-export function entryTemplate(v: EntryView, f: Formatters, on: FaqActions, contacts: readonly ContactChannel[]): TemplateResult {
+export function entryTemplate(v: EntryView, f: Formatters, on: FaqActions, contacts: ContactsView): TemplateResult {
   const { entry, known, marks } = v;
   const { answer } = entry;
   const latest = known?.updates[known.updates.length - 1]?.at ?? known?.startedAt;
@@ -130,7 +113,7 @@ export function faqTemplate(
     category?: string;
     tabindex: (i: number) => number;
     items: readonly EntryView[];
-    contacts: readonly ContactChannel[];
+    contacts: ContactsView;
     live: TemplateResult;
   },
   f: Formatters,
@@ -159,7 +142,7 @@ export function faqTemplate(
       ? html`<ul part="list" class="list" id="list">${o.items.map((v) => entryTemplate(v, f, on, o.contacts))}</ul>`
       : html`<div part="no-results" class="none" id="list">
           <p>${q ? f.t('noResults', { query: q }) : f.t('empty')}</p>
-          ${contactsTemplate(o.contacts, undefined, f, on)}
+          ${o.contacts(undefined)}
         </div>`}
     ${o.live}
   </section>`;

@@ -8,6 +8,7 @@ import { HeadingLevelSchema } from '../shared/heading-level.js';
 import { CandorElement } from '../shared/candor-element.js';
 import { ClockController } from '../shared/clock-controller.js';
 import { LocalizeController, relativeTime } from '../shared/localize.js';
+import { buttonStyles } from '../shared/button.styles.js';
 import { themeStyles } from '../shared/theme.styles.js';
 import { StoredMapController, type KeyValueStorage } from '../shared/stored-map-controller.js';
 import { reportBadClock, reportInvalid, validate } from '../shared/validate.js';
@@ -126,7 +127,7 @@ const timeZoneProblem = (tz: string | undefined): string | undefined => {
  * <script type="module">import '@candor/elements/incident-banner';</script>
  */
 export class CandorIncidentBanner extends CandorElement {
-  static override styles = [themeStyles, incidentBannerStyles];
+  static override styles = [themeStyles, buttonStyles, incidentBannerStyles];
   /** Reactive properties and state; each is documented where it is declared below. */
   static override properties: PropertyDeclarations = {
     incidents: { attribute: false },

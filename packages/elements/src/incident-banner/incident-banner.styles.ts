@@ -141,17 +141,6 @@ export const incidentBannerStyles = css`
   a {
     color: var(--_accent);
   }
-  button {
-    font: inherit;
-    color: var(--_accent);
-    background: transparent;
-    border: 1px solid var(--_accent);
-    border-radius: var(--_radius);
-    padding: calc(var(--_space) / 4) var(--_space);
-    cursor: pointer;
-    min-block-size: 2.75rem;
-    min-inline-size: 2.75rem;
-  }
   button.link {
     border-color: transparent;
     text-decoration: underline;
