@@ -460,6 +460,23 @@ describe('consent storage', () => {
       return { backing, warnings, storage, key, asideKeys };
     };
 
+    // First in this block, so in a fresh run it is also the first damaged read: the code for damaged data is still to be downloaded.
+    it('loses no record when two saves meet damaged data at the same moment', async () => {
+      const { backing, storage, key, asideKeys } = setup();
+      const a = await decide({});
+      const original = `${JSON.stringify([a]).slice(0, -1)}, {"recordId": "cut`;
+      backing.map.set(key, original);
+      const b = await decide({ marketing: true }, { previousRecordId: a.recordId });
+      const c = await decide({}, { previousRecordId: a.recordId });
+      // Another instance over the same storage, as a second tab or a second component would have.
+      const other = new LocalStorageConsentStorage({ storage: backing, onWarning: () => {} });
+      await Promise.all([storage.save(b), other.save(c)]);
+      const records = JSON.parse(backing.map.get(key)!) as ConsentRecord[];
+      expect(records.map((r) => r.recordId)).to.have.members([a.recordId, b.recordId, c.recordId]);
+      expect(records[0]).to.deep.equal(a);
+      expect(asideKeys().map((k) => backing.map.get(k)), 'the damaged original, set aside once').to.deep.equal([original]);
+    });
+
     it('keeps the records before a cut-off entry, sets the original text aside and appends the next save after them', async () => {
       const { backing, storage, key, asideKeys, warnings } = setup();
       const a = await decide({});

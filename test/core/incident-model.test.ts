@@ -60,7 +60,15 @@ describe('incident model', () => {
     const unknown = copy(cardOutage);
     unknown.updates[0]!.affected = [{ id: 'atm', state: 'major-outage' }];
     expect(problems(unknown)).to.deep.equal(['updates: updates must name only services listed in services']);
-    expect(IncidentsSchema.safeParse([cardOutage, cardOutage]).success).to.equal(false);
+  });
+
+  it('takes one version of an incident per language under one id, and refuses the same id twice in one language', () => {
+    expect(IncidentsSchema.safeParse([cardOutage, cardOutageAr]).success, 'English and Arabic versions').to.equal(true);
+    for (const list of [[cardOutage, cardOutage], [cardOutageAr, { ...copy(cardOutageAr), locale: 'ar-EG' }]]) {
+      const r = IncidentsSchema.safeParse(list);
+      expect(r.success).to.equal(false);
+      expect(toValidationIssues(r.error!.issues).map((i) => i.message)).to.deep.equal(['(root) must not repeat an incident id within one language']);
+    }
   });
 
   it('keeps resolution and maintenance windows consistent', () => {

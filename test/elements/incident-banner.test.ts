@@ -383,6 +383,20 @@ describe('<candor-incident-banner> keyboard', () => {
 });
 
 describe('<candor-incident-banner> language, direction, theme', () => {
+  it('shows the version of an incident in the page language when the feed tells it in English and Arabic', async () => {
+    const both = () => [copy(cardOutage), copy(cardOutageAr)];
+    const ar = await banner(both(), { attrs: { lang: 'ar' } });
+    expect(ids(ar), 'one card for the one incident').to.deep.equal([cardOutage.id]);
+    expect(textOf($(ar, '[part~="title"]'))).to.equal(cardOutageAr.title);
+    expect($(ar, '[part~="title"] bdi')!.getAttribute('lang')).to.equal('ar');
+    const en = await banner(both(), { attrs: { lang: 'en' } });
+    expect(ids(en)).to.deep.equal([cardOutage.id]);
+    expect(textOf($(en, '[part~="title"]'))).to.equal(cardOutage.title);
+    // The page switches language: the banner follows with the other version.
+    en.setAttribute('lang', 'ar');
+    await waitUntil(() => textOf($(en, '[part~="title"]')) === cardOutageAr.title);
+  });
+
   it('speaks Arabic and mirrors: the severity edge on the right, the dismiss button on the left', async () => {
     const el = await banner([copy(cardOutageAr)], { attrs: { lang: 'ar' } });
     const card = cards(el)[0]!;

@@ -52,6 +52,7 @@ const ON_DEMAND = [
   ['faq.incidents', 'known issues from `incidents`'],
   ['faq.json-ld', 'JSON-LD (`json-ld`)'],
   ['consent.receipt', 'receipts (`downloadReceipt()`)'],
+  ['salvage', 'recovering damaged consent storage'],
   ['ar', 'Arabic'],
 ];
 const onDemandName = (file) => {

@@ -18,48 +18,16 @@ export interface LocalStorageConsentStorageOptions {
   onWarning?: (message: string) => void;
 }
 
-/** The part of a set-aside key after the history key: `<history key>:unreadable:<ISO time>[~n]`. */
-export const UNREADABLE_KEY_INFIX = ':unreadable:';
+export { UNREADABLE_KEY_INFIX } from './storage.js';
+
+/** The code for damaged data (salvage.ts), loaded the first time stored data cannot all be read. */
+let salvage: typeof import('./salvage.js') | undefined;
+/** Why the last attempt to load it failed, if it did. */
+let salvageError: unknown;
 
 const isQuotaError = (e: unknown): boolean =>
   e instanceof DOMException && (e.name === 'QuotaExceededError' || e.name === 'NS_ERROR_DOM_QUOTA_REACHED' || e.code === 22);
 
-/**
- * The text of each top-level element of a JSON array, also when the text is cut off or an
- * element is junk (so the readable elements before and after it survive); `undefined` when the
- * text is not an array at all.
- */
-function arrayElements(raw: string): string[] | undefined {
-  const s = raw.trimStart();
-  if (s[0] !== '[') return undefined;
-  const out: string[] = [];
-  let depth = 0;
-  let inString = false;
-  let escaped = false;
-  let start = 1;
-  let i = 1;
-  for (; i < s.length; i++) {
-    const c = s[i];
-    if (inString) {
-      if (escaped) escaped = false;
-      else if (c === '\\') escaped = true;
-      else if (c === '"') inString = false;
-    } else if (c === '"') inString = true;
-    else if (c === '{' || c === '[') depth++;
-    else if (c === '}' || c === ']') {
-      if (depth === 0) break;
-      depth--;
-    } else if (c === ',' && depth === 0) {
-      out.push(s.slice(start, i));
-      start = i + 1;
-    }
-  }
-  out.push(s.slice(start, i));
-  return out.filter((e) => e.trim() !== '');
-}
-
-/** Stands for an array element that is not JSON. */
-const CUT = Symbol();
 
 /** What `#read` found, with the failure that kept unreadable data from being set aside. */
 interface Found extends ConsentStorageRead {
@@ -109,15 +77,17 @@ export class LocalStorageConsentStorage implements ConsentStorage {
     const valid = parseRecord(record);
     const owner = controllerKey(valid.controller);
     const key = this.keyFor(owner, valid.subject);
-    const found = this.#read(key, owner, valid.subject);
-    if (found.unreadable && found.unreadable.setAsideKey === undefined) {
-      throw this.#writeError(found.asideError, `The consent record was not stored: "${key}" holds unreadable data that could not be set aside, and it is never overwritten.`);
-    }
-    try {
-      this.#storage().setItem(key, JSON.stringify([...found.records, valid].slice(-this.#max)));
-    } catch (e) {
-      throw this.#writeError(e, 'The consent record could not be stored.');
-    }
+    // Read and write in one go: no other save can come between them.
+    await this.#withRead(key, owner, valid.subject, (found) => {
+      if (found.unreadable && found.unreadable.setAsideKey === undefined) {
+        throw this.#writeError(found.asideError, `The consent record was not stored: "${key}" holds unreadable data that could not be set aside, and it is never overwritten.`);
+      }
+      try {
+        this.#storage().setItem(key, JSON.stringify([...found.records, valid].slice(-this.#max)));
+      } catch (e) {
+        throw this.#writeError(e, 'The consent record could not be stored.');
+      }
+    });
   }
 
   async latest(controller: string, subject: string): Promise<ConsentRecord | undefined> {
@@ -130,8 +100,7 @@ export class LocalStorageConsentStorage implements ConsentStorage {
 
   /** The readable records and, when some stored data could not be read, where it was set aside. */
   async read(controller: string, subject: string): Promise<ConsentStorageRead> {
-    const { records, unreadable } = this.#read(this.keyFor(controller, subject), controller, subject);
-    return unreadable ? { records, unreadable } : { records };
+    return this.#withRead(this.keyFor(controller, subject), controller, subject, ({ records, unreadable }) => (unreadable ? { records, unreadable } : { records }));
   }
 
   #storage(): Storage {
@@ -156,8 +125,30 @@ export class LocalStorageConsentStorage implements ConsentStorage {
     (this.#options.onWarning ?? ((m: string) => console.warn(m)))(`[candor consent storage] ${message}`);
   }
 
-  /** Reads the valid records under `key`; sets anything else found there aside (see the class). */
-  #read(key: string, controller: string, subject: string): Found {
+  /**
+   * Calls `use` with what {@link #read} finds, synchronously after the read, so a write in `use`
+   * comes right after it. When the data is damaged and the code for that (salvage.ts) is not
+   * loaded yet, it is loaded first and the key read again afterwards: anything written
+   * meanwhile is read, not overwritten.
+   */
+  async #withRead<T>(key: string, controller: string, subject: string, use: (found: Found) => T): Promise<T> {
+    const found = this.#read(key, controller, subject, !salvage);
+    if (found) return use(found);
+    salvageError = undefined; // a download that failed before is tried again
+    try {
+      salvage = await import('./salvage.js');
+    } catch (e) {
+      salvageError = e;
+    }
+    return use(this.#read(key, controller, subject, false)!);
+  }
+
+  /**
+   * Reads the valid records under `key`; sets anything else found there aside (see the class).
+   * Returns undefined, having changed nothing, when the data needs the code for damaged data,
+   * that code is not loaded yet and `waitForSalvage` is set.
+   */
+  #read(key: string, controller: string, subject: string, waitForSalvage: boolean): Found | undefined {
     const storage = this.#storage();
     let raw: string | null;
     try {
@@ -168,34 +159,32 @@ export class LocalStorageConsentStorage implements ConsentStorage {
     if (raw === null) return { records: [] };
     const problems: string[] = [];
     let entries: unknown[];
+    let cut: ReadonlySet<number> = new Set();
     try {
       const parsed: unknown = JSON.parse(raw);
       entries = Array.isArray(parsed) ? parsed : [];
       if (!Array.isArray(parsed)) problems.push('not an array');
     } catch {
-      problems.push('not complete JSON');
-      entries = (arrayElements(raw) ?? []).map((text) => {
-        try {
-          return JSON.parse(text);
-        } catch {
-          return CUT; // cut off or junk
-        }
-      });
+      if (waitForSalvage) return undefined;
+      problems.push(salvage ? 'not complete JSON' : `not complete JSON (its readable entries could not be looked for: ${String(salvageError)})`);
+      ({ entries, cut } = salvage?.readableEntries(raw) ?? { entries: [], cut });
     }
     const records: ConsentRecord[] = [];
     entries.forEach((entry, i) => {
       const r = ConsentRecordSchema.safeParse(entry);
-      if (entry === CUT) problems.push(`entry ${i} cut off or not JSON`);
+      if (cut.has(i)) problems.push(`entry ${i} cut off or not JSON`);
       else if (!r.success) problems.push(`entry ${i} not a record (${summarizeIssues(toValidationIssues(r.error.issues, 2))})`);
       else if (controllerKey(r.data.controller) !== controller || r.data.subject !== subject) problems.push(`entry ${i} of another controller or subject`);
       else records.push(r.data);
     });
     if (!problems.length) return { records };
+    if (waitForSalvage) return undefined;
 
     const found = `"${key}" held data that could not be read (${problems.slice(0, 4).join('; ')}); ${records.length} readable record(s) kept`;
     let setAsideKey: string;
     try {
-      setAsideKey = this.#setAside(storage, key, raw);
+      if (!salvage) throw salvageError;
+      setAsideKey = salvage.setAside(storage, key, raw);
     } catch (asideError) {
       const message = `${found}. It could not be set aside, so it was left in place and will not be overwritten.`;
       this.#warn(message);
@@ -212,21 +201,4 @@ export class LocalStorageConsentStorage implements ConsentStorage {
     return { records, unreadable: { key, setAsideKey, readable: records.length, message } };
   }
 
-  /**
-   * Copies `raw` to a new `<key>:unreadable:<time>` key (never one already in use) and returns
-   * that key; when an earlier set-aside of this key already holds exactly `raw` (its rewrite
-   * failed), returns that one instead of piling up copies.
-   */
-  #setAside(storage: Storage, key: string, raw: string): string {
-    const prefix = `${key}${UNREADABLE_KEY_INFIX}`;
-    for (let i = 0; i < storage.length; i++) {
-      const existing = storage.key(i);
-      if (existing?.startsWith(prefix) && storage.getItem(existing) === raw) return existing;
-    }
-    const base = `${key}${UNREADABLE_KEY_INFIX}${new Date().toISOString()}`;
-    let aside = base;
-    for (let n = 1; storage.getItem(aside) !== null; n++) aside = `${base}~${n}`;
-    storage.setItem(aside, raw);
-    return aside;
-  }
 }

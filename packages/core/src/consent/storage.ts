@@ -15,6 +15,9 @@ export function controllerKey(controller: Pick<Controller, 'id' | 'name'>): stri
   return controller.id !== undefined ? `id:${controller.id}` : `name:${controller.name}`;
 }
 
+/** The part of a set-aside key after the history key: `<history key>:unreadable:<ISO time>[~n]`. */
+export const UNREADABLE_KEY_INFIX = ':unreadable:';
+
 /**
  * Stored data that could not all be read as consent records (cut off, not an array, not a
  * record, or filed under another controller or subject). The readable records are still used;

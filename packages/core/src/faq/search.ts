@@ -3,6 +3,7 @@
  * customer types, one typo, and Arabic that works (see normalize.ts for the term rules).
  */
 import { FaqEntriesSchema, type FaqEntry } from '../models/faq.js';
+import { primaryLanguage } from '../lib/language.js';
 import { parseFaqInput } from './validate.js';
 import { normalizeTerm, stemTerm, tokenize } from './normalize.js';
 
@@ -85,7 +86,6 @@ function oneEdit(a: string, b: string): boolean {
 }
 
 const FIELDS: readonly FaqField[] = ['question', 'keywords', 'answer', 'steps'];
-const languageOf = (tag: string) => tag.split('-')[0]!.toLowerCase();
 
 /**
  * Builds a search index over FAQ entries. Entries are checked against `FaqEntriesSchema` first.
@@ -98,8 +98,8 @@ const languageOf = (tag: string) => tag.split('-')[0]!.toLowerCase();
  */
 export function createFaqIndex(entries: readonly FaqEntry[], options: FaqIndexOptions = {}): FaqIndex {
   parseFaqInput(FaqEntriesSchema, entries, 'The FAQ entries are not valid');
-  const lang = options.locale && languageOf(options.locale);
-  const docs = entries.filter((e) => !lang || languageOf(e.locale) === lang);
+  const lang = options.locale && primaryLanguage(options.locale);
+  const docs = entries.filter((e) => !lang || primaryLanguage(e.locale) === lang);
 
   // The vocabulary holds every word's normalised form and its stem; each form lists the entries
   // it occurs in with the best field weight there. Each entry keeps where its words are, for

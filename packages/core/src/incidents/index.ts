@@ -5,6 +5,7 @@
  * texts are pure functions, never part of a component bundle.
  */
 export { affectedServices } from './affected.js';
+export { incidentsInLanguage } from './language.js';
 export { nextUpdateState, type NextUpdateState, type NextUpdateOptions } from './next-update.js';
 export { fromStatuspage, type StatuspageOptions } from './statuspage.js';
 export { fromInstatus, type InstatusOptions } from './instatus.js';

@@ -4,6 +4,7 @@
  * time ISO 8601. The ways to reach a person are in `contact.ts`.
  */
 import * as z from 'zod/mini';
+import { primaryLanguage } from '../lib/language.js';
 import { identifier, isoTime, localeTag, numberIn, secureUrl, text } from './text.js';
 
 /** A link inside an answer ("Order a new card"). */
@@ -53,7 +54,7 @@ export type FaqEntry = z.infer<typeof FaqEntrySchema>;
  */
 export const FaqEntriesSchema = z.array(FaqEntrySchema).check(
   z.maxLength(2000),
-  z.refine((list) => new Set(list.map((e) => `${e.locale.split('-')[0]!.toLowerCase()} ${e.id}`)).size === list.length, {
+  z.refine((list) => new Set(list.map((e) => `${primaryLanguage(e.locale)} ${e.id}`)).size === list.length, {
     message: 'must not repeat an entry id within one language',
   }),
 );

@@ -5,6 +5,7 @@
  * text is plain text, every link https, every time ISO 8601.
  */
 import * as z from 'zod/mini';
+import { primaryLanguage } from '../lib/language.js';
 import { identifier, isoTime, localeTag, secureUrl, text } from './text.js';
 
 export const INCIDENT_KINDS = ['incident', 'maintenance'] as const;
@@ -173,8 +174,14 @@ export const IncidentSchema = z
   );
 export type Incident = z.infer<typeof IncidentSchema>;
 
-/** A list of incidents (a feed): at most 50, ids unique. */
+/**
+ * A list of incidents (a feed): at most 50, ids unique within each language. The same incident
+ * told in English and in Arabic shares its id (one `locale` each), so a dismissal or a FAQ link
+ * holds for both; the banner shows the version in the page's language.
+ */
 export const IncidentsSchema = z.array(IncidentSchema).check(
   z.maxLength(50),
-  z.refine((list) => new Set(list.map((i) => i.id)).size === list.length, { message: 'must not repeat an incident id' }),
+  z.refine((list) => new Set(list.map((i) => `${primaryLanguage(i.locale)} ${i.id}`)).size === list.length, {
+    message: 'must not repeat an incident id within one language',
+  }),
 );

@@ -1,6 +1,7 @@
 /** The data models shared by components, servers and partners. */
 export { toValidationIssues, summarizeIssues, type ValidationIssue } from './issues.js';
 export { text, identifier, localeTag, isoTime, uuid, numberIn, secureUrl, timeZone, isTimeZone } from './text.js';
+export { primaryLanguage } from '../lib/language.js';
 export { systemClock, readClock, clockProblem, type Clock } from './clock.js';
 export {
   STEP_STATUSES,

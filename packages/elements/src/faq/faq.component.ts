@@ -3,6 +3,7 @@ import { nothing, type PropertyValues, type TemplateResult, type PropertyDeclara
 import {
   FaqEntriesSchema,
   numberIn,
+  primaryLanguage,
   systemClock,
   type Clock,
   type ContactChannel,
@@ -16,7 +17,7 @@ import { CandorElement } from '../shared/candor-element.js';
 import { ChildrenController } from '../shared/children-controller.js';
 import { ClockController } from '../shared/clock-controller.js';
 import { LazyLoader, LazyModule } from '../shared/lazy-module.js';
-import { LocalizeController, relativeTime } from '../shared/localize.js';
+import { LocalizeController, relativeTime, timeOrDate } from '../shared/localize.js';
 import { RovingTabindexController } from '../shared/roving-tabindex-controller.js';
 import { StoredMapController, type KeyValueStorage } from '../shared/stored-map-controller.js';
 import { buttonStyles } from '../shared/button.styles.js';
@@ -56,7 +57,6 @@ const acceptGiven = (v: unknown): Given | undefined => {
   const g = v as Partial<Given> | null;
   return g && typeof g.helpful === 'boolean' && typeof g.at === 'number' ? { helpful: g.helpful, at: g.at } : undefined;
 };
-const lang = (tag: string) => tag.split('-')[0]!.toLowerCase();
 
 /**
  * A self-service panel: a search box whose results update as the customer types (prefix
@@ -259,11 +259,11 @@ export class CandorFaq extends CandorElement {
     const fromChildren = this.entries === undefined;
     const input: unknown = fromChildren ? this.#children.value : this.entries;
     // The entries are filtered to the panel's language: read them again when either changes.
-    if (input !== this.#input || lang(this.localize.lang) !== this.#lang) {
+    if (input !== this.#input || primaryLanguage(this.localize.lang) !== this.#lang) {
       this.#input = input;
-      this.#lang = lang(this.localize.lang);
+      this.#lang = primaryLanguage(this.localize.lang);
       const all = Array.isArray(input) && input.length === 0 ? [] : this.accept(fromChildren ? 'children' : 'entries', FaqEntriesSchema, input);
-      this.#entries = all && (all.filter((e) => lang(e.locale) === lang(this.localize.lang)).length ? all.filter((e) => lang(e.locale) === lang(this.localize.lang)) : all);
+      this.#entries = all && (all.filter((e) => primaryLanguage(e.locale) === primaryLanguage(this.localize.lang)).length ? all.filter((e) => primaryLanguage(e.locale) === primaryLanguage(this.localize.lang)) : all);
       this.#index = this.#entries ? createFaqIndex(this.#entries, { locale: this.localize.lang }) : undefined;
       this.#categories = categoriesOf(this.#entries ?? []);
       if (this.category !== undefined && !this.#categories.includes(this.category)) this.category = undefined;
@@ -438,11 +438,7 @@ export class CandorFaq extends CandorElement {
   readonly #formatters: Formatters = {
     t: (key, params) => this.localize.t(key, params),
     relative: (iso) => relativeTime(this.localize, iso, this.#clock.now()),
-    when: (iso) => {
-      const day = (d: Date | string) => this.localize.date(d, { dateStyle: 'short' });
-      const today = day(iso) === day(this.#clock.now());
-      return this.localize.date(iso, today ? { timeStyle: 'short' } : { weekday: 'short', hour: 'numeric', minute: '2-digit' });
-    },
+    when: (iso) => timeOrDate(this.localize, iso, this.#clock.now(), { weekday: 'short', hour: 'numeric', minute: '2-digit' }),
   };
 
   readonly #actions: FaqActions = {

@@ -1,13 +1,13 @@
 /** `<candor-incident-banner>`: what is wrong, what it means for the customer, and when they will hear more. */
 import { html, nothing, type PropertyValues, type TemplateResult, type PropertyDeclarations } from 'lit';
 import * as z from 'zod/mini';
-import { IncidentsSchema, numberIn, secureUrl, summarizeIssues, systemClock, type Clock, type Incident, type Remedy } from '@candor/core/models';
-import { nextUpdateState, type NextUpdateState } from '@candor/core/incidents';
+import { IncidentsSchema, numberIn, secureUrl, summarizeIssues, systemClock, timeZone, type Clock, type Incident, type Remedy } from '@candor/core/models';
+import { incidentsInLanguage, nextUpdateState, type NextUpdateState } from '@candor/core/incidents';
 import { AnnouncerController } from '../shared/announcer-controller.js';
 import { HeadingLevelSchema } from '../shared/heading-level.js';
 import { CandorElement } from '../shared/candor-element.js';
 import { ClockController } from '../shared/clock-controller.js';
-import { LocalizeController, relativeTime } from '../shared/localize.js';
+import { LocalizeController, relativeTime, timeOrDate } from '../shared/localize.js';
 import { buttonStyles } from '../shared/button.styles.js';
 import { themeStyles } from '../shared/theme.styles.js';
 import { StoredMapController, type KeyValueStorage } from '../shared/stored-map-controller.js';
@@ -43,20 +43,11 @@ const RefreshSchema = z.number().check(
   z.refine((n) => n === 0 || (n >= 1 && n <= 86_400), { message: 'must be 0 (no polling) or a number of seconds from 1 to 86400' }),
 );
 const HoursSchema = numberIn(0, 24 * 90);
+const TimeZoneSchema = timeZone();
 const ADAPTER: Record<Exclude<FeedFormat, 'candor'>, 'fromStatuspage' | 'fromInstatus' | 'fromCState'> = {
   statuspage: 'fromStatuspage',
   instatus: 'fromInstatus',
   cstate: 'fromCState',
-};
-
-const timeZoneProblem = (tz: string | undefined): string | undefined => {
-  if (tz === undefined || tz === '') return undefined;
-  try {
-    new Intl.DateTimeFormat('en', { timeZone: tz });
-    return undefined;
-  } catch {
-    return `timeZone ${JSON.stringify(tz)} is not an IANA time zone (e.g. "Europe/London"); leave it unset for the customer's own`;
-  }
 };
 
 /**
@@ -244,6 +235,8 @@ export class CandorIncidentBanner extends CandorElement {
   #resolvedFor = 24 * HOUR;
   #heading = 2;
   #timeZone?: string;
+  /** The incidents in the banner's language (see {@link incidentsInLanguage}). */
+  #incidentsNow: Incident[] = [];
   #shown: Shown[] = [];
   #next: NextUpdateState[] = [];
   /** Incident + update keys already shown (announced and reported once each). */
@@ -274,9 +267,8 @@ export class CandorIncidentBanner extends CandorElement {
     if (changed.has('resolvedFor')) this.#resolvedFor = (this.accept('resolvedFor', HoursSchema, this.resolvedFor, 'The default, 24 hours, is used.') ?? 24) * HOUR;
     if (changed.has('headingLevel')) this.#heading = this.accept('headingLevel', HeadingLevelSchema, this.headingLevel, 'Level 2 is used.') ?? 2;
     if (changed.has('timeZone')) {
-      const problem = timeZoneProblem(this.timeZone);
-      if (problem) reportInvalid(this, this.localize.component, 'timeZone', [{ path: 'timeZone', message: problem }], "The customer's own time zone is used.");
-      this.#timeZone = problem || !this.timeZone ? undefined : this.timeZone;
+      // Unset or empty: the customer's own.
+      this.#timeZone = this.timeZone ? this.accept('timeZone', TimeZoneSchema, this.timeZone, "The customer's own time zone is used.") : undefined;
     }
     if (changed.has('now')) reportBadClock(this, this.localize.component, this.now);
     this.#derive();
@@ -285,7 +277,9 @@ export class CandorIncidentBanner extends CandorElement {
   /** The incidents to show now, and which of them are new to this customer. */
   #derive(): void {
     const now = this.#clock.now();
-    this.#shown = shownIncidents(this.currentIncidents, { now: now.getTime(), maintenanceAhead: this.#ahead, resolvedFor: this.#resolvedFor, dismissed: this.#dismissed.map });
+    // One version of each incident: the one in the banner's language where the feed has it.
+    this.#incidentsNow = incidentsInLanguage(this.currentIncidents, this.localize.lang);
+    this.#shown = shownIncidents(this.#incidentsNow, { now: now.getTime(), maintenanceAhead: this.#ahead, resolvedFor: this.#resolvedFor, dismissed: this.#dismissed.map });
     // Where each shown incident's promised update stands: rendered, and the next deadline armed, from this one reading.
     this.#next = this.#shown.map(({ incident }) => nextUpdateState(incident, now));
     const fresh = this.#shown.filter((s) => !this.#seen.has(s.key));
@@ -317,7 +311,7 @@ export class CandorIncidentBanner extends CandorElement {
     }
     // Re-render when the shown set changes by itself or the next update comes due or goes overdue.
     const deadlines = this.#next.flatMap((s) => (s.state === 'on-time' ? [s.at] : s.state === 'due' ? [s.at + 5 * 60_000] : []));
-    const change = nextChange(this.currentIncidents, { now: this.#clock.now().getTime(), maintenanceAhead: this.#ahead, resolvedFor: this.#resolvedFor });
+    const change = nextChange(this.#incidentsNow, { now: this.#clock.now().getTime(), maintenanceAhead: this.#ahead, resolvedFor: this.#resolvedFor });
     if (change !== undefined) deadlines.push(change);
     this.#clock.updateAt(deadlines.length ? Math.min(...deadlines) : undefined);
   }
@@ -395,12 +389,7 @@ export class CandorIncidentBanner extends CandorElement {
 
   readonly #formatters: Formatters = {
     t: (key, params) => this.localize.t(key, params),
-    when: (iso) => {
-      const zone = this.#timeZone ? { timeZone: this.#timeZone } : {};
-      const day = (d: Date | string) => this.localize.date(d, { dateStyle: 'short', ...zone });
-      const today = day(iso) === day(this.#clock.now());
-      return this.localize.date(iso, today ? { timeStyle: 'short', ...zone } : { dateStyle: 'medium', timeStyle: 'short', ...zone });
-    },
+    when: (iso) => timeOrDate(this.localize, iso, this.#clock.now(), { dateStyle: 'medium', timeStyle: 'short' }, this.#timeZone),
     day: (iso) =>
       this.localize.date(iso, { weekday: 'long', day: 'numeric', month: 'long', hour: '2-digit', minute: '2-digit', ...(this.#timeZone ? { timeZone: this.#timeZone } : {}) }),
     relative: (iso) => relativeTime(this.localize, iso, this.#clock.now()),

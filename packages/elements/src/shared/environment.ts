@@ -2,6 +2,7 @@
  * Reads the page context a component renders in (language, direction, theme) from the closest
  * element that declares it, and tells components when any of those attributes change.
  */
+import { primaryLanguage } from '@candor/core/models';
 
 /** Attributes that change how a Candor component renders. */
 export const ENVIRONMENT_ATTRIBUTES = ['lang', 'dir', 'theme'] as const;
@@ -60,7 +61,7 @@ const RTL_LANGUAGES = new Set(['ar', 'arc', 'ckb', 'dv', 'fa', 'he', 'iw', 'ks',
 
 /** Writing direction of a language tag (`ar-EG` → `rtl`). */
 export function directionOf(lang: string): 'ltr' | 'rtl' {
-  return RTL_LANGUAGES.has(lang.toLowerCase().split('-')[0] ?? '') ? 'rtl' : 'ltr';
+  return RTL_LANGUAGES.has(primaryLanguage(lang)) ? 'rtl' : 'ltr';
 }
 
 const isDirection = (v: string): boolean => v === 'ltr' || v === 'rtl';

@@ -8,6 +8,7 @@ export {
   registerMessages,
   setLocaleLoader,
   relativeTime,
+  timeOrDate,
   type Catalogue,
   type ComponentMessages,
   type LocaleLoader,
@@ -27,3 +28,5 @@ export { ChildrenController } from './children-controller.js';
 export { AnnouncerController, type Politeness } from './announcer-controller.js';
 export { StoredMapController, type KeyValueStorage, type StoredMapOptions } from './stored-map-controller.js';
 export { HeadingLevelSchema } from './heading-level.js';
+export { LazyLoader, LazyModule } from './lazy-module.js';
+export { buttonStyles } from './button.styles.js';

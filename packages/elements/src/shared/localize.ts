@@ -6,6 +6,7 @@
  * the component renders in.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { primaryLanguage } from '@candor/core/models';
 import { resolveDirection, resolveLang, watchEnvironment } from './environment.js';
 
 /** A message whose wording depends on a count. `other` is required; Arabic also uses zero/one/two/few/many. */
@@ -79,7 +80,7 @@ const complete = new Set<string>();
  * });
  */
 export function registerCatalogue(locale: string, catalogue: Catalogue): void {
-  complete.add(primary(locale));
+  complete.add(primaryLanguage(locale));
   for (const [component, messages] of Object.entries(catalogue)) {
     if (messages) registerMessages(component, locale, messages as Partial<Record<string, Message>>);
   }
@@ -137,16 +138,12 @@ function loading(language: string): Promise<void> | undefined {
     },
   ).finally(() => {
     loads.set(language, null);
-    for (const c of live) if (primary(c.lang) === language) c.host.requestUpdate();
+    for (const c of live) if (primaryLanguage(c.lang) === language) c.host.requestUpdate();
   });
   loads.set(language, load);
   return load;
 }
 
-/** The primary language subtag, lower-case: `ar` for `ar-EG`. */
-function primary(lang: string): string {
-  return (lang.split('-')[0] ?? lang).toLowerCase();
-}
 
 type Formatter = Intl.NumberFormat | Intl.PluralRules | Intl.DateTimeFormat | Intl.ListFormat | Intl.RelativeTimeFormat;
 const cache = new Map<string, Formatter>();
@@ -199,9 +196,29 @@ export function relativeTime(localize: { readonly lang: string }, value: Date | 
   return f.format(Math.trunc(seconds / 31_536_000), 'year');
 }
 
+/**
+ * A time as a customer reads it: the time alone ("10:42") when it falls on the same day as
+ * `now`, else formatted with `otherDay` (a date, or a weekday, with the time); both in
+ * `timeZone` when given, else the customer's own.
+ *
+ * @example
+ * timeOrDate(this.localize, update.at, clock.now(), { dateStyle: 'medium', timeStyle: 'short' });
+ */
+export function timeOrDate(
+  localize: Pick<LocalizeController<object>, 'date'>,
+  value: Date | string,
+  now: Date,
+  otherDay: Intl.DateTimeFormatOptions,
+  timeZone?: string,
+): string {
+  const zone = timeZone ? { timeZone } : {};
+  const day = (d: Date | string) => localize.date(d, { dateStyle: 'short', ...zone });
+  return localize.date(value, day(value) === day(now) ? { timeStyle: 'short', ...zone } : { ...otherDay, ...zone });
+}
+
 /** Locales to try in order: `ar-EG`, `ar`, `en`. */
 function chain(lang: string): string[] {
-  return [...new Set([lang.toLowerCase(), primary(lang), 'en'])];
+  return [...new Set([lang.toLowerCase(), primaryLanguage(lang), 'en'])];
 }
 
 /** Options of a {@link LocalizeController}. */
@@ -266,7 +283,7 @@ export class LocalizeController<M extends object> implements ReactiveController 
    * (the component waits for it before rendering); otherwise undefined.
    */
   get loading(): Promise<void> | undefined {
-    return loading(primary(this.lang));
+    return loading(primaryLanguage(this.lang));
   }
 
   #lookup(key: string): Message | undefined {

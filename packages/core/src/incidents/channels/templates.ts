@@ -3,6 +3,7 @@
  * organisation loads them, so a wrong placeholder is found at deploy time, not during an incident.
  */
 import { CandorError } from '../../errors.js';
+import { primaryLanguage } from '../../lib/language.js';
 import { summarizeIssues, type ValidationIssue } from '../../models/issues.js';
 import { wordsFor } from './words.js';
 
@@ -221,11 +222,10 @@ export function loadIncidentTemplates(input: unknown): IncidentTemplates {
 export function templatesFor(templates: IncidentTemplates, locale: string, channel: MessageChannel): { locale: string; get: (key: string) => CompiledTemplate } | undefined {
   const sets = compiled.get(templates);
   if (!sets) return undefined;
-  const lang = (l: string) => l.split('-')[0]!.toLowerCase();
   const found =
     [...sets.keys()].find((l) => l.toLowerCase() === locale.toLowerCase()) ??
-    [...sets.keys()].find((l) => l.toLowerCase() === lang(locale)) ??
-    [...sets.keys()].find((l) => lang(l) === lang(locale));
+    [...sets.keys()].find((l) => l.toLowerCase() === primaryLanguage(locale)) ??
+    [...sets.keys()].find((l) => primaryLanguage(l) === primaryLanguage(locale));
   if (found === undefined) return undefined;
   const set = sets.get(found)!;
   return { locale: found, get: (key) => set.get(`${channel}.${key}`)! };

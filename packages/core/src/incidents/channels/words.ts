@@ -4,6 +4,7 @@
  * any component showing an incident say the same thing. `{name}` marks where a value goes.
  */
 import type { DataImpactLevel, IncidentSeverity, IncidentStatus, ServiceState } from '../../models/incident.js';
+import { primaryLanguage } from '../../lib/language.js';
 import { INCIDENT_WORDS_AR } from './words.ar.js';
 import { INCIDENT_WORDS_EN } from './words.en.js';
 
@@ -67,6 +68,6 @@ export type IncidentWordsLanguage = keyof typeof INCIDENT_WORDS;
 
 /** The words for `locale` (`ar-EG` → `ar`), or undefined when Candor has none for its language. */
 export function wordsFor(locale: string): IncidentWords | undefined {
-  const lang = locale.split('-')[0]!.toLowerCase();
+  const lang = primaryLanguage(locale);
   return Object.hasOwn(INCIDENT_WORDS, lang) ? INCIDENT_WORDS[lang as IncidentWordsLanguage] : undefined;
 }
