@@ -1,6 +1,6 @@
 // Builds every workspace package to packages/<name>/dist: ESM with one output file per source
 // module (so `sideEffects` and subpath exports map cleanly), .d.ts files and source maps.
-import { readFileSync, readdirSync, existsSync } from 'node:fs';
+import { readFileSync, readdirSync, existsSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import typescript from '@rollup/plugin-typescript';
 import { cdnConfig } from './packages/elements/rollup.cdn.mjs';
@@ -39,6 +39,8 @@ function config(name) {
       preserveModulesRoot: join(pkgDir, 'src'),
     },
     plugins: [
+      // A module deleted from src/ must not live on in dist/ (and in the published package).
+      { name: 'candor-clean-dist', buildStart: () => rmSync(dist, { recursive: true, force: true }) },
       typescript({
         tsconfig: join(pkgDir, 'tsconfig.json'),
         noEmitOnError: true,

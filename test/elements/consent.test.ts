@@ -642,6 +642,7 @@ describe('<candor-consent> invalid input and failing storage', () => {
     const el = await consent({ notice: { version: 1 } });
     expect(el.state).to.equal('invalid');
     el.notice = noticeV1;
+    await el.updateComplete; // the new notice is validated and its load starts
     await settled(el);
     expect(el.state).to.equal('ask');
   });

@@ -1,15 +1,26 @@
 // Code a page needs only in some cases is loaded only then: the banner's feed polling (with a
-// feed URL) and its status-page adapters (with a non-Candor feed format). Checked by the
-// modules the page actually fetched.
+// feed URL) and its status-page adapters (with a non-Candor feed format); the FAQ panel's
+// contact channels, incidents check and JSON-LD; consent receipts and the recovery of damaged
+// consent storage. Checked by the modules the page actually fetched.
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import '@candor/elements/incident-banner';
+import '@candor/elements/faq';
+import '@candor/elements/consent';
 import { cardOutage } from '../../examples/fixtures/incidents.js';
+import { contactChannels, faqEntries } from '../../examples/fixtures/faq.js';
+import { noticeV1 } from '../../examples/fixtures/consent-notices.js';
 
 type Banner = HTMLElementTagNameMap['candor-incident-banner'];
 performance.setResourceTimingBufferSize(100_000);
 const fetched = (name: RegExp) => performance.getEntriesByType('resource').map((e) => e.name).filter((url) => name.test(url));
 const FEED_CODE = /elements\/dist\/incident-banner\/feed-controller\.js/;
 const ADAPTERS = /core\/dist\/incidents\/adapters\.js/;
+const CONTACTS = /elements\/dist\/faq\/faq\.contacts\.js/;
+const FAQ_INCIDENTS = /elements\/dist\/faq\/faq\.incidents\.js/;
+const JSON_LD = /elements\/dist\/faq\/faq\.json-ld\.js/;
+const RECEIPT = /elements\/dist\/consent\/consent\.receipt\.js/;
+const SALVAGE = /core\/dist\/consent\/salvage\.js/;
+const settle = () => new Promise((r) => setTimeout(r, 50));
 
 describe('code loaded only when a page needs it', () => {
   it('a banner given incidents downloads neither the feed polling nor the feed adapters', async () => {
@@ -38,5 +49,47 @@ describe('code loaded only when a page needs it', () => {
     } finally {
       window.fetch = real;
     }
+  });
+
+  it('a FAQ panel without contacts, incidents or json-ld downloads none of their code', async () => {
+    const el = await fixture<HTMLElementTagNameMap['candor-faq']>(html`<candor-faq .entries=${faqEntries}></candor-faq>`);
+    await el.updateComplete;
+    await settle();
+    expect(el.shadowRoot!.querySelectorAll('[part~="entry"]').length).to.be.greaterThan(0);
+    expect(fetched(CONTACTS)).to.deep.equal([]);
+    expect(fetched(FAQ_INCIDENTS)).to.deep.equal([]);
+    expect(fetched(JSON_LD)).to.deep.equal([]);
+  });
+
+  it('a FAQ panel given contacts, incidents and json-ld loads each once, and updateComplete waits for them', async () => {
+    const related = faqEntries.map((e, i) => (i === 0 ? { ...e, relatesTo: { incidents: [cardOutage.id] } } : e));
+    const el = await fixture<HTMLElementTagNameMap['candor-faq']>(
+      html`<candor-faq .entries=${related} .contacts=${contactChannels} .incidents=${[cardOutage]} json-ld></candor-faq>`,
+    );
+    await el.updateComplete;
+    expect(el.shadowRoot!.querySelector('[part~="known-issue"]'), 'the known issue is marked once updateComplete resolves').to.not.equal(null);
+    expect(document.head.querySelector('script[type="application/ld+json"][data-candor-faq]'), 'the JSON-LD is in the head').to.not.equal(null);
+    const input = el.shadowRoot!.querySelector<HTMLInputElement>('[part~="search-input"]')!;
+    input.value = 'zzzz nothing matches this';
+    input.dispatchEvent(new Event('input'));
+    await el.updateComplete;
+    expect(el.shadowRoot!.querySelectorAll('[part~="contact-channel"]').length, 'no results: the contact channels').to.equal(contactChannels.length);
+    for (const code of [CONTACTS, FAQ_INCIDENTS, JSON_LD]) expect(fetched(code), String(code)).to.have.length(1);
+    el.remove();
+  });
+
+  it('consent downloads its receipt code only when a receipt is asked for, and no recovery code while storage is intact', async () => {
+    localStorage.clear();
+    const el = await fixture<HTMLElementTagNameMap['candor-consent']>(html`<candor-consent subject="cust_lazy" .notice=${noticeV1}></candor-consent>`);
+    await waitUntil(() => el.state === 'ask', 'never asked');
+    await el.acceptAll();
+    await waitUntil(() => el.state === 'saved', 'never saved');
+    await settle();
+    expect(fetched(RECEIPT)).to.deep.equal([]);
+    expect(fetched(SALVAGE), 'intact storage needs no recovery code').to.deep.equal([]);
+    const receipt = await el.receipt();
+    expect(receipt?.receipt.record.recordId).to.equal(el.record?.recordId);
+    expect(fetched(RECEIPT)).to.have.length(1);
+    localStorage.clear();
   });
 });

@@ -55,7 +55,7 @@ const FORBIDDEN = [
   { name: 'classic zod (import from "zod/mini" in browser code)', pattern: /(?:^|\/)node_modules\/zod\/v4\/classic\// },
   {
     name: 'status-feed adapters or channel texts (the banner imports the adapters only when a feed needs them)',
-    pattern: /(?:^|\/)packages\/core\/dist\/incidents\/(?!next-update\.js|index\.js|affected\.js|channels\/words\.en\.js)/,
+    pattern: /(?:^|\/)packages\/core\/dist\/incidents\/(?!next-update\.js|index\.js|affected\.js|language\.js|channels\/words\.en\.js)/,
   },
   {
     name: 'code loaded on first use (contact channels, JSON-LD, consent receipts, recovering damaged consent storage: imported only when a page needs them)',

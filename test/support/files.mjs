@@ -1,4 +1,4 @@
-// Lists test files under a folder (Node 20 has no fs.globSync).
+// Lists files under a folder by suffix: test files, docs (Node 20 has no fs.globSync).
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 

@@ -2,6 +2,7 @@
 // need them: fenced code blocks with their language and line, and the links outside code.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
+import { testFiles } from './files.mjs';
 
 export const repoRoot = join(import.meta.dirname, '..', '..');
 
@@ -14,20 +15,7 @@ export function docFiles(root = repoRoot): string[] {
   for (const pkg of readdirSync(join(root, 'packages'), { withFileTypes: true })) {
     if (pkg.isDirectory() && existsSync(join(root, 'packages', pkg.name, 'README.md'))) out.push(`packages/${pkg.name}/README.md`);
   }
-  const walk = (dir: string) => {
-    let entries;
-    try {
-      entries = readdirSync(dir, { withFileTypes: true });
-    } catch {
-      return;
-    }
-    for (const e of entries) {
-      const p = join(dir, e.name);
-      if (e.isDirectory()) walk(p);
-      else if (e.name.endsWith('.md')) out.push(relative(root, p));
-    }
-  };
-  walk(join(root, 'docs'));
+  for (const file of testFiles(join(root, 'docs'), '.md')) out.push(relative(root, file));
   return out.sort((a, b) => (a === 'README.md' ? -1 : b === 'README.md' ? 1 : a.localeCompare(b)));
 }
 

@@ -47,7 +47,7 @@ function fileSize(file) {
 /** What each on-demand chunk gives a page, by the start of its file name; others are named by file. */
 const ON_DEMAND = [
   ['adapters', 'status-feed adapters (`format="statuspage"`, `"instatus"`, `"cstate"`)'],
-  ['feed-controller', 'feed polling (`src`)'],
+  ['incident-banner.feed', 'feed polling (`src`)'],
   ['faq.contacts', 'contact channels (`contacts`)'],
   ['faq.incidents', 'known issues from `incidents`'],
   ['faq.json-ld', 'JSON-LD (`json-ld`)'],

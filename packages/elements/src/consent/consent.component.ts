@@ -252,7 +252,9 @@ export class CandorConsent extends CandorElement {
   }
 
   #report(message: string, outcome: string): void {
-    reportInvalid(this, 'candor-consent', 'storage', [{ path: 'storage', message }], outcome);
+    // Storage messages are sentences; the report adds its own full stop before the outcome.
+    const issue = message.replace(/\.+$/, '');
+    reportInvalid(this, 'candor-consent', 'storage', [{ path: 'storage', message: issue }], outcome);
   }
 
   /** Shows what the current load found (the Task calls this for the newest load only). */
@@ -269,7 +271,7 @@ export class CandorConsent extends CandorElement {
     }
     if (unreadable) {
       this.unreadable = true;
-      this.#report(`stored consent records could not all be read: ${textOf(unreadable.message)}`, 'The rest was set aside.');
+      this.#report(`stored consent records could not all be read: ${textOf(unreadable.message)}`, 'The readable records are used.');
     }
   }
 

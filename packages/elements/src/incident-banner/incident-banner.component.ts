@@ -1,7 +1,7 @@
 /** `<candor-incident-banner>`: what is wrong, what it means for the customer, and when they will hear more. */
 import { html, nothing, type PropertyValues, type TemplateResult, type PropertyDeclarations } from 'lit';
 import * as z from 'zod/mini';
-import { IncidentsSchema, numberIn, secureUrl, summarizeIssues, systemClock, timeZone, type Clock, type Incident, type Remedy } from '@candor/core/models';
+import { IncidentsSchema, numberIn, secureUrl, systemClock, timeZone, type Clock, type Incident, type Remedy } from '@candor/core/models';
 import { incidentsInLanguage, nextUpdateState, type NextUpdateState } from '@candor/core/incidents';
 import { AnnouncerController } from '../shared/announcer-controller.js';
 import { HeadingLevelSchema } from '../shared/heading-level.js';
@@ -11,7 +11,7 @@ import { LocalizeController, relativeTime, timeOrDate } from '../shared/localize
 import { buttonStyles } from '../shared/button.styles.js';
 import { themeStyles } from '../shared/theme.styles.js';
 import { StoredMapController, type KeyValueStorage } from '../shared/stored-map-controller.js';
-import { reportBadClock, reportInvalid, validate } from '../shared/validate.js';
+import { reportBadClock, reportInvalid } from '../shared/validate.js';
 import { BeforeIncidentDismissEvent, type IncidentDismissDetail } from './events/before-incident-dismiss-event.js';
 import { IncidentDismissEvent } from './events/incident-dismiss-event.js';
 import { IncidentUpdateEvent } from './events/incident-update-event.js';
@@ -44,11 +44,6 @@ const RefreshSchema = z.number().check(
 );
 const HoursSchema = numberIn(0, 24 * 90);
 const TimeZoneSchema = timeZone();
-const ADAPTER: Record<Exclude<FeedFormat, 'candor'>, 'fromStatuspage' | 'fromInstatus' | 'fromCState'> = {
-  statuspage: 'fromStatuspage',
-  instatus: 'fromInstatus',
-  cstate: 'fromCState',
-};
 
 /**
  * Shows the most pressing incident or maintenance, with what the customer needs: how bad it is
@@ -201,14 +196,15 @@ export class CandorIncidentBanner extends CandorElement {
   #loadFeed(): void {
     if (this.#feed || this.#feedCode) return;
     this.#feedCode = 'loading';
-    import('./feed-controller.js').then(
-      ({ FeedController }) => {
+    import('./incident-banner.feed.js').then(
+      ({ FeedController, readIncidentFeed }) => {
         this.#feedCode = undefined;
         // Added while connected, it starts at once; its first hostUpdated reads the URL and fetches.
         this.#feed = new FeedController<Incident[]>(this, {
           url: () => this.#src,
           refresh: () => this.#refresh * 1000,
-          parse: (body) => this.#parseFeed(body),
+          parse: (body) =>
+            readIncidentFeed(body, this.#format, (issues) => reportInvalid(this, this.localize.component, 'src', issues, 'The incidents that could be read are shown.')),
           now: () => this.#clock.now().getTime(),
           onFailure: (f) => this.#reportFeed(f),
         });
@@ -337,32 +333,6 @@ export class CandorIncidentBanner extends CandorElement {
     return html`<p part="updated" class="feed-note${failure ? ' problem' : ''}" data-stale=${failure ? 'true' : 'false'}>
       ${this.localize.t(failure ? 'stale' : 'updated', { relative })}
     </p>`;
-  }
-
-  async #parseFeed(body: string): Promise<Incident[]> {
-    const format = this.#format;
-    if (format === 'candor') {
-      let value: unknown;
-      try {
-        value = JSON.parse(body);
-      } catch {
-        throw new Error('it is not JSON');
-      }
-      const list = Array.isArray(value) ? value : (value as { incidents?: unknown } | null)?.incidents;
-      const r = validate(IncidentsSchema, list);
-      if (!r.ok) throw new Error(summarizeIssues(r.issues));
-      return r.value;
-    }
-    const adapters = await import('@candor/core/incidents/adapters');
-    const adapter = (adapters as unknown as Record<string, (input: unknown) => { incidents: Incident[]; issues: { path: string; message: string }[] }>)[ADAPTER[format]];
-    if (!adapter) throw new Error(`this version of @candor/core has no ${format} adapter`);
-    const { incidents, issues } = adapter(body);
-    if (issues.length) {
-      // Items it could not map are reported; what it could map is shown.
-      if (!incidents.length && issues.some((i) => i.path === '(root)')) throw new Error(summarizeIssues(issues));
-      reportInvalid(this, this.localize.component, 'src', issues, 'The incidents that could be read are shown.');
-    }
-    return incidents;
   }
 
   #reportFeed(f: FeedFailure): void {
