@@ -184,6 +184,12 @@ export const EnglishDataOnArabicPage: Story = { args: { incidents: [cardOutage],
 /** An Arabic incident on an English page: the banner's own words are English, the incident's Arabic text keeps its direction. */
 export const ArabicDataOnEnglishPage: Story = { args: { incidents: [cardOutageAr], lang: 'en' } };
 
+/**
+ * One incident told in English and in Arabic (one version per `locale`, the same `id`): the
+ * banner shows the version in the page's language. Switch the toolbar's language to see the other.
+ */
+export const EnglishAndArabicVersions: Story = { args: { incidents: [cardOutage, cardOutageAr] } };
+
 /** Dark, whatever the page's theme. */
 export const Dark: Story = { args: { incidents: [cardOutage, statementsIncident('major', 'identified')], theme: 'dark' } };
 
