@@ -12,6 +12,7 @@ import {
 import { ConsentNoticeSchema, localeTag, text, type ConsentNotice, type ConsentPurpose, type ConsentRecord } from '@candor/core/models';
 import { AnnouncerController } from '../shared/announcer-controller.js';
 import { CandorElement } from '../shared/candor-element.js';
+import { HeadingLevelSchema } from '../shared/heading-level.js';
 import { LazyModule } from '../shared/lazy-module.js';
 import { LocalizeController } from '../shared/localize.js';
 import { themeStyles } from '../shared/theme.styles.js';
@@ -189,6 +190,7 @@ export class CandorConsent extends CandorElement {
   #generation = 0;
   #needsLoad = true;
   #purposes: PurposeItem[] = [];
+  #heading = 2;
 
   /** The latest stored record for this notice's controller and subject (after loading), if any. */
   get record(): ConsentRecord | undefined {
@@ -211,6 +213,7 @@ export class CandorConsent extends CandorElement {
     super.willUpdate(changed);
     if (changed.has('notice') || changed.has('subject') || changed.has('storage')) this.#needsLoad = true;
     if (this.#needsLoad) this.#prepareLoad();
+    if (changed.has('headingLevel')) this.#heading = this.option('headingLevel', HeadingLevelSchema, this.headingLevel, 2, 'Level 2 is used.');
     if (this.#notice) this.#purposes = purposeItems(this.#notice, this.choices);
   }
 
@@ -454,7 +457,7 @@ export class CandorConsent extends CandorElement {
     return this.frame(
       frameTemplate(f, {
         notice,
-        level: Math.min(6, Math.max(2, Math.trunc(Number(this.headingLevel)) || 2)),
+        level: this.#heading,
         busy: loading || this.busy,
         loading,
         live: this.#live.regions(),

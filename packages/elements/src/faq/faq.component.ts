@@ -286,8 +286,8 @@ export class CandorFaq extends CandorElement {
         });
       }
     }
-    if (changed.has('top')) this.#top = this.accept('top', TopSchema, this.top, 'The default, 5, is used.') ?? 5;
-    if (changed.has('headingLevel')) this.#heading = this.accept('headingLevel', HeadingLevelSchema, this.headingLevel, 'Level 2 is used.') ?? 2;
+    if (changed.has('top')) this.#top = this.option('top', TopSchema, this.top, 5, 'The default, 5, is used.');
+    if (changed.has('headingLevel')) this.#heading = this.option('headingLevel', HeadingLevelSchema, this.headingLevel, 2, 'Level 2 is used.');
     if (changed.has('now')) reportBadClock(this, 'candor-faq', this.now);
     if (this.open && this.open !== this.#applied && this.#entries?.some((e) => e.id === this.open)) {
       this.#applied = this.open;

@@ -254,14 +254,14 @@ export class CandorIncidentBanner extends CandorElement {
       if (this.#src) this.#loadFeed();
     }
     if (changed.has('format')) {
-      this.#format = this.accept('format', FormatSchema, this.format, 'candor is used.') ?? 'candor';
+      this.#format = this.option('format', FormatSchema, this.format, 'candor', 'candor is used.');
       // The same feed read another way: read it again now.
       if (changed.get('format') !== undefined) this.#feed?.refreshNow();
     }
-    if (changed.has('refresh')) this.#refresh = this.accept('refresh', RefreshSchema, this.refresh, 'The default, 60 seconds, is used.') ?? 60;
-    if (changed.has('maintenanceAhead')) this.#ahead = (this.accept('maintenanceAhead', HoursSchema, this.maintenanceAhead, 'The default, 72 hours, is used.') ?? 72) * HOUR;
-    if (changed.has('resolvedFor')) this.#resolvedFor = (this.accept('resolvedFor', HoursSchema, this.resolvedFor, 'The default, 24 hours, is used.') ?? 24) * HOUR;
-    if (changed.has('headingLevel')) this.#heading = this.accept('headingLevel', HeadingLevelSchema, this.headingLevel, 'Level 2 is used.') ?? 2;
+    if (changed.has('refresh')) this.#refresh = this.option('refresh', RefreshSchema, this.refresh, 60, 'The default, 60 seconds, is used.');
+    if (changed.has('maintenanceAhead')) this.#ahead = this.option('maintenanceAhead', HoursSchema, this.maintenanceAhead, 72, 'The default, 72 hours, is used.') * HOUR;
+    if (changed.has('resolvedFor')) this.#resolvedFor = this.option('resolvedFor', HoursSchema, this.resolvedFor, 24, 'The default, 24 hours, is used.') * HOUR;
+    if (changed.has('headingLevel')) this.#heading = this.option('headingLevel', HeadingLevelSchema, this.headingLevel, 2, 'Level 2 is used.');
     if (changed.has('timeZone')) {
       // Unset or empty: the customer's own.
       this.#timeZone = this.timeZone ? this.accept('timeZone', TimeZoneSchema, this.timeZone, "The customer's own time zone is used.") : undefined;

@@ -88,6 +88,15 @@ export abstract class CandorElement extends LitElement {
     return undefined;
   }
 
+  /**
+   * An option with a default: `fallback` when the page unset it (`undefined`, as a framework
+   * sets a prop it no longer passes, or `null`, as a removed attribute gives), silently; else
+   * `value` validated, or `fallback` after `candor-error` names the problem and `outcome`.
+   */
+  protected option<T>(property: string, schema: Parser<T>, value: unknown, fallback: T, outcome: string): T {
+    return value == null ? fallback : (this.accept(property, schema, value, outcome) ?? fallback);
+  }
+
   /** A short localised message shown instead of content that could not be validated. */
   protected renderFallback(message: string): TemplateResult {
     return html`<p part="fallback" role="status">${message}</p>`;

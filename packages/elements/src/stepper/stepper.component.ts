@@ -52,6 +52,8 @@ const ChannelsSchema = z.array(z.enum(ASSIST_CHANNELS)).check(z.maxLength(ASSIST
 /** The failure threshold counts failures: the model's own failures field (a whole number, 0–1000). */
 const FailuresThresholdSchema = OnboardingStepSchema.shape.failures;
 /** What the console warning of a rejected restoreState() says happened. */
+/** The help channels offered when the page names none, in order. */
+const DEFAULT_CHANNELS: readonly AssistChannel[] = ['chat', 'call', 'appointment'];
 const NOT_RESTORED = 'Nothing was restored.';
 
 /**
@@ -178,7 +180,7 @@ export class CandorStepper extends CandorElement {
   orientation: StepperOrientation = 'auto';
 
   /** Help channels offered, in order (`call`, `chat`, `appointment`); attribute: space-separated. Empty hides help. */
-  assistChannels: AssistChannel[] = ['chat', 'call', 'appointment'];
+  assistChannels: AssistChannel[] = [...DEFAULT_CHANNELS];
 
   /** Offer help unasked once a step has failed this many times (0 turns it off). */
   assistAfterFailures = 2;
@@ -214,13 +216,14 @@ export class CandorStepper extends CandorElement {
         Array.isArray(input) && input.length === 0 ? null : this.accept(fromChildren ? 'children' : 'steps', OnboardingStepsSchema, input) ?? undefined;
     }
     if (changed.has('assistChannels')) {
-      const ok = this.accept('assistChannels', ChannelsSchema, this.assistChannels, 'Only the known channels are offered.');
+      // Unset (a framework dropping the prop): the default channels.
+      const ok = this.assistChannels == null ? DEFAULT_CHANNELS : this.accept('assistChannels', ChannelsSchema, this.assistChannels, 'Only the known channels are offered.');
       this.#channels = ok ?? (Array.isArray(this.assistChannels) ? this.assistChannels : []).filter((c) => ASSIST_CHANNELS.includes(c));
     }
     if (changed.has('assistAfterFailures'))
-      this.#threshold = this.accept('assistAfterFailures', FailuresThresholdSchema, this.assistAfterFailures, 'The default, 2, is used.') ?? 2;
+      this.#threshold = this.option('assistAfterFailures', FailuresThresholdSchema, this.assistAfterFailures, 2, 'The default, 2, is used.') ?? 2;
     if (changed.has('now')) reportBadClock(this, 'candor-stepper', this.now);
-    if (changed.has('orientation')) this.#orientation = this.accept('orientation', OrientationSchema, this.orientation, 'auto is used.') ?? 'auto';
+    if (changed.has('orientation')) this.#orientation = this.option('orientation', OrientationSchema, this.orientation, 'auto', 'auto is used.');
     this.#derive();
     this.#layout = layoutFor(this.#orientation, this.#size.width, this.#journey?.steps.length ?? 0);
     this.#announceChanges();
