@@ -22,7 +22,7 @@ import { RovingTabindexController } from '../shared/roving-tabindex-controller.j
 import { StoredMapController, type KeyValueStorage } from '../shared/stored-map-controller.js';
 import { buttonStyles } from '../shared/button.styles.js';
 import { themeStyles } from '../shared/theme.styles.js';
-import { reportBadClock, reportInvalid } from '../shared/validate.js';
+import { reportBadClock, reportInvalid, type Parser } from '../shared/validate.js';
 import { BeforeContactRequestEvent, type ContactRequestDetail } from './events/before-contact-request-event.js';
 import { ContactRequestEvent } from './events/contact-request-event.js';
 import { FaqFeedbackEvent, type FeedbackReason } from './events/faq-feedback-event.js';
@@ -263,28 +263,19 @@ export class CandorFaq extends CandorElement {
       this.#input = input;
       this.#lang = primaryLanguage(this.localize.lang);
       const all = Array.isArray(input) && input.length === 0 ? [] : this.accept(fromChildren ? 'children' : 'entries', FaqEntriesSchema, input);
-      this.#entries = all && (all.filter((e) => primaryLanguage(e.locale) === primaryLanguage(this.localize.lang)).length ? all.filter((e) => primaryLanguage(e.locale) === primaryLanguage(this.localize.lang)) : all);
+      const mine = all?.filter((e) => primaryLanguage(e.locale) === this.#lang);
+      this.#entries = mine?.length ? mine : all;
       this.#index = this.#entries ? createFaqIndex(this.#entries, { locale: this.localize.lang }) : undefined;
       this.#categories = categoriesOf(this.#entries ?? []);
       if (this.category !== undefined && !this.#categories.includes(this.category)) this.category = undefined;
     }
     if (changed.has('contacts')) {
-      const value = this.contacts;
       this.#contacts = [];
-      if (value !== undefined) {
-        this.#loadFor('contacts', contactsCode, 'No contact channels are shown.', ({ ContactChannelsSchema }) => {
-          if (value === this.contacts) this.#contacts = this.accept('contacts', ContactChannelsSchema, value, 'No contact channels are shown.') ?? [];
-        });
-      }
+      this.#validateLater('contacts', contactsCode, (m) => m.ContactChannelsSchema, 'No contact channels are shown.', (v) => (this.#contacts = v));
     }
     if (changed.has('incidents')) {
-      const value = this.incidents;
-      if (value === undefined) this.#incidents = [];
-      else {
-        this.#loadFor('incidents', incidentsCode, 'No known issues are shown.', ({ IncidentsSchema }) => {
-          if (value === this.incidents) this.#incidents = this.accept('incidents', IncidentsSchema, value, 'No known issues are shown.') ?? [];
-        });
-      }
+      if (this.incidents === undefined) this.#incidents = [];
+      this.#validateLater('incidents', incidentsCode, (m) => m.IncidentsSchema, 'No known issues are shown.', (v) => (this.#incidents = v));
     }
     if (changed.has('top')) this.#top = this.option('top', TopSchema, this.top, 5, 'The default, 5, is used.');
     if (changed.has('headingLevel')) this.#heading = this.option('headingLevel', HeadingLevelSchema, this.headingLevel, 2, 'Level 2 is used.');
@@ -391,6 +382,18 @@ export class CandorFaq extends CandorElement {
     this.#lazy.load(code, use, (e) =>
       reportInvalid(this, 'candor-faq', property, [{ path: property, message: `the code for ${property} could not be loaded (${e instanceof Error ? e.message : String(e)})` }], outcome),
     );
+  }
+
+  /**
+   * Validates `property` (a list) with a schema from lazily loaded `code` and hands the result to
+   * `set` ([] when invalid), unless the property was unset or has changed again by then.
+   */
+  #validateLater<M, T>(property: 'contacts' | 'incidents', code: LazyModule<M>, schemaOf: (module: M) => Parser<T[]>, outcome: string, set: (value: T[]) => void): void {
+    const value = this[property];
+    if (value === undefined) return;
+    this.#loadFor(property, code, outcome, (module) => {
+      if (value === this[property]) set(this.accept(property, schemaOf(module), value, outcome) ?? []);
+    });
   }
 
   #writeJsonLd(entries: readonly FaqEntry[]): void {

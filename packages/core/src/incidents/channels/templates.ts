@@ -222,10 +222,11 @@ export function loadIncidentTemplates(input: unknown): IncidentTemplates {
 export function templatesFor(templates: IncidentTemplates, locale: string, channel: MessageChannel): { locale: string; get: (key: string) => CompiledTemplate } | undefined {
   const sets = compiled.get(templates);
   if (!sets) return undefined;
+  const lang = primaryLanguage(locale);
   const found =
     [...sets.keys()].find((l) => l.toLowerCase() === locale.toLowerCase()) ??
-    [...sets.keys()].find((l) => l.toLowerCase() === primaryLanguage(locale)) ??
-    [...sets.keys()].find((l) => primaryLanguage(l) === primaryLanguage(locale));
+    [...sets.keys()].find((l) => l.toLowerCase() === lang) ??
+    [...sets.keys()].find((l) => primaryLanguage(l) === lang);
   if (found === undefined) return undefined;
   const set = sets.get(found)!;
   return { locale: found, get: (key) => set.get(`${channel}.${key}`)! };
