@@ -3,6 +3,7 @@
 import { readFileSync, readdirSync, existsSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import typescript from '@rollup/plugin-typescript';
+import minifyHTML from '@lit-labs/rollup-plugin-minify-html-literals';
 import { cdnConfig } from './packages/elements/rollup.cdn.mjs';
 
 const packagesDir = 'packages';
@@ -45,6 +46,9 @@ function config(name) {
         tsconfig: join(pkgDir, 'tsconfig.json'),
         noEmitOnError: true,
       }),
+      // The elements' html`` and css`` templates ship without their indentation and line breaks
+      // (lit's own minifier: html-minifier-next and lightningcss); a failure stops the build.
+      ...(name === 'elements' ? [minifyHTML({ failOnError: true, options: { minifyOptions: { conservativeCollapse: true } } })] : []),
     ],
     onwarn(warning, warn) {
       if (warning.code === 'CIRCULAR_DEPENDENCY' && /node_modules/.test(warning.message)) return;

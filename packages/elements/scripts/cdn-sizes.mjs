@@ -49,7 +49,7 @@ const ON_DEMAND = [
   ['adapters', 'status-feed adapters (`format="statuspage"`, `"instatus"`, `"cstate"`)'],
   ['incident-banner.feed', 'feed polling (`src`)'],
   ['faq.contacts', 'contact channels (`contacts`)'],
-  ['faq.incidents', 'known issues from `incidents`'],
+  ['faq.incidents', 'known issues (`incidents`, or `incident-banner` during an incident)'],
   ['faq.json-ld', 'JSON-LD (`json-ld`)'],
   ['consent.receipt', 'receipts (`downloadReceipt()`)'],
   ['salvage', 'recovering damaged consent storage'],

@@ -98,6 +98,19 @@ const FIELDS: readonly FaqField[] = ['question', 'keywords', 'answer', 'steps'];
  */
 export function createFaqIndex(entries: readonly FaqEntry[], options: FaqIndexOptions = {}): FaqIndex {
   parseFaqInput(FaqEntriesSchema, entries, 'The FAQ entries are not valid');
+  return indexFaqEntries(entries, options);
+}
+
+/**
+ * {@link createFaqIndex} for entries that have already been through `FaqEntriesSchema` (as
+ * `<candor-faq>` does when it reads them), without checking them a second time. Entries that
+ * did not come from the schema are not safe here: use `createFaqIndex`.
+ *
+ * @example
+ * const parsed = FaqEntriesSchema.safeParse(input);
+ * if (parsed.success) index = indexFaqEntries(parsed.data, { locale: 'en' });
+ */
+export function indexFaqEntries(entries: readonly FaqEntry[], options: FaqIndexOptions = {}): FaqIndex {
   const lang = options.locale && primaryLanguage(options.locale);
   const docs = entries.filter((e) => !lang || primaryLanguage(e.locale) === lang);
 

@@ -2,8 +2,6 @@
 import { html, nothing, type PropertyValues, type TemplateResult, type PropertyDeclarations } from 'lit';
 import { initialState, Task } from '@lit/task';
 import {
-  createConsentRecord,
-  createWithdrawalRecord,
   LocalStorageConsentStorage,
   type ConsentReceiptFile,
   type ConsentStorage,
@@ -34,6 +32,14 @@ export { consentMessages, type ConsentMessages } from './consent.messages.js';
 
 /** Building and downloading receipts, loaded the first time a receipt is asked for. */
 const receiptCode = new LazyModule(() => import('./consent.receipt.js'));
+/** Building records, loaded when the customer first points at or focuses the component (and at the latest when they decide). */
+const recordCode = new LazyModule(() => import('./consent.records.js'));
+
+/** The record-building code, with a failure to download it said as such. */
+const recordBuilder = () =>
+  recordCode.get().catch((e: unknown) => {
+    throw new Error(`the code that builds consent records could not be loaded (${e instanceof Error ? e.message : String(e)})`);
+  });
 
 /**
  * What the component shows: `loading` (reading storage), `ask` (first visit, a changed notice,
@@ -202,8 +208,12 @@ export class CandorConsent extends CandorElement {
     return this.view;
   }
 
+  /** Starts downloading the record code as the customer reaches for a control. */
+  readonly #prefetch = () => void recordBuilder().catch(() => {}); // a failure is reported when they decide
+
   override connectedCallback(): void {
     super.connectedCallback();
+    for (const type of ['pointerover', 'focusin']) this.addEventListener(type, this.#prefetch, { once: true });
     // Re-attached (e.g. moved in the DOM): read storage again, another tab may have decided.
     this.#needsLoad = true;
     this.requestUpdate();
@@ -306,7 +316,7 @@ export class CandorConsent extends CandorElement {
     const previous = this.latest;
     if (!notice || !subject || !previous || this.busy) return undefined;
     return this.#commit(
-      () => createWithdrawalRecord({ notice, subject, locale: this.#locale(), previousRecordId: previous.recordId }),
+      async () => (await recordBuilder()).createWithdrawalRecord({ notice, subject, locale: this.#locale(), previousRecordId: previous.recordId }),
       (r) => new BeforeConsentWithdrawEvent(r),
       (r) => new ConsentWithdrawEvent(r),
       'announceWithdrawn',
@@ -345,8 +355,8 @@ export class CandorConsent extends CandorElement {
     if (!notice || !subject || this.busy || this.view === 'loading' || this.view === 'invalid') return Promise.resolve(undefined);
     const choices = Object.fromEntries(notice.purposes.map((p) => [p.id, grant(p)]));
     return this.#commit(
-      () =>
-        createConsentRecord({
+      async () =>
+        (await recordBuilder()).createConsentRecord({
           notice,
           subject,
           choices,

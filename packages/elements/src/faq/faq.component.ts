@@ -10,7 +10,7 @@ import {
   type FaqEntry,
   type Incident,
 } from '@candor/core/models';
-import { createFaqIndex, type FaqIndex } from '@candor/core/faq';
+import { indexFaqEntries, type FaqIndex } from '@candor/core/faq';
 import { AnnouncerController } from '../shared/announcer-controller.js';
 import { HeadingLevelSchema } from '../shared/heading-level.js';
 import { CandorElement } from '../shared/candor-element.js';
@@ -23,12 +23,10 @@ import { StoredMapController, type KeyValueStorage } from '../shared/stored-map-
 import { buttonStyles } from '../shared/button.styles.js';
 import { themeStyles } from '../shared/theme.styles.js';
 import { reportBadClock, reportInvalid, type Parser } from '../shared/validate.js';
-import { BeforeContactRequestEvent, type ContactRequestDetail } from './events/before-contact-request-event.js';
-import { ContactRequestEvent } from './events/contact-request-event.js';
 import { FaqFeedbackEvent, type FeedbackReason } from './events/faq-feedback-event.js';
 import { FaqSearchEvent } from './events/faq-search-event.js';
 import { readFaqEntryElement } from './faq-entry.component.js';
-import { categoriesOf, feedbackKey, idFromHash, knownFirst, knownIssues, popular, type Range } from './faq.logic.js';
+import { categoriesOf, feedbackKey, idFromHash, knownFirst, popular, type Range } from './faq.logic.js';
 import { faqMessages, type FaqMessages } from './faq.messages.js';
 import { faqStyles } from './faq.styles.js';
 import { faqTemplate, type EntryView, type FaqActions, type FeedbackState, type Formatters } from './faq.templates.js';
@@ -230,6 +228,7 @@ export class CandorFaq extends CandorElement {
   /** An entry opened by a deep link: listed even when it is not among the most asked. */
   #pinned?: string;
   #script?: HTMLScriptElement;
+  #knownRequested = false;
   readonly #onHash = () => this.#openFromHash();
   readonly #onIncident = () => this.requestUpdate();
 
@@ -265,7 +264,7 @@ export class CandorFaq extends CandorElement {
       const all = Array.isArray(input) && input.length === 0 ? [] : this.accept(fromChildren ? 'children' : 'entries', FaqEntriesSchema, input);
       const mine = all?.filter((e) => primaryLanguage(e.locale) === this.#lang);
       this.#entries = mine?.length ? mine : all;
-      this.#index = this.#entries ? createFaqIndex(this.#entries, { locale: this.localize.lang }) : undefined;
+      this.#index = this.#entries ? indexFaqEntries(this.#entries, { locale: this.localize.lang }) : undefined; // validated just above
       this.#categories = categoriesOf(this.#entries ?? []);
       if (this.category !== undefined && !this.#categories.includes(this.category)) this.category = undefined;
     }
@@ -296,7 +295,14 @@ export class CandorFaq extends CandorElement {
 
   #derive(): void {
     const entries = this.#entries ?? [];
-    const known = knownIssues(entries, this.#currentIncidents());
+    const incidents = this.#currentIncidents();
+    // Which entries are known issues is worked out by code loaded with the first incidents.
+    if (incidents.length && !incidentsCode.value && !this.#knownRequested) {
+      this.#knownRequested = true; // once: a failed download is reported, not retried on every update
+      const property = this.incidentBanner ? 'incidentBanner' : 'incidents';
+      this.#loadFor(property, incidentsCode, 'No known issues are shown.', () => {});
+    }
+    const known = incidents.length && incidentsCode.value ? incidentsCode.value.knownIssues(entries, incidents) : new Map<string, Incident>();
     const q = this.query.trim();
     const found = q && this.#index ? knownFirst(this.#index.search(q, { limit: 20, category: this.category }), known) : undefined;
     let shown = popular(entries, known, this.category, this.#top);
@@ -348,7 +354,7 @@ export class CandorFaq extends CandorElement {
           items: this.#items,
           contacts: (entry) =>
             contactsCode.value && this.#contacts.length
-              ? contactsCode.value.contactsTemplate(this.#contacts, entry, this.#clock.now(), this.#formatters, this.#actions)
+              ? contactsCode.value.contactsTemplate(this.#contacts, entry, { host: this, query: this.query.trim(), now: this.#clock.now() }, this.#formatters)
               : nothing,
           live: this.#live.regions(),
         },
@@ -397,22 +403,15 @@ export class CandorFaq extends CandorElement {
   }
 
   #writeJsonLd(entries: readonly FaqEntry[]): void {
-    this.#loadFor('jsonLd', jsonLdCode, 'No JSON-LD was added.', ({ faqJsonLdScript }) => {
-      if (this.jsonLd && this.isConnected && this.#entries === entries) this.#addJsonLd(faqJsonLdScript(entries));
+    this.#loadFor('jsonLd', jsonLdCode, 'No JSON-LD was added.', ({ writeJsonLd }) => {
+      if (!this.jsonLd || !this.isConnected || this.#entries !== entries) return;
+      try {
+        this.#script = writeJsonLd(this.#script, entries);
+      } catch (e) {
+        this.#script = undefined;
+        reportInvalid(this, 'candor-faq', 'jsonLd', [{ path: 'jsonLd', message: `the JSON-LD could not be added (${String(e)}); under Trusted Types, render faqJsonLdScript(entries) on the server` }], 'No JSON-LD was added.');
+      }
     });
-  }
-
-  #addJsonLd(json: string): void {
-    if (this.#script?.text === json) return;
-    try {
-      this.#script ??= Object.assign(document.createElement('script'), { type: 'application/ld+json' });
-      this.#script.dataset['candorFaq'] = '';
-      this.#script.text = json;
-      if (!this.#script.isConnected) document.head.append(this.#script);
-    } catch (e) {
-      this.#script = undefined;
-      reportInvalid(this, 'candor-faq', 'jsonLd', [{ path: 'jsonLd', message: `the JSON-LD could not be added (${String(e)}); under Trusted Types, render faqJsonLdScript(entries) on the server` }], 'No JSON-LD was added.');
-    }
   }
 
   #typed(): void {
@@ -477,20 +476,6 @@ export class CandorFaq extends CandorElement {
     send: (entry) => {
       const s = this.feedback.get(entry.id);
       this.#feedbackDone(entry, false, s?.step === 'reasons' ? s.reason : undefined);
-    },
-    contact: (e, channel, entry) => {
-      const detail: ContactRequestDetail = {
-        channelId: channel.id,
-        kind: channel.kind,
-        ...(channel.href ? { href: channel.href } : {}),
-        query: this.query.trim(),
-        ...(entry ? { entryId: entry.id, question: entry.question } : {}),
-      };
-      if (!this.dispatchEvent(new BeforeContactRequestEvent(detail))) {
-        e.preventDefault();
-        return;
-      }
-      this.dispatchEvent(new ContactRequestEvent(detail));
     },
   };
 }

@@ -5,7 +5,9 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import type { ContactChannel, FaqEntry } from '@candor/core/models';
 import { channelAvailability } from '@candor/core/faq';
-import type { FaqActions, Formatters } from './faq.templates.js';
+import { BeforeContactRequestEvent, type ContactRequestDetail } from './events/before-contact-request-event.js';
+import { ContactRequestEvent } from './events/contact-request-event.js';
+import type { Formatters } from './faq.templates.js';
 
 export { ContactChannelsSchema } from '@candor/core/models';
 
@@ -34,8 +36,35 @@ export function availabilityText(channel: ContactChannel, now: Date, f: Formatte
   return `${state}, ${f.t(r.key, { count: r.count })}`;
 }
 
+/**
+ * The customer chose `channel`: fires cancelable `candor-before-contact-request`, then
+ * `candor-contact-request`, from `host`, with the question and the search filled in. A veto stops
+ * the link from being followed.
+ */
+function requestContact(host: EventTarget, e: Event, channel: ContactChannel, entry: FaqEntry | undefined, query: string): void {
+  const detail: ContactRequestDetail = {
+    channelId: channel.id,
+    kind: channel.kind,
+    ...(channel.href ? { href: channel.href } : {}),
+    query,
+    ...(entry ? { entryId: entry.id, question: entry.question } : {}),
+  };
+  if (!host.dispatchEvent(new BeforeContactRequestEvent(detail))) {
+    e.preventDefault();
+    return;
+  }
+  host.dispatchEvent(new ContactRequestEvent(detail));
+}
+
+/** Where the contact list sits: the panel that fires the requests, what was searched, and the time now. */
+export interface ContactsContext {
+  readonly host: EventTarget;
+  readonly query: string;
+  readonly now: Date;
+}
+
 /** The ways to reach a person, each with its availability; choosing one carries `entry` (or the search) along. */
-export function contactsTemplate(channels: readonly ContactChannel[], entry: FaqEntry | undefined, now: Date, f: Formatters, on: FaqActions): TemplateResult | typeof nothing {
+export function contactsTemplate(channels: readonly ContactChannel[], entry: FaqEntry | undefined, at: ContactsContext, f: Formatters): TemplateResult | typeof nothing {
   if (!channels.length) return nothing;
   return html`<div part="contact" class="contact">
     <p class="label">${f.t('contactTitle')}</p>
@@ -45,8 +74,8 @@ export function contactsTemplate(channels: readonly ContactChannel[], entry: Faq
         const label = html`<bdi>${c.label}</bdi>`;
         return html`<li data-kind=${c.kind}>
           ${c.href
-            ? html`<a part="contact-channel" href=${c.href} @click=${(e: Event) => on.contact(e, c, entry)}>${label}</a>`
-            : html`<button part="contact-channel" type="button" @click=${(e: Event) => on.contact(e, c, entry)}>${label}</button>`}<span part="availability" class="muted">: ${availabilityText(c, now, f)}</span>
+            ? html`<a part="contact-channel" href=${c.href} @click=${(e: Event) => requestContact(at.host, e, c, entry, at.query)}>${label}</a>`
+            : html`<button part="contact-channel" type="button" @click=${(e: Event) => requestContact(at.host, e, c, entry, at.query)}>${label}</button>`}<span part="availability" class="muted">: ${availabilityText(c, at.now, f)}</span>
         </li>`;
       })}
     </ul>

@@ -1,9 +1,9 @@
 /**
- * What `<candor-faq>` shows, as pure functions: which entries relate to an incident that is
- * still open, the order entries are listed in, the categories, and highlighted text.
+ * What `<candor-faq>` shows, as pure functions: the order entries are listed in (known issues
+ * first), the categories, and highlighted text. Which entries are known issues is worked out in
+ * faq.incidents.ts, loaded only when there are incidents.
  */
 import type { FaqEntry, Incident } from '@candor/core/models';
-import { affectedServices } from '@candor/core/incidents';
 
 /** One piece of a text: marked (a search match) or not. */
 export interface Segment {
@@ -35,28 +35,6 @@ export function segments(text: string, ranges: readonly Range[] = []): Segment[]
   if (at < text.length || out.length === 0) out.push({ text: text.slice(at), mark: false });
   return out;
 }
-
-const isOpen = (i: Incident) => i.status !== 'resolved' && i.status !== 'completed';
-
-/**
- * For each entry id, the open incident it answers questions about: named in `relatesTo.incidents`,
- * or through a service in `relatesTo.services` that an open incident affects. The most severe wins.
- */
-export function knownIssues(entries: readonly FaqEntry[], incidents: readonly Incident[]): Map<string, Incident> {
-  const open = incidents.filter(isOpen).sort((a, b) => rank(b) - rank(a));
-  const out = new Map<string, Incident>();
-  for (const entry of entries) {
-    const rel = entry.relatesTo;
-    if (!rel) continue;
-    const hit = open.find(
-      (i) => rel.incidents?.includes(i.id) || (rel.services ?? []).some((sid) => affectedServices(i).some((s) => s.id === sid && s.state !== 'operational')),
-    );
-    if (hit) out.set(entry.id, hit);
-  }
-  return out;
-}
-const SEVERITY_RANK = { minor: 0, major: 1, critical: 2 } as const;
-const rank = (i: Incident) => SEVERITY_RANK[i.severity];
 
 /** Categories in the order their first entry appears. */
 export const categoriesOf = (entries: readonly FaqEntry[]): string[] => [...new Set(entries.map((e) => e.category))];

@@ -3,7 +3,7 @@
  * channels is only ever bound as text (matches in `<mark>`), in `<bdi>` or `dir="auto"` elements.
  */
 import { html, nothing, type TemplateResult } from 'lit';
-import type { ContactChannel, FaqEntry, Incident } from '@candor/core/models';
+import type { FaqEntry, Incident } from '@candor/core/models';
 import type { MessageParams } from '../shared/localize.js';
 import { FEEDBACK_REASONS, type FeedbackReason } from './events/faq-feedback-event.js';
 import { segments, type Range } from './faq.logic.js';
@@ -31,7 +31,6 @@ export interface FaqActions {
   helpful(entry: FaqEntry, helpful: boolean): void;
   reason(entry: FaqEntry, reason: FeedbackReason): void;
   send(entry: FaqEntry): void;
-  contact(e: Event, channel: ContactChannel, entry: FaqEntry | undefined): void;
 }
 
 /** Where the customer is with "Was this helpful?" for one answer. */
