@@ -51,6 +51,7 @@ const ON_DEMAND = [
   ['faq.contacts', 'contact channels (`contacts`)'],
   ['faq.incidents', 'known issues (`incidents`, or `incident-banner` during an incident)'],
   ['faq.json-ld', 'JSON-LD (`json-ld`)'],
+  ['faq.children', 'entries written as `<candor-faq-entry>` children'],
   ['consent.receipt', 'receipts (`downloadReceipt()`)'],
   ['salvage', 'recovering damaged consent storage'],
   ['ar', 'Arabic'],

@@ -3,7 +3,7 @@ import { ServerSafeHTMLElement } from '../shared/server-safe-element.js';
 
 /**
  * One entry of a `<candor-faq>` written as markup. It renders nothing itself: the panel reads
- * its attributes and content, validates them like the `entries` property, and re-reads them
+ * its attributes and content (with code it loads once it has such children, see faq.children.ts), validates them like the `entries` property, and re-reads them
  * when they change. `<p>` children are the answer's paragraphs (the element's loose text is one
  * paragraph when there are none), `<ol>`/`<ul>` items its steps, `<a href>` children its links.
  *
@@ -24,36 +24,3 @@ import { ServerSafeHTMLElement } from '../shared/server-safe-element.js';
  * </candor-faq-entry>
  */
 export class CandorFaqEntry extends ServerSafeHTMLElement {}
-
-const clean = (s: string | null | undefined): string => (s ?? '').replace(/\s+/g, ' ').trim();
-const words = (s: string | null, sep: RegExp): string[] | undefined => {
-  const list = (s ?? '').split(sep).map(clean).filter(Boolean);
-  return list.length ? list : undefined;
-};
-
-/**
- * The unvalidated entry a `<candor-faq-entry>` declares, in the shape of the shared `FaqEntry`
- * model (works whether or not the tag is defined). `locale` is the element's `lang`, else `fallbackLocale`.
- */
-export function readFaqEntryElement(el: Element, fallbackLocale: string): Record<string, unknown> {
-  const kids = [...el.children];
-  const paragraphs = kids.filter((c) => c.localName === 'p').map((p) => clean(p.textContent)).filter(Boolean);
-  const loose = clean([...el.childNodes].filter((n) => n.nodeType === Node.TEXT_NODE).map((n) => n.textContent).join(' '));
-  const steps = kids.filter((c) => c.localName === 'ol' || c.localName === 'ul').flatMap((l) => [...l.querySelectorAll('li')].map((li) => clean(li.textContent)));
-  const links = kids.filter((c) => c.localName === 'a').map((a) => ({ label: clean(a.textContent), url: a.getAttribute('href') ?? '' }));
-  const priority = el.getAttribute('priority');
-  const relatesTo = { incidents: words(el.getAttribute('incidents'), /\s+/), services: words(el.getAttribute('services'), /\s+/) };
-  const entry: Record<string, unknown> = {
-    id: el.getAttribute('entry-id') ?? undefined,
-    question: el.getAttribute('question') ?? undefined,
-    answer: { paragraphs: paragraphs.length ? paragraphs : loose ? [loose] : [], ...(steps.length ? { steps } : {}), ...(links.length ? { links } : {}) },
-    category: el.getAttribute('category') ?? undefined,
-    keywords: words(el.getAttribute('keywords'), /,/),
-    locale: el.getAttribute('lang') || fallbackLocale,
-    updatedAt: el.getAttribute('updated-at') ?? undefined,
-    relatesTo: relatesTo.incidents || relatesTo.services ? relatesTo : undefined,
-    priority: priority === null ? undefined : priority.trim() !== '' && Number.isFinite(Number(priority)) ? Number(priority) : priority,
-  };
-  for (const k of Object.keys(entry)) if (entry[k] === undefined) delete entry[k];
-  return entry;
-}

@@ -25,7 +25,6 @@ import { themeStyles } from '../shared/theme.styles.js';
 import { reportBadClock, reportInvalid, type Parser } from '../shared/validate.js';
 import { FaqFeedbackEvent, type FeedbackReason } from './events/faq-feedback-event.js';
 import { FaqSearchEvent } from './events/faq-search-event.js';
-import { readFaqEntryElement } from './faq-entry.component.js';
 import { categoriesOf, feedbackKey, idFromHash, knownFirst, popular, type Range } from './faq.logic.js';
 import { faqMessages, type FaqMessages } from './faq.messages.js';
 import { faqStyles } from './faq.styles.js';
@@ -43,6 +42,7 @@ export const TYPING_PAUSE_MS = 600;
 const contactsCode = new LazyModule(() => import('./faq.contacts.js'));
 const incidentsCode = new LazyModule(() => import('./faq.incidents.js'));
 const jsonLdCode = new LazyModule(() => import('./faq.json-ld.js'));
+const childrenCode = new LazyModule(() => import('./faq.children.js'));
 
 const TopSchema = numberIn(1, 50, true);
 
@@ -148,9 +148,16 @@ export class CandorFaq extends CandorElement {
   };
 
   protected readonly localize = new LocalizeController<FaqMessages>(this, { component: 'candor-faq', messages: faqMessages });
-  readonly #children = new ChildrenController<Record<string, unknown>[]>(
+  /** The `<candor-faq-entry>` children as entries; undefined while the code that reads them downloads (or when it could not). */
+  readonly #children = new ChildrenController<Record<string, unknown>[] | undefined>(
     this,
-    () => [...this.children].filter((c) => c.localName === 'candor-faq-entry').map((c) => readFaqEntryElement(c, this.localize.lang)),
+    () => {
+      const kids = [...this.children].filter((c) => c.localName === 'candor-faq-entry');
+      const read = childrenCode.value?.readFaqEntryElement;
+      if (read || !kids.length) return read ? kids.map((c) => read(c, this.localize.lang)) : [];
+      this.#loadFor('children', childrenCode, 'The entries written as markup are not shown.', () => this.#children.refresh());
+      return undefined;
+    },
     [],
   );
   readonly #clock = new ClockController(this, () => this.now, { tick: 60_000 });
@@ -232,6 +239,12 @@ export class CandorFaq extends CandorElement {
   readonly #onHash = () => this.#openFromHash();
   readonly #onIncident = () => this.requestUpdate();
 
+  /** The first render with `<candor-faq-entry>` children waits for the code that reads them. */
+  protected override async scheduleUpdate(): Promise<void> {
+    if (this.entries === undefined && this.#children.value === undefined) await childrenCode.get().catch(() => {});
+    return super.scheduleUpdate();
+  }
+
   /** Also waits for the code of contacts, incidents or JSON-LD when it is still downloading. */
   protected override getUpdateComplete(): Promise<boolean> {
     return this.#lazy.settled(() => super.getUpdateComplete());
@@ -258,7 +271,9 @@ export class CandorFaq extends CandorElement {
     const fromChildren = this.entries === undefined;
     const input: unknown = fromChildren ? this.#children.value : this.entries;
     // The entries are filtered to the panel's language: read them again when either changes.
-    if (input !== this.#input || primaryLanguage(this.localize.lang) !== this.#lang) {
+    // Children not read yet (their code is downloading, or could not be): nothing to show, nothing more to report.
+    if (input === undefined) this.#entries = this.#input = undefined;
+    else if (input !== this.#input || primaryLanguage(this.localize.lang) !== this.#lang) {
       this.#input = input;
       this.#lang = primaryLanguage(this.localize.lang);
       const all = Array.isArray(input) && input.length === 0 ? [] : this.accept(fromChildren ? 'children' : 'entries', FaqEntriesSchema, input);
@@ -409,7 +424,7 @@ export class CandorFaq extends CandorElement {
         this.#script = writeJsonLd(this.#script, entries);
       } catch (e) {
         this.#script = undefined;
-        reportInvalid(this, 'candor-faq', 'jsonLd', [{ path: 'jsonLd', message: `the JSON-LD could not be added (${String(e)}); under Trusted Types, render faqJsonLdScript(entries) on the server` }], 'No JSON-LD was added.');
+        reportInvalid(this, 'candor-faq', 'jsonLd', [{ path: 'jsonLd', message: (e as Error).message }], 'No JSON-LD was added.');
       }
     });
   }

@@ -38,6 +38,11 @@ export class ChildrenController<T> implements ReactiveController {
     this.#observer?.disconnect();
   }
 
+  /** Reads the children again now (after what `read()` needs has arrived, say). */
+  refresh(): void {
+    this.#sync();
+  }
+
   #sync(): void {
     const next = this.#read();
     const json = JSON.stringify(next);
