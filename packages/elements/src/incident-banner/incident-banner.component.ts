@@ -7,6 +7,7 @@ import { AnnouncerController } from '../shared/announcer-controller.js';
 import { HeadingLevelSchema } from '../shared/heading-level.js';
 import { CandorElement } from '../shared/candor-element.js';
 import { ClockController } from '../shared/clock-controller.js';
+import { LazyLoader, LazyModule } from '../shared/lazy-module.js';
 import { LocalizeController, relativeTime, timeOrDate } from '../shared/localize.js';
 import { buttonStyles } from '../shared/button.styles.js';
 import { themeStyles } from '../shared/theme.styles.js';
@@ -37,6 +38,8 @@ export type FeedFormat = (typeof FEED_FORMATS)[number];
 export type DismissalStorage = KeyValueStorage;
 
 const HOUR = 3_600_000;
+/** Polling `src`, loaded with the first feed URL, so a banner given `incidents` never downloads it. */
+const feedCode = new LazyModule(() => import('./incident-banner.feed.js'));
 const SrcSchema = secureUrl();
 const FormatSchema = z.enum(FEED_FORMATS);
 const RefreshSchema = z.number().check(
@@ -137,10 +140,11 @@ export class CandorIncidentBanner extends CandorElement {
   });
   readonly #clock = new ClockController(this, () => this.now, { tick: 30_000 });
   readonly #live = new AnnouncerController(this);
-  /** Polls `src`. Loaded with the first feed URL, so a banner given `incidents` never downloads it. */
+  /** Polls `src` (see `feedCode`). */
   #feed?: FeedController<Incident[]>;
-  /** `loading` while the feed code downloads; `failed` if it could not be loaded. */
-  #feedCode?: 'loading' | 'failed';
+  /** The feed code could not be downloaded (the footer says the status is unavailable). */
+  #feedCodeFailed = false;
+  readonly #lazy = new LazyLoader(this);
   readonly #dismissed = new StoredMapController(this, {
     storage: () => this.dismissalStorage,
     key: () => this.storageKey,
@@ -188,19 +192,23 @@ export class CandorIncidentBanner extends CandorElement {
     return (this.#src ? this.#feed?.data : this.#incidents) ?? [];
   }
 
+  /** Also waits for the feed code while it downloads (the first time a banner is given `src`). */
+  protected override getUpdateComplete(): Promise<boolean> {
+    return this.#lazy.settled(() => super.getUpdateComplete());
+  }
+
   /** Polls `src` now (after your page posted an update, or from a "Check again" button), unless the page is hidden. */
   refreshNow(): void {
     this.#feed?.refreshNow(); // not loaded yet: it fetches as soon as it is
   }
 
   #loadFeed(): void {
-    if (this.#feed || this.#feedCode) return;
-    this.#feedCode = 'loading';
-    import('./incident-banner.feed.js').then(
+    if (this.#feed) return;
+    this.#lazy.load(
+      feedCode,
       ({ FeedController, readIncidentFeed }) => {
-        this.#feedCode = undefined;
         // Added while connected, it starts at once; its first hostUpdated reads the URL and fetches.
-        this.#feed = new FeedController<Incident[]>(this, {
+        this.#feed ??= new FeedController<Incident[]>(this, {
           url: () => this.#src,
           refresh: () => this.#refresh * 1000,
           parse: (body) =>
@@ -208,12 +216,10 @@ export class CandorIncidentBanner extends CandorElement {
           now: () => this.#clock.now().getTime(),
           onFailure: (f) => this.#reportFeed(f),
         });
-        this.requestUpdate();
       },
       (error: unknown) => {
-        this.#feedCode = 'failed';
+        this.#feedCodeFailed = true;
         this.#reportFeed({ kind: 'network', message: `The banner's feed code could not be loaded, so ${this.#src} is not read: ${error instanceof Error ? error.message : String(error)}` });
-        this.requestUpdate();
       },
     );
   }
@@ -326,7 +332,7 @@ export class CandorIncidentBanner extends CandorElement {
   /** When the feed was read, or that it could not be: never a blank, never a false all-clear. */
   #footer(): TemplateResult | typeof nothing {
     if (!this.#src) return nothing;
-    const { data, failure, updatedAt } = this.#feed ?? { failure: this.#feedCode === 'failed' ? true : undefined };
+    const { data, failure, updatedAt } = this.#feed ?? { failure: this.#feedCodeFailed || undefined };
     if (!data) return failure ? html`<p part="updated" class="feed-note problem" role="status">${this.localize.t('unavailable')}</p>` : nothing;
     if (updatedAt === undefined) return nothing;
     const relative = this.#formatters.relative(new Date(updatedAt).toISOString());
