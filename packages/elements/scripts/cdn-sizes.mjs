@@ -53,6 +53,7 @@ const ON_DEMAND = [
   ['faq.json-ld', 'JSON-LD (`json-ld`)'],
   ['faq.children', 'entries written as `<candor-faq-entry>` children'],
   ['consent.receipt', 'receipts (`downloadReceipt()`)'],
+  ['consent.records', 'building consent records (when the customer reaches for the controls)'],
   ['salvage', 'recovering damaged consent storage'],
   ['ar', 'Arabic'],
 ];
