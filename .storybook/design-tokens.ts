@@ -16,13 +16,15 @@ export interface DesignToken {
   description: string;
 }
 
-/** `--_x: var(--candor-y, default);` declarations of the CSS rule whose selector is exactly `selector`. */
-function declarations(css: string, selector: string): Map<string, string> {
-  const start = css.indexOf(`${selector} {`);
+/**
+ * `--_x: var(--candor-y, default)` declarations of the CSS rule whose selector is exactly one of
+ * `selectors`, as written in the source or as the build minifies it (`.candor{--_x:var(…)}`).
+ */
+function declarations(css: string, selectors: readonly string[]): Map<string, string> {
   const found = new Map<string, string>();
-  if (start < 0) return found;
-  const body = css.slice(start + selector.length + 2, css.indexOf('}', start));
-  for (const m of body.matchAll(/--_[\w-]+:\s*var\((--candor-[\w-]+),\s*(.*?)\);/g)) {
+  const rule = new RegExp(`(?:^|[}\\s])(?:${selectors.map((x) => x.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})\\s*\\{([^}]*)\\}`).exec(css);
+  if (!rule) return found;
+  for (const m of rule[1]!.matchAll(/--_[\w-]+:\s*var\((--candor-[\w-]+),\s*((?:[^;()]|\((?:[^()]|\([^()]*\))*\))*)\)\s*(?:;|$)/g)) {
     found.set(m[1]!, m[2]!.trim());
   }
   return found;
@@ -58,8 +60,8 @@ function documentedDescriptions(): Map<string, string> {
  */
 export function designTokens(): DesignToken[] {
   const css = themeStyles.cssText;
-  const light = declarations(css, '.candor');
-  const dark = declarations(css, ".candor[data-theme='dark']");
+  const light = declarations(css, ['.candor']);
+  const dark = declarations(css, [".candor[data-theme='dark']", '.candor[data-theme=dark]']);
   if (light.size === 0) {
     throw new Error('No --candor-* tokens found in themeStyles (packages/elements/src/shared/theme.styles.ts): was its `.candor` rule renamed?');
   }
