@@ -3,7 +3,7 @@
 // fixture (recall at 3, printed). Runs in Node and in Chromium.
 import { expect } from 'chai';
 import { isCandorError } from '@candor/core/errors';
-import { createFaqIndex, normalizeTerm, stemTerm, tokenize, type FaqMatch, type FaqSearchResult } from '@candor/core/faq';
+import { createFaqIndex, indexFaqEntries, normalizeTerm, stemTerm, tokenize, type FaqMatch, type FaqSearchResult } from '@candor/core/faq';
 import type { FaqEntry } from '@candor/core/models';
 import { faqSearchEntries, faqSearchEntriesAr, faqSearchEntriesEn, faqSearchQueries } from '../../examples/fixtures/faq-search.js';
 
@@ -127,6 +127,15 @@ describe('FAQ search: createFaqIndex', () => {
       expect(e.field).to.equal('1.question');
       expect(e.message).to.contain('1.question must be at least 1 character(s) long');
     }
+  });
+
+  it('indexFaqEntries gives the same results for entries already parsed, returning the entries it was given', () => {
+    const parsed = indexFaqEntries(faqSearchEntries, { locale: 'ar' });
+    const checked = createFaqIndex(faqSearchEntries, { locale: 'ar' });
+    expect(parsed.size).to.equal(checked.size);
+    for (const q of ['الرقم السرى', 'بطاقه', 'تحويل']) expect(parsed.search(q)).to.deep.equal(checked.search(q));
+    const [first] = createFaqIndex(faqSearchEntriesEn).search('card');
+    expect(faqSearchEntriesEn.includes(first!.entry), 'a result is one of the entries passed in, not a copy').to.equal(true);
   });
 
   it('finds nothing for a query without words', () => {
