@@ -30,6 +30,22 @@ describe('LazyModule and LazyLoader', () => {
     expect(h.updates, 'and needs no extra update').to.equal(2);
   });
 
+  it('pending is the download under way only: not before it starts, not once loaded, not after a failure', async () => {
+    let fail = true;
+    const code = new LazyModule(async () => {
+      if (fail) throw new TypeError('Failed to fetch dynamically imported module');
+      return { ok: true };
+    });
+    expect(code.pending).to.equal(undefined);
+    const first = code.get();
+    expect(code.pending).to.equal(first);
+    await first.catch(() => {});
+    expect(code.pending, 'a failed download is not waited for again').to.equal(undefined);
+    fail = false;
+    await code.get();
+    expect(code.pending, 'nothing is pending once the module has arrived').to.equal(undefined);
+  });
+
   it('reports a failed download to the use that asked, and tries again on the next use', async () => {
     let attempts = 0;
     const code = new LazyModule(async () => {

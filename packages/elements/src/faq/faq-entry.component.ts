@@ -3,7 +3,8 @@ import { ServerSafeHTMLElement } from '../shared/server-safe-element.js';
 
 /**
  * One entry of a `<candor-faq>` written as markup. It renders nothing itself: the panel reads
- * its attributes and content (with code it loads once it has such children, see faq.children.ts), validates them like the `entries` property, and re-reads them
+ * its attributes and content (with code it loads once it has such children, faq.children.ts),
+ * validates them like the `entries` property, and re-reads them
  * when they change. `<p>` children are the answer's paragraphs (the element's loose text is one
  * paragraph when there are none), `<ol>`/`<ul>` items its steps, `<a href>` children its links.
  *

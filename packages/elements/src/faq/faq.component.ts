@@ -241,7 +241,8 @@ export class CandorFaq extends CandorElement {
 
   /** The first render with `<candor-faq-entry>` children waits for the code that reads them. */
   protected override async scheduleUpdate(): Promise<void> {
-    if (this.entries === undefined && this.#children.value === undefined) await childrenCode.get().catch(() => {});
+    const reading = this.entries === undefined && this.#children.value === undefined ? childrenCode.pending : undefined;
+    if (reading) await reading.catch(() => {}); // a failure is reported by the read that started it
     return super.scheduleUpdate();
   }
 

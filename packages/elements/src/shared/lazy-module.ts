@@ -13,6 +13,11 @@ export class LazyModule<T> {
 
   constructor(readonly importer: () => Promise<T>) {}
 
+  /** The download under way, if one is (not once the module has arrived, nor after it failed). */
+  get pending(): Promise<T> | undefined {
+    return this.value ? undefined : this.#loading;
+  }
+
   /** Imports the module (once; again after a failure, so a later use can retry). */
   get(): Promise<T> {
     return (this.#loading ??= this.importer().then(
