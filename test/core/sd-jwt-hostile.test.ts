@@ -47,6 +47,18 @@ describe('hostile SD-JWT presentations', () => {
     expect(result.disclosed).to.deep.equal(['nationalities.1', 'age_over_18']);
   });
 
+  it('accepts a selectively disclosable iat (SD-JWT VC allows it) and checks the disclosed value', async () => {
+    const { iat: _iat, ...rest } = base;
+    const dIat = disclosure('salt-iat-0123456789', 'iat', NOW_S - 60);
+    const payload = { ...rest, _sd: [...(base._sd as string[]), await digest(dIat)].sort() };
+    const result = await verifier().verify(await presentation([dIat], payload), { nonce: NONCE });
+    expect(result.claims.iat).to.equal(NOW_S - 60);
+    expect(result.disclosed).to.deep.equal(['iat']);
+    const future = disclosure('salt-iat-future-0123', 'iat', NOW_S + 3600);
+    const withFuture = { ...rest, _sd: [await digest(future)] };
+    await rejectsWith(verifier().verify(await presentation([future], withFuture), { nonce: NONCE }), 'not_yet_valid');
+  });
+
   type Case = [what: string, code: CandorErrorCode, build: () => Promise<unknown>, options?: Partial<SdJwtVerifierOptions>];
   const cases: Case[] = [
     // The presentation as a whole.
@@ -97,6 +109,7 @@ describe('hostile SD-JWT presentations', () => {
       return presentation([dAge, d2], { ...base, _sd: [await digest(dAge), await digest(d2)] });
     }],
     ['an unknown _sd_alg', 'unsupported_sd_alg', async () => presentation([dAge], { ...base, _sd_alg: 'md5' })],
+    ['an _sd_alg of null (present, so not the sha-256 default)', 'unsupported_sd_alg', async () => presentation([dAge], { ...base, _sd_alg: null })],
     ['an _sd that is not an array', 'invalid_claims', async () => presentation([], { ...base, _sd: 'digest' })],
     ['a non-string digest in _sd', 'invalid_claims', async () => presentation([], { ...base, _sd: [42] })],
     ['a "..." member outside an array element', 'reserved_claim_name', async () => presentation([], { ...base, extra: { '...': 'x' } })],
@@ -105,6 +118,10 @@ describe('hostile SD-JWT presentations', () => {
       const { vct: _vct, ...rest } = base;
       const d = disclosure('s-vct', 'vct', 'https://id.example.com/credentials/age');
       return presentation([d], { ...rest, _sd: [await digest(d)] });
+    }],
+    ['a disclosable vct#integrity (SD-JWT VC keeps it in the clear)', 'not_disclosable', async () => {
+      const d = disclosure('s-vct-integrity', 'vct#integrity', 'sha256-WRL5ca/xGgX3c1VLmXfh+9cLlJNXN+TsMk+PmKjZ5t0=');
+      return presentation([d], { ...base, _sd: [await digest(d)] });
     }],
     // The issuer-signed JWT.
     ['an issuer JWT with typ "JWT"', 'wrong_type', async () => withKb(sdJwt(await issuerJwt(base, sdHeader(key, { typ: 'JWT' })), []), holder)],
@@ -149,6 +166,9 @@ describe('hostile SD-JWT presentations', () => {
     }],
     ['a KB-JWT made 10 minutes ago', 'stale_key_binding', async () => withKb(sdJwt(await issuerJwt(), [dAge]), holder, { iat: NOW_S - 600 })],
     ['a KB-JWT made in the future', 'not_yet_valid', async () => withKb(sdJwt(await issuerJwt(), [dAge]), holder, { iat: NOW_S + 600 })],
+    ['a fresh KB-JWT past its own exp', 'expired', async () => withKb(sdJwt(await issuerJwt(), [dAge]), holder, { exp: NOW_S - 120 })],
+    ['a fresh KB-JWT before its own nbf', 'not_yet_valid', async () => withKb(sdJwt(await issuerJwt(), [dAge]), holder, { nbf: NOW_S + 600 })],
+    ['a KB-JWT whose exp is not a number', 'invalid_claims', async () => withKb(sdJwt(await issuerJwt(), [dAge]), holder, { exp: 'tomorrow' })],
     ['a KB-JWT signed by another holder key', 'bad_signature', async () => withKb(sdJwt(await issuerJwt(), [dAge]), intruder)],
     ['a KB-JWT with typ "JWT"', 'wrong_type', async () => withKb(sdJwt(await issuerJwt(), [dAge]), holder, {}, { typ: 'JWT' })],
     ['a KB-JWT without nonce', 'missing_claim', async () => withKb(sdJwt(await issuerJwt(), [dAge]), holder, { nonce: undefined })],

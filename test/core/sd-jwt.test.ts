@@ -77,6 +77,12 @@ describe('SD-JWT VC: issue, present, verify', () => {
       });
     }
 
+    it('refuses to make vct#integrity disclosable (SD-JWT VC keeps it in the clear)', async () => {
+      const integrity = 'sha256-WRL5ca/xGgX3c1VLmXfh+9cLlJNXN+TsMk+PmKjZ5t0=';
+      const e = await rejectsWith(issue({ claims: { ...claims, 'vct#integrity': integrity }, disclosable: ['vct#integrity'] }), 'not_disclosable');
+      expect(e.field).to.equal('disclosable.0');
+    });
+
     it('keeps a status claim in the issuer-signed JWT', async () => {
       const status = { status_list: { idx: 7, uri: 'https://id.example.com/statuslists/1' } };
       expect(payloadOf(await issue({ status })).status).to.deep.equal(status);
@@ -128,6 +134,13 @@ describe('SD-JWT VC: issue, present, verify', () => {
       const e = await rejectsWith(present(await issue(), { disclose: ['age_over_21'] }), 'invalid_options');
       expect(e.message).to.contain('age_over_18');
     });
+
+    for (const path of ['constructor', 'toString', '__proto__', 'address.hasOwnProperty', 'nationalities.length']) {
+      it(`refuses to present "${path}", which only the prototype has, as a claim the credential does not have`, async () => {
+        const e = await rejectsWith(present(await issue(), { disclose: [path] }), 'invalid_options');
+        expect(e.field).to.equal('disclose.0');
+      });
+    }
 
     it('verifies without key binding when the policy allows it, and says no key binding was checked', async () => {
       const p = await present(await issue(), { disclose: ['birthdate'] });

@@ -10,16 +10,25 @@ export const SD_ALG = 'sha-256';
 export const RESERVED_NAMES: readonly string[] = Object.freeze(['_sd', '...']);
 
 /**
- * Claims that stay in the issuer-signed JWT, in the clear: the ones a verifier needs before it can
- * trust anything else (who issued it, when it is valid, which key it is bound to, what type it is,
- * where its status is), plus the SD-JWT's own members. SD-JWT VC §3.2.2.2 lists the first six.
+ * Claims Candor's issuer keeps in the issuer-signed JWT, in the clear: the ones a verifier needs
+ * before it can trust anything else (who issued it, when it is valid, which key it is bound to,
+ * what type it is, where its status is), plus the SD-JWT's own members. SD-JWT VC §3.2.2.2 forbids
+ * disclosing all of them but `iat`, which Candor keeps in the clear by choice; a verifier refuses
+ * only what SD-JWT VC forbids, so it accepts another issuer's credential that hides `iat`.
  *
  * @example
  * ```ts
  * NEVER_DISCLOSABLE.includes('cnf'); // true
  * ```
  */
-export const NEVER_DISCLOSABLE: readonly string[] = Object.freeze(['iss', 'nbf', 'exp', 'iat', 'cnf', 'vct', 'status', '_sd', '_sd_alg', '...']);
+export const NEVER_DISCLOSABLE: readonly string[] = Object.freeze(['iss', 'nbf', 'exp', 'iat', 'cnf', 'vct', 'vct#integrity', 'status', '_sd', '_sd_alg', '...']);
+
+/**
+ * The top-level claims SD-JWT VC §3.2.2.2 says MUST NOT be disclosures, plus `_sd_alg`: a
+ * verifier refuses a credential that hides one. `sub` and `iat` may be disclosable, so a
+ * credential from another issuer that hides `iat` is accepted.
+ */
+export const VC_NOT_DISCLOSABLE: readonly string[] = Object.freeze(['iss', 'nbf', 'exp', 'cnf', 'vct', 'vct#integrity', 'status', '_sd_alg']);
 
 /** One segment of a claim path: a member name, or an array index. */
 export type ClaimPathSegment = string | number;

@@ -128,7 +128,7 @@ function holderCnf(jwk: unknown): { jwk: JWK } {
  * followed by the disclosures, each ending with `~`. Salts are 128 random bits; each `_sd` gets
  * `decoys` decoy digests. A claim inside a disclosable object can itself be disclosable.
  *
- * @throws {CandorError} `not_disclosable` (iss, nbf, exp, iat, cnf, vct, status, or a format
+ * @throws {CandorError} `not_disclosable` (iss, nbf, exp, iat, cnf, vct, vct#integrity, status, or a format
  * member named), `reserved_claim_name` (a claim named `_sd` or `...`), `invalid_options` (an
  * unknown path, bad vct, ttl or decoys), `invalid_key`.
  * @example

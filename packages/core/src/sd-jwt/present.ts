@@ -5,7 +5,7 @@ import { decodeJsonObject } from '../lib/base64url.js';
 import { JWS_KINDS } from '../lib/jws.js';
 import { clockOption, optionError } from '../lib/options.js';
 import { systemClock, type Clock } from '../models/clock.js';
-import { decodeDisclosure, pathSegments, pathText, sha256Base64url, splitSdJwt, type ClaimPath } from './disclosure.js';
+import { decodeDisclosure, isObject, pathSegments, pathText, sha256Base64url, splitSdJwt, type ClaimPath, type ClaimPathSegment } from './disclosure.js';
 import type { HolderKey } from './holder-key.js';
 import { processPayload } from './process.js';
 
@@ -30,6 +30,17 @@ export interface PresentOptions {
 }
 
 const sameSegments = (a: readonly unknown[], b: readonly unknown[]) => a.length === b.length && a.every((s, i) => s === b[i]);
+
+/** The claim at `segments`: own members of objects and indexes of arrays only, never `constructor`, `__proto__` or `length`. */
+function valueAt(claims: unknown, segments: readonly ClaimPathSegment[]): unknown {
+  let value = claims;
+  for (const s of segments) {
+    if (Array.isArray(value)) value = typeof s === 'number' && s < value.length ? value[s] : undefined;
+    else if (isObject(value) && Object.hasOwn(value, String(s))) value = value[String(s)];
+    else return undefined;
+  }
+  return value;
+}
 
 /**
  * Makes a presentation of an SD-JWT the holder received: the issuer-signed JWT, the disclosures
@@ -69,9 +80,7 @@ export async function present(sdJwt: string, options: PresentOptions): Promise<s
       return;
     }
     // A claim in the clear is disclosed whatever the holder chooses; its parents may still be disclosures.
-    let value: unknown = claims;
-    for (const s of segments) value = value !== null && typeof value === 'object' ? (value as Record<string | number, unknown>)[s] : undefined;
-    if (value === undefined) {
+    if (valueAt(claims, segments) === undefined) {
       const names = placed.map((p) => pathText(p.path)).sort();
       throw optionError(`disclose.${i}`, `names ${JSON.stringify(pathText(segments))}, which this credential does not have. Disclosable: ${names.length > 0 ? names.join(', ') : '(none)'}.`);
     }

@@ -13,7 +13,7 @@ import { keyResolver, type RemoteJwksOptions } from '../lib/key-source.js';
 import { Lru } from '../lib/lru.js';
 import { clockOption, optionError, wholeNumber } from '../lib/options.js';
 import type { Clock } from '../models/clock.js';
-import { decodeDisclosure, isObject, NEVER_DISCLOSABLE, pathText, SD_ALG, sha256Base64url, splitSdJwt } from './disclosure.js';
+import { decodeDisclosure, isObject, pathText, SD_ALG, sha256Base64url, splitSdJwt, VC_NOT_DISCLOSABLE } from './disclosure.js';
 import { claimsError } from '../tokens/claims-error.js';
 import { SdJwtVcClaimsSchema } from './claims.js';
 import { metadataKeyResolver } from './metadata.js';
@@ -124,8 +124,8 @@ const wholeSeconds = (value: unknown) => typeof value === 'number' && Number.isI
  * `alg`, no `jku`/`x5u`/`jwk`/`x5c`/`crit`, the issuer's key); `_sd_alg`; every disclosure's
  * shape, then their placement (duplicates, unreferenced, reserved names, clashes); only then
  * `iss`, `vct`, `exp`, `nbf`, `iat` and `cnf` on the processed payload; then the KB-JWT (`typ:
- * kb+jwt`, signed by the `cnf.jwk` key, `iat` within `maxIatAgeSeconds`, `aud`, `nonce`,
- * `sd_hash`); last the status check.
+ * kb+jwt`, signed by the `cnf.jwk` key, `iat` within `maxIatAgeSeconds`, its own `exp` and `nbf`
+ * when present, `aud`, `nonce`, `sd_hash`); last the status check.
  *
  * @example
  * ```ts
@@ -209,13 +209,14 @@ export function createSdJwtVerifier(options: SdJwtVerifierOptions): SdJwtVerifie
     const { header, payload: payloadBytes } = await verifyIssuerJwt(parts.jwt);
     const payload = parseJsonObjectBytes(payloadBytes);
     if (!payload) throw fail('malformed', 'The SD-JWT payload is not a JSON object.');
-    const sdAlg = payload._sd_alg ?? SD_ALG;
+    // Absent means sha-256 (RFC 9901 §4.1.1); present, it must name the algorithm, so null is no default.
+    const sdAlg = Object.hasOwn(payload, '_sd_alg') ? payload._sd_alg : SD_ALG;
     if (sdAlg !== SD_ALG) throw fail('unsupported_sd_alg', `The SD-JWT's _sd_alg is ${JSON.stringify(sdAlg)}; only "${SD_ALG}" is accepted.`, '_sd_alg');
 
     // §7.1 step 3–5: disclosures, then their placement.
     const disclosures = await Promise.all(parts.disclosures.map((d, i) => decodeDisclosure(d, i)));
     const { claims, placed } = processPayload(payload, disclosures);
-    const hidden = placed.find((p) => p.path.length === 1 && NEVER_DISCLOSABLE.includes(p.path[0] as string));
+    const hidden = placed.find((p) => p.path.length === 1 && VC_NOT_DISCLOSABLE.includes(p.path[0] as string));
     if (hidden) {
       throw fail('not_disclosable', `The credential makes "${String(hidden.path[0])}" selectively disclosable; SD-JWT VC keeps it in the clear so that it cannot be withheld. Refuse the credential.`, String(hidden.path[0]));
     }
@@ -264,6 +265,15 @@ export function createSdJwtVerifier(options: SdJwtVerifierOptions): SdJwtVerifie
       if (now - kbIat > maxIatAge + tolerance) {
         throw fail('stale_key_binding', `The key-binding JWT was made at ${isoOfSeconds(kbIat)}, more than ${maxIatAge} s ago; ask the holder to present again for this request.`, 'kb.iat');
       }
+      // RFC 9901 §7.3 step 5.8: a valid JWT in all other respects, so its own exp and nbf hold too (RFC 7519 §4.1.4, §4.1.5).
+      for (const name of ['exp', 'nbf'] as const) {
+        if (kbClaims[name] !== undefined && !wholeSeconds(kbClaims[name])) throw fail('invalid_claims', `The key-binding JWT "${name}" must be a whole number of seconds since the epoch.`, `kb.${name}`);
+      }
+      const { exp: kbExp, nbf: kbNbf } = kbClaims as { exp?: number; nbf?: number };
+      if (kbExp !== undefined && now >= kbExp + tolerance) {
+        throw fail('expired', `The key-binding JWT expired at ${isoOfSeconds(kbExp)}; ask the holder to present again for this request.`, 'kb.exp');
+      }
+      if (kbNbf !== undefined && kbNbf > now + tolerance) throw fail('not_yet_valid', `The key-binding JWT is not valid before ${isoOfSeconds(kbNbf)}; check the clocks.`, 'kb.nbf');
       if (typeof kbClaims.aud !== 'string' || !audiences.includes(kbClaims.aud)) {
         throw fail('wrong_audience', `The key-binding JWT is for ${JSON.stringify(kbClaims.aud)}, not for ${audiences.map((a) => JSON.stringify(a)).join(' or ')}: it was made for another partner.`, 'kb.aud');
       }

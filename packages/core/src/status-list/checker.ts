@@ -98,8 +98,8 @@ async function readResponse(res: Response, cap: number, uri: string): Promise<Ui
  * Makes a status checker for one issuer's status lists. For each list URI it fetches the status
  * list token (`Accept: application/statuslist+jwt`; https only, plain http only on the
  * loopback; no redirects; size cap; timeout), verifies it through the JWS pipeline with the
- * issuer's keys (`typ: statuslist+jwt`), checks `iss`, `sub` (equal to the URI), `iat`, `exp`
- * and `ttl`, inflates the list under a cap, and caches it for `ttl` (never past `exp`). When a
+ * issuer's keys (`typ: statuslist+jwt`), checks `iss`, `sub` (equal to the URI), `iat`, `nbf`,
+ * `exp` and `ttl`, inflates the list under a cap, and caches it for `ttl` (never past `exp`). When a
  * fresh list cannot be had, the cached one answers for up to `maxStalenessSeconds` more; after
  * that every check fails (`status_unavailable`, or the reason the new list was refused).
  *
@@ -194,10 +194,17 @@ export function createStatusChecker(options: StatusCheckerOptions): StatusChecke
     if (claims.sub !== uri) {
       throw fail('invalid_status_list', `The status list token fetched from ${uri} is for ${JSON.stringify(claims.sub)} (its sub): it is not the list this token points at.`, 'sub');
     }
-    const { iat, exp, ttl } = claims;
+    const { iat, exp, ttl, nbf } = claims;
     const now = Math.floor(nowMs() / 1000);
     if (typeof iat !== 'number' || !Number.isInteger(iat)) throw fail('invalid_status_list', `The status list token from ${uri} has no whole-number iat.`, 'iat');
     if (iat > now + tolerance) throw fail('not_yet_valid', `The status list token from ${uri} says it was issued at ${isoOfSeconds(iat)}, in the future; check the clocks.`, 'iat');
+    // A JWT is not accepted before its nbf (RFC 7519 §4.1.5); the draft requires the list token to be valid per RFC 7519.
+    if (nbf !== undefined && (typeof nbf !== 'number' || !Number.isInteger(nbf))) {
+      throw fail('invalid_status_list', `The status list token from ${uri} has an nbf that is not a whole number of seconds.`, 'nbf');
+    }
+    if (typeof nbf === 'number' && nbf > now + tolerance) {
+      throw fail('not_yet_valid', `The status list token from ${uri} is not valid before ${isoOfSeconds(nbf)}; check the clocks.`, 'nbf');
+    }
     // An older list than the one already seen could hide a revocation (a replayed or rolled-back copy).
     if (previousIat !== undefined && iat < previousIat) {
       throw fail('invalid_status_list', `The status list from ${uri} was issued at ${isoOfSeconds(iat)}, before the one already seen (${isoOfSeconds(previousIat)}): an old copy was served; it is not used.`, 'iat');

@@ -32,6 +32,9 @@ export interface StatusListJson {
 
 const isBits = (value: unknown): value is StatusBits => (STATUS_BITS as readonly unknown[]).includes(value);
 
+/** The byte holding bit number `bit`. Not `bit >>> 3`: a list of 2^31 8-bit statuses has bit numbers past 2^32, which 32-bit shifts wrap. */
+const byteOf = (bit: number) => Math.floor(bit / 8);
+
 /**
  * A status list in memory: `size` statuses of `bits` bits each. Status `i` sits in byte
  * `floor(i * bits / 8)` at bit offset `(i * bits) % 8`, least significant bit first.
@@ -71,7 +74,7 @@ export class StatusList {
   get(index: number): number | undefined {
     if (!Number.isInteger(index) || index < 0 || index >= this.size) return undefined;
     const bit = index * this.bits;
-    return (this.bytes[bit >>> 3]! >>> (bit & 7)) & ((1 << this.bits) - 1);
+    return (this.bytes[byteOf(bit)]! >>> (bit % 8)) & ((1 << this.bits) - 1);
   }
 
   /** Sets the status at `index` to `value` (0 to 2^bits - 1). */
@@ -84,8 +87,8 @@ export class StatusList {
       throw new CandorError('invalid_options', `status ${value} does not fit in ${this.bits} bits (0 to ${mask}).`, { field: 'status' });
     }
     const bit = index * this.bits;
-    const byte = bit >>> 3;
-    const shift = bit & 7;
+    const byte = byteOf(bit);
+    const shift = bit % 8;
     this.bytes[byte] = (this.bytes[byte]! & ~(mask << shift)) | (value << shift);
   }
 }
