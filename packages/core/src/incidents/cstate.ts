@@ -1,8 +1,9 @@
 /** `fromCState`: a cState status site's `index.json` (or its `issues/index.json`) mapped onto the incident model. */
 import type { DataImpact, IncidentSeverity, ServiceState } from '../models/incident.js';
+import { INCIDENT_LIMITS } from '../models/incident.js';
 import type { ValidationIssue } from '../models/issues.js';
 import { localeTag } from '../models/text.js';
-import { asObject, asString, clip, defined, entriesOf, feedTime, mapEntries, mapped, ownValue, readFeed, secureLink, shown, type FeedResult, type TimeForm } from './feed.js';
+import { asObject, asString, clip, defined, entriesOf, feedTime, firstItems, mapEntries, mapped, ownValue, readFeed, secureLink, shown, type FeedResult, type TimeForm } from './feed.js';
 
 /** Options of {@link fromCState}. */
 export interface CStateOptions {
@@ -24,9 +25,19 @@ const FORMS: readonly TimeForm[] = ['iso', 'go', 'no-zone'];
 /** What Go templates print for a front-matter field that is not set. */
 const UNSET = new Set(['', '<no value>']);
 
+
+/** FNV-1a (32 bits) of `text`, in base 36: a short, stable tag for a name too long to keep whole. */
+function tag(text: string): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  return (h >>> 0).toString(36);
+}
+
 /**
  * A name (a system, a content file) as an id: lower-case Latin letters, digits and dashes; a name
  * with none of those (an Arabic system name) becomes its code points in base 36, so it stays stable.
+ * An id that would be over 64 characters is cut to 55 and ends with a tag of the whole name, so two
+ * long names that begin alike ("الخدمات المصرفية عبر الإنترنت", "… عبر الهاتف") stay two ids.
  */
 function idOf(name: string): string {
   const latin = name
@@ -34,9 +45,9 @@ function idOf(name: string): string {
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-+/, '')
-    .slice(0, 64)
     .replace(/-+$/, '');
-  return latin || [...name.trim()].map((c) => c.codePointAt(0)!.toString(36)).join('-').slice(0, 64).replace(/-+$/, '');
+  const id = latin || [...name.trim()].map((c) => c.codePointAt(0)!.toString(36)).join('-');
+  return id.length <= 64 ? id : `${id.slice(0, 55).replace(/-+$/, '')}-${tag(name)}`;
 }
 
 /**
@@ -148,7 +159,7 @@ function mapItem(item: Record<string, unknown>, path: string, ctx: Context): Rec
   // Systems by name, in the state the document gives them now; one it does not list takes the issue's own state.
   const own: ServiceState = resolved ? 'operational' : (ownValue(SEVERITY_STATE, item.severity) ?? 'partial-outage');
   const ids = new Set<string>();
-  const services = (Array.isArray(item.affected) ? item.affected : []).flatMap((raw, n) => {
+  const services = firstItems(item.affected, `${path}.affected`, INCIDENT_LIMITS.services, 'systems', issues).flatMap((raw, n) => {
     const name = asString(raw)?.trim();
     const sid = name ? idOf(name) : '';
     if (!name || !sid) {

@@ -1,7 +1,8 @@
 /** What every status-feed adapter shares: limits checked before mapping, issues, and the final check against the model. */
 import { IncidentSchema, type Incident } from '../models/incident.js';
 import { toValidationIssues, type ValidationIssue } from '../models/issues.js';
-import { parseSecureUrl } from '../lib/urls.js';
+import { identifier } from '../models/text.js';
+import { isBareLink, parseSecureUrl } from '../lib/urls.js';
 
 /** What an adapter returns: every incident it could map, and an issue for every item it could not. */
 export interface FeedResult {
@@ -17,14 +18,15 @@ export const FEED_LIMITS = {
   maxDepth: 32,
   /** Objects, arrays and values in all. */
   maxNodes: 200_000,
-  /** Incidents (and maintenances) mapped from one feed; the rest are reported. */
+  /** Incidents (and maintenances) mapped from one feed, counting the items skipped; the rest are reported. */
   maxIncidents: 50,
 } as const;
 
 /**
  * The feed as a parsed value, or an issue saying why it cannot be read: text over
- * {@link FEED_LIMITS.maxChars} or not JSON, nesting deeper than `maxDepth`, or more than
- * `maxNodes` values.
+ * {@link FEED_LIMITS.maxChars} or not JSON (a byte order mark before it is ignored, as RFC 8259
+ * allows), nesting deeper than `maxDepth`, or more than `maxNodes` values (an array counts its
+ * length, holes and all, before any item is looked at).
  */
 export function readFeed(input: unknown, what: string): { value: unknown } | { issue: ValidationIssue } {
   let value = input;
@@ -33,7 +35,8 @@ export function readFeed(input: unknown, what: string): { value: unknown } | { i
       return { issue: { path: '(root)', message: `(root) is ${input.length} characters, over the ${FEED_LIMITS.maxChars}-character limit for a ${what} feed; it was not parsed` } };
     }
     try {
-      value = JSON.parse(input);
+      // A file saved with a byte order mark (and read without stripping it) is still the document.
+      value = JSON.parse(input.charCodeAt(0) === 0xfeff ? input.slice(1) : input);
     } catch {
       return { issue: { path: '(root)', message: `(root) is not JSON; pass the ${what} document as text or as the parsed object` } };
     }
@@ -46,7 +49,10 @@ export function readFeed(input: unknown, what: string): { value: unknown } | { i
     if (++nodes > FEED_LIMITS.maxNodes) return { issue: { path: '(root)', message: `(root) holds more than ${FEED_LIMITS.maxNodes} values; it was not mapped` } };
     if (v === null || typeof v !== 'object') continue;
     if (depth >= FEED_LIMITS.maxDepth) return { issue: { path: '(root)', message: `(root) nests deeper than ${FEED_LIMITS.maxDepth} levels; it was not mapped` } };
-    for (const child of Array.isArray(v) ? v : Object.values(v)) stack.push([child, depth + 1]);
+    // Counted before they are listed: a sparse array of 2³² - 1 holes must not be walked (or fill memory) first.
+    const children = Array.isArray(v) ? v : Object.values(v);
+    if (nodes + stack.length + children.length > FEED_LIMITS.maxNodes) return { issue: { path: '(root)', message: `(root) holds more than ${FEED_LIMITS.maxNodes} values; it was not mapped` } };
+    for (const child of children) stack.push([child, depth + 1]);
   }
   return { value };
 }
@@ -58,11 +64,12 @@ export const asObject = (v: unknown): Record<string, unknown> | undefined =>
 /** A string, or undefined. */
 export const asString = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
 
-/** `text` cut at a word boundary to at most `max` characters, ending with "…" when cut. */
+/** `text` cut at a word boundary to at most `max` characters, ending with "…" when cut; never between the halves of a surrogate pair. */
 export function clip(text: string, max: number): string {
   const t = text.replace(/\s+/g, ' ').trim();
   if (t.length <= max) return t;
-  const cut = t.slice(0, max - 1);
+  const high = t.charCodeAt(max - 2);
+  const cut = t.slice(0, high >= 0xd800 && high <= 0xdbff ? max - 2 : max - 1);
   const space = cut.lastIndexOf(' ');
   return `${space > max / 2 ? cut.slice(0, space) : cut}…`;
 }
@@ -214,8 +221,10 @@ export function mapEntries<K = undefined>(
 ): Incident[] {
   const incidents: Incident[] = [];
   const seen = new Set<string>();
+  let looked = 0;
   for (const [path, raw, kind] of entries) {
-    if (incidents.length >= FEED_LIMITS.maxIncidents) {
+    // Items skipped count too: 100,000 items that are not incidents must not be mapped (and reported) one by one.
+    if (looked++ >= FEED_LIMITS.maxIncidents) {
       issues.push({ path, message: `${path}: more than ${FEED_LIMITS.maxIncidents} incidents; this one and the rest were not mapped` });
       break;
     }
@@ -243,8 +252,26 @@ export function defined(out: Record<string, unknown>): Record<string, unknown> {
   return out;
 }
 
-/** `v` when it is a link a customer may follow (https, http only on the loopback). */
-export const secureLink = (v: unknown): string | undefined => (typeof v === 'string' && parseSecureUrl(v) ? v : undefined);
+/**
+ * `v` when it is a link a customer may follow (https, http only on the loopback), at most 2048
+ * characters, that can be printed into a text as it is ({@link isBareLink}).
+ */
+export const secureLink = (v: unknown): string | undefined =>
+  typeof v === 'string' && v.length <= 2048 && isBareLink(v) && parseSecureUrl(v) ? v : undefined;
+
+/**
+ * The first `max` items of `v` when it is an array (none when it is not), with an issue at
+ * `path` when there were more: a long list costs one issue, and the incident keeps `max` of them.
+ */
+export function firstItems(v: unknown, path: string, max: number, what: string, issues: ValidationIssue[]): unknown[] {
+  if (!Array.isArray(v)) return [];
+  if (v.length > max) issues.push({ path, message: `${path} has ${v.length} ${what}, over the limit of ${max}; the first ${max} were mapped` });
+  return v.slice(0, max);
+}
+
+const ID = identifier();
+/** Whether `v` is an id the model accepts (letters, digits, `-`, `_`, `.`, `:`; 1–64 characters). */
+export const isId = (v: unknown): v is string => ID.safeParse(v).success;
 
 /** Checks a mapped incident against the model: the incident, or issues under `path`. */
 export function checked(candidate: unknown, path: string): { incident: Incident } | { issues: ValidationIssue[] } {

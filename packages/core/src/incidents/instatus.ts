@@ -1,7 +1,8 @@
 /** `fromInstatus`: an Instatus public `summary.json` mapped onto the incident model. */
 import type { DataImpact, IncidentSeverity, IncidentStatus, ServiceState } from '../models/incident.js';
+import { INCIDENT_LIMITS } from '../models/incident.js';
 import type { ValidationIssue } from '../models/issues.js';
-import { asObject, asString, clip, defined, entriesOf, feedTime, mapEntries, mapped, ownValue, readFeed, secureLink, shown, type FeedResult, type TimeForm } from './feed.js';
+import { asObject, asString, clip, defined, entriesOf, feedTime, firstItems, isId, mapEntries, mapped, ownValue, readFeed, secureLink, shown, type FeedResult, type TimeForm } from './feed.js';
 
 /** Options of {@link fromInstatus}. */
 export interface InstatusOptions {
@@ -115,13 +116,18 @@ function mapItem(
 
   // Components, when the summary lists them with the incident.
   const seen = new Set<string>();
-  const services = (Array.isArray(item.components) ? item.components : []).flatMap((raw, n) => {
+  const services = firstItems(item.components, `${path}.components`, INCIDENT_LIMITS.services, 'components', issues).flatMap((raw, n) => {
     const at = `${path}.components.${n}`;
     const c = asObject(raw);
     const cid = asString(c?.id);
     const name = asString(c?.name);
     if (!c || !cid || !name?.trim()) {
       issues.push({ path: at, message: `${at} has no id or name; it was left out` });
+      return [];
+    }
+    // One component with a bad id costs that component, not the whole incident.
+    if (!isId(cid)) {
+      issues.push({ path: `${at}.id`, message: `${at}.id ${shown(cid)} is not an id (letters, digits, -, _, ., :; 1 to 64 characters); the component was left out` });
       return [];
     }
     if (seen.has(cid)) return [];

@@ -1,7 +1,8 @@
 /** `fromStatuspage`: Statuspage public API v2 documents mapped onto the incident model. */
 import type { DataImpact, IncidentSeverity, IncidentStatus, ServiceState } from '../models/incident.js';
+import { INCIDENT_LIMITS } from '../models/incident.js';
 import type { ValidationIssue } from '../models/issues.js';
-import { asObject, asString, clip, defined, entriesOf, feedTime, isoTimeOf, mapEntries, mapped, ownValue, readFeed, secureLink, type FeedResult } from './feed.js';
+import { asObject, asString, clip, defined, entriesOf, feedTime, firstItems, isId, isoTimeOf, mapEntries, mapped, ownValue, readFeed, secureLink, shown, type FeedResult } from './feed.js';
 
 /** Options of {@link fromStatuspage}. */
 export interface StatuspageOptions {
@@ -35,6 +36,8 @@ const COMPONENT_STATE: Record<string, ServiceState> = {
   major_outage: 'major-outage',
   under_maintenance: 'maintenance',
 };
+/** A component whose status is given but unknown: not working normally, whatever it was meant to say. */
+const UNKNOWN_COMPONENT_STATE: ServiceState = 'partial-outage';
 
 /**
  * Maps Statuspage public API v2 documents (`summary.json`, `incidents.json`,
@@ -62,17 +65,19 @@ export function fromStatuspage(input: unknown, options: StatuspageOptions = {}):
   // Component names for affected components, from the document's own list.
   const names = new Map<string, string>();
   const states = new Map<string, ServiceState>();
-  const collect = (list: unknown) => {
-    for (const c of Array.isArray(list) ? list : []) {
+  const collect = (list: unknown, path: string) => {
+    (Array.isArray(list) ? list : []).forEach((c, n) => {
       const o = asObject(c);
       const id = asString(o?.id);
       const name = asString(o?.name);
       if (id && name) names.set(id, clip(name, 120));
-      const state = id && ownValue(COMPONENT_STATE, o?.status);
+      // An unknown status is not taken for operational: the component counts as partly down, with an issue.
+      const given = o?.status !== undefined && o?.status !== null;
+      const state = id && given ? mapped(COMPONENT_STATE, o!.status, `${path}.${n}.status`, 'a Statuspage component status', UNKNOWN_COMPONENT_STATE, issues) : undefined;
       if (id && state) states.set(id, state);
-    }
+    });
   };
-  collect(doc.components);
+  collect(doc.components, 'components');
 
   const groups: [string, 'incident' | 'maintenance'][] = [
     ['incidents', 'incident'],
@@ -85,7 +90,8 @@ export function fromStatuspage(input: unknown, options: StatuspageOptions = {}):
   const incidents = mapEntries(
     entries,
     (item, path, kind) => {
-      collect(item.components);
+      // The incident's own components, as far as it may list them (mapItem reports the rest).
+      collect(Array.isArray(item.components) ? item.components.slice(0, INCIDENT_LIMITS.services) : [], `${path}.components`);
       return mapItem(item, kind, path, { pageUrl, names, states, options, issues });
     },
     issues,
@@ -112,7 +118,9 @@ function mapItem(item: Record<string, unknown>, kind: 'incident' | 'maintenance'
   const time = (key: string) => feedTime(item[key], `${path}.${key}`, issues);
   const closed = status === 'resolved' || status === 'completed';
 
-  const updates = (Array.isArray(item.incident_updates) ? item.incident_updates : [])
+  // Statuspage lists updates newest first: past the model's limit, the oldest are the ones left out.
+  const updateIds = new Set<string>();
+  const updates = firstItems(item.incident_updates, `${path}.incident_updates`, INCIDENT_LIMITS.updates, 'updates', issues)
     .map((raw, n) => {
       const at = `${path}.incident_updates.${n}`;
       const u = asObject(raw);
@@ -122,15 +130,27 @@ function mapItem(item: Record<string, unknown>, kind: 'incident' | 'maintenance'
         issues.push({ path: at, message: `${at} has no usable time (display_at or created_at) or body; it was skipped` });
         return undefined;
       }
-      const affected = (Array.isArray(u.affected_components) ? u.affected_components : []).flatMap((c) => {
+      // A bad update id is replaced and a repeated one skipped: either costs that update at most, never the whole incident.
+      let uid = asString(u.id) ?? `${id}-${n}`;
+      if (!isId(uid)) {
+        issues.push({ path: `${at}.id`, message: `${at}.id ${shown(u.id)} is not an id (letters, digits, -, _, ., :; 1 to 64 characters); ${id}-${n} was used` });
+        uid = `${id}-${n}`;
+      }
+      if (updateIds.has(uid)) {
+        issues.push({ path: `${at}.id`, message: `${at}.id ${shown(uid)} repeats an earlier update's id; the update was skipped` });
+        return undefined;
+      }
+      updateIds.add(uid);
+      const affected = firstItems(u.affected_components, `${at}.affected_components`, INCIDENT_LIMITS.services, 'components', issues).flatMap((c, k) => {
         const o = asObject(c);
         const code = asString(o?.code);
-        const state = ownValue(COMPONENT_STATE, o?.new_status);
+        const given = o?.new_status !== undefined && o?.new_status !== null;
+        const state = code && given ? mapped(COMPONENT_STATE, o!.new_status, `${at}.affected_components.${k}.new_status`, 'a Statuspage component status', UNKNOWN_COMPONENT_STATE, issues) : undefined;
         if (code && !ctx.names.has(code) && asString(o?.name)) ctx.names.set(code, clip(asString(o!.name)!, 120));
         return code && state ? [{ id: code, state }] : [];
       });
       return {
-        id: asString(u.id) ?? `${id}-${n}`,
+        id: uid,
         at: when,
         status: statusOf(u.status, `${at}.status`),
         message: clip(body, 2000),
@@ -142,20 +162,24 @@ function mapItem(item: Record<string, unknown>, kind: 'incident' | 'maintenance'
 
   // The incident's own components, then any component an update names.
   const serviceIds = new Set<string>();
-  for (const c of Array.isArray(item.components) ? item.components : []) {
+  for (const c of firstItems(item.components, `${path}.components`, INCIDENT_LIMITS.services, 'components', issues)) {
     const cid = asString(asObject(c)?.id);
     if (cid) serviceIds.add(cid);
   }
   for (const u of updates) for (const a of u.affected ?? []) serviceIds.add(a.id);
   const services = [...serviceIds].flatMap((sid) => {
     const name = ctx.names.get(sid);
-    if (!name) {
-      issues.push({ path: `${path}.components`, message: `${path}: component ${JSON.stringify(sid)} has no name in the document; it was left out` });
+    if (!name || !isId(sid)) {
+      issues.push({ path: `${path}.components`, message: `${path}: component ${shown(sid)} ${name ? 'is not an id (letters, digits, -, _, ., :; 1 to 64 characters)' : 'has no name in the document'}; it was left out` });
       return [];
     }
     const latest = [...updates].reverse().flatMap((u) => u.affected ?? []).find((a) => a.id === sid)?.state;
     return [{ id: sid, name, state: ctx.states.get(sid) ?? latest ?? 'operational' }];
   });
+  if (services.length > INCIDENT_LIMITS.services) {
+    issues.push({ path: `${path}.components`, message: `${path} names ${services.length} components, over the limit of ${INCIDENT_LIMITS.services}; the first ${INCIDENT_LIMITS.services} were mapped` });
+    services.length = INCIDENT_LIMITS.services;
+  }
   const listed = new Set(services.map((s) => s.id));
   for (const u of updates) if (u.affected) u.affected = u.affected.filter((a) => listed.has(a.id));
 
@@ -166,9 +190,18 @@ function mapItem(item: Record<string, unknown>, kind: 'incident' | 'maintenance'
   }
   const dataImpact = ctx.options.dataImpact?.(item) ?? { level: 'none' };
   const scheduledFor = kind === 'maintenance' ? time('scheduled_for') : undefined;
-  const scheduledUntil = kind === 'maintenance' ? time('scheduled_until') : undefined;
-  const resolvedAt = closed ? time('resolved_at') : undefined;
+  let scheduledUntil = kind === 'maintenance' ? time('scheduled_until') : undefined;
+  let resolvedAt = closed ? time('resolved_at') : undefined;
   const startedAt = time('started_at') ?? time('created_at') ?? updates[0]?.at;
+  // started_at is edited by hand: a window or a resolution that ends before it began is a typo, not a reason to drop the incident.
+  if (scheduledFor && scheduledUntil && scheduledUntil <= scheduledFor) {
+    issues.push({ path: `${path}.scheduled_until`, message: `${path}.scheduled_until ${shown(item.scheduled_until)} is not after scheduled_for; it was left out` });
+    scheduledUntil = undefined;
+  }
+  if (resolvedAt && startedAt && resolvedAt < startedAt) {
+    issues.push({ path: `${path}.resolved_at`, message: `${path}.resolved_at ${shown(item.resolved_at)} is before the incident started (${startedAt}); it was left out` });
+    resolvedAt = undefined;
+  }
 
   return defined({
     id,

@@ -45,3 +45,17 @@ export function parseSecureUrl(value: string | URL): URL | undefined {
   if (url.protocol === 'http:' && isLoopbackHost(url.hostname)) return url;
   return undefined;
 }
+
+/**
+ * True when `url` holds no space, control or format character (line breaks, tabs, bidi
+ * overrides, zero-width spaces). The URL parser drops or encodes those, so
+ * `https://x.example/\nCall 555…` parses as a link, while a text that prints it (an SMS, an
+ * e-mail) shows the line after the break. Every link printed into a text passes this.
+ *
+ * @example
+ * ```ts
+ * isBareLink('https://status.bank.example/incidents/42'); // true
+ * isBareLink('https://x.example/\nURGENT: call us');      // false
+ * ```
+ */
+export const isBareLink = (url: string): boolean => !/[\s\p{Cc}\p{Cf}]/u.test(url);

@@ -8,6 +8,9 @@ import * as z from 'zod/mini';
 import { primaryLanguage } from '../lib/language.js';
 import { identifier, isoTime, localeTag, secureUrl, text } from './text.js';
 
+/** How many updates and services one incident holds at most (adapters keep the first ones of a longer list). */
+export const INCIDENT_LIMITS = Object.freeze({ updates: 200, services: 50 });
+
 export const INCIDENT_KINDS = ['incident', 'maintenance'] as const;
 export type IncidentKind = (typeof INCIDENT_KINDS)[number];
 
@@ -56,7 +59,7 @@ export const IncidentUpdateSchema = z.object({
   status: z.enum(ALL_STATUSES),
   /** Plain text: what we know, what we are doing, what the customer should do. */
   message: text(2000),
-  affected: z.optional(z.array(AffectedServiceSchema).check(z.maxLength(50))),
+  affected: z.optional(z.array(AffectedServiceSchema).check(z.maxLength(INCIDENT_LIMITS.services))),
 });
 export type IncidentUpdate = z.infer<typeof IncidentUpdateSchema>;
 
@@ -104,6 +107,8 @@ const statusFitsKind = (i: { kind: IncidentKind; status: IncidentStatus }) =>
   (i.kind === 'incident' ? (INCIDENT_STATUSES as readonly string[]) : (MAINTENANCE_STATUSES as readonly string[])).includes(i.status);
 const isClosed = (status: IncidentStatus) => status === 'resolved' || status === 'completed';
 const ms = (iso: string | undefined) => (iso === undefined ? undefined : Date.parse(iso));
+// The order checks below ask "is it wrong?" (a < b), not "is it right?" (a >= b): a time that is not a
+// time (NaN) already has its own issue, and must not add a false one ("must not be before startedAt").
 
 /** One incident or maintenance window, with its whole timeline. */
 export const IncidentSchema = z
@@ -122,11 +127,11 @@ export const IncidentSchema = z
     nextUpdateAt: z.optional(isoTime()),
     /** Every published update, oldest first. */
     updates: z.array(IncidentUpdateSchema).check(
-      z.maxLength(200),
+      z.maxLength(INCIDENT_LIMITS.updates),
       z.refine((u) => new Set(u.map((x) => x.id)).size === u.length, { message: 'must not repeat an update id' }),
     ),
     services: z.array(ServiceSchema).check(
-      z.maxLength(50),
+      z.maxLength(INCIDENT_LIMITS.services),
       z.refine((s) => new Set(s.map((x) => x.id)).size === s.length, { message: 'must not repeat a service id' }),
     ),
     dataImpact: DataImpactSchema,
@@ -147,7 +152,7 @@ export const IncidentSchema = z
       message: "must each have a status of this incident's kind",
       path: ['updates'],
     }),
-    z.refine((i) => i.updates.every((u, n) => n === 0 || ms(u.at)! >= ms(i.updates[n - 1]!.at)!), {
+    z.refine((i) => i.updates.every((u, n) => n === 0 || !(ms(u.at)! < ms(i.updates[n - 1]!.at)!)), {
       message: 'must be in time order, oldest first',
       path: ['updates'],
     }),
@@ -155,11 +160,11 @@ export const IncidentSchema = z
       message: 'is only set once the status is resolved (or completed)',
       path: ['resolvedAt'],
     }),
-    z.refine((i) => i.resolvedAt === undefined || ms(i.resolvedAt)! >= ms(i.startedAt)!, {
+    z.refine((i) => i.resolvedAt === undefined || !(ms(i.resolvedAt)! < ms(i.startedAt)!), {
       message: 'must not be before startedAt',
       path: ['resolvedAt'],
     }),
-    z.refine((i) => i.scheduledFor === undefined || i.scheduledUntil === undefined || ms(i.scheduledUntil)! > ms(i.scheduledFor)!, {
+    z.refine((i) => i.scheduledFor === undefined || i.scheduledUntil === undefined || !(ms(i.scheduledUntil)! <= ms(i.scheduledFor)!), {
       message: 'must be after scheduledFor',
       path: ['scheduledUntil'],
     }),

@@ -36,6 +36,7 @@ export {
   SERVICE_STATES,
   DATA_IMPACTS,
   REMEDY_KINDS,
+  INCIDENT_LIMITS,
   ServiceSchema,
   AffectedServiceSchema,
   IncidentUpdateSchema,

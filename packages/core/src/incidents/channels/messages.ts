@@ -6,7 +6,7 @@ import { readClock, systemClock, type Clock } from '../../models/clock.js';
 import { summarizeIssues, toValidationIssues } from '../../models/issues.js';
 import { isTimeZone } from '../../models/text.js';
 import { clockOption, optionError, wholeNumber } from '../../lib/options.js';
-import { parseSecureUrl } from '../../lib/urls.js';
+import { isBareLink, parseSecureUrl } from '../../lib/urls.js';
 import { nextUpdateState } from '../next-update.js';
 import { smsSegments, type SmsEncoding } from './sms.js';
 import { ar } from './templates.ar.js';
@@ -141,8 +141,12 @@ export function incidentMessages(incident: unknown, options: IncidentMessageOpti
   const templates = options.templates ?? (shipped ??= loadIncidentTemplates(INCIDENT_TEMPLATES));
   const chosen = templatesFor(templates, locale, channel);
   if (!chosen) throw optionError('locale', `${locale} has no templates; the templates are for ${templates.locales.join(', ')}.`);
-  if (options.statusPageUrl !== undefined && (typeof options.statusPageUrl !== 'string' || !parseSecureUrl(options.statusPageUrl))) {
-    throw optionError('statusPageUrl', 'must be an https URL.');
+  if (options.statusPageUrl !== undefined && (typeof options.statusPageUrl !== 'string' || !parseSecureUrl(options.statusPageUrl) || !isBareLink(options.statusPageUrl))) {
+    throw optionError('statusPageUrl', 'must be an https URL, with no space, line break or control character.');
+  }
+  if (inc.statusPageUrl !== undefined && !isBareLink(inc.statusPageUrl)) {
+    const issue = { path: 'statusPageUrl', message: 'statusPageUrl holds a space, line break or control character: the URL parser would drop it, but the text would show what follows it' };
+    throw new CandorError('invalid_incident', `The incident cannot be told: ${issue.message}.`, { field: issue.path, issues: [issue] });
   }
   const link = inc.statusPageUrl ?? options.statusPageUrl;
   if (link === undefined) {
@@ -157,7 +161,8 @@ export function incidentMessages(incident: unknown, options: IncidentMessageOpti
   const text = (key: string) => fill(chosen.get(key), values);
   switch (channel) {
     case 'email':
-      return { channel, ...base, subject: text('subject'), body: text('body') };
+      // A subject is one header line: a line break in a title must not end it (nor start another header).
+      return { channel, ...base, subject: text('subject').replace(/\s+/g, ' '), body: text('body') };
     case 'push':
     case 'in-app':
       return { channel, ...base, title: text('title'), body: text('body') };
@@ -167,6 +172,7 @@ export function incidentMessages(incident: unknown, options: IncidentMessageOpti
     }
   }
 }
+
 
 function localeOption(locale: unknown): string {
   try {
