@@ -56,6 +56,10 @@ if (built) {
   if (chromiumOk) {
     run('browser tests (Chromium)', npm, ['run', 'test:browser']);
     results.push(['browser', counts('browser')]);
+    // Downloads made to fail: on their own, so no other page is handed the failure.
+    const isolated = { ...process.env, CANDOR_WTR_FILES: 'test/elements/isolated/**/*.test.ts', CANDOR_WTR_RESULTS: 'browser-isolated', CANDOR_WTR_CONCURRENCY: '1' };
+    run('browser tests, failed downloads (Chromium)', npm, ['run', 'test:browser'], { env: isolated });
+    results.push(['browser, failed downloads', counts('browser-isolated')]);
   }
 }
 if (existsSync('.storybook/main.ts') && built) {

@@ -8,10 +8,11 @@ import { a11ySnapshotPlugin } from '@web/test-runner-commands/plugins';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { chromiumLaunchOptions } from './support/chromium.mjs';
+import { failDownloadOnce } from './support/fail-download-middleware.mjs';
 import { forcedColorsPlugin } from './support/forced-colors-plugin.mjs';
 import { reactEsmPlugin } from './support/react-esm-plugin.mjs';
 
-/** Counts every test across sessions and writes test-results/browser.json for test/run.mjs. */
+/** Counts every test across sessions and writes test-results/browser.json (or $CANDOR_WTR_RESULTS.json) for test/run.mjs. */
 function countingReporter() {
   return {
     onTestRunFinished({ sessions }) {
@@ -32,7 +33,7 @@ function countingReporter() {
         if (!session.passed && (session.errors?.length ?? 0) > 0) failed++;
       }
       mkdirSync('test-results', { recursive: true });
-      writeFileSync('test-results/browser.json', JSON.stringify({ passed, failed, skipped }));
+      writeFileSync(`test-results/${process.env.CANDOR_WTR_RESULTS ?? 'browser'}.json`, JSON.stringify({ passed, failed, skipped }));
     },
   };
 }
@@ -40,13 +41,15 @@ function countingReporter() {
 const group = process.env.CANDOR_WTR_FILES;
 
 export default {
-  files: group ? group.split(',') : ['test/core/**/*.test.ts', 'test/elements/**/*.test.ts', 'test/elements/**/*.test.tsx'],
+  // test/elements/isolated/ runs on its own (test/run.mjs): its tests make downloads fail, and Chromium can hand that failure to other pages.
+  files: group ? group.split(',') : ['test/core/**/*.test.ts', 'test/elements/**/*.test.ts', 'test/elements/**/*.test.tsx', '!test/elements/isolated/**'],
   nodeResolve: { exportConditions: ['browser', 'import', 'default'] },
-  concurrency: 2,
+  concurrency: Number(process.env.CANDOR_WTR_CONCURRENCY ?? 2),
   testsFinishTimeout: 300000,
   // A loaded two-core machine can take longer than the default 30 s to open a page.
   browserStartTimeout: 120000,
   testFramework: { config: { timeout: 30000 } },
+  middleware: [failDownloadOnce],
   plugins: [
     reactEsmPlugin(),
     esbuildPlugin({ ts: true, tsx: true, target: 'es2022', tsconfig: fileURLToPath(new URL('../tsconfig.json', import.meta.url)) }),

@@ -57,8 +57,8 @@ const FORBIDDEN = [
     pattern: /(?:^|\/)packages\/core\/dist\/incidents\/(?!next-update\.js|index\.js|affected\.js|language\.js|channels\/words\.en\.js)/,
   },
   {
-    name: 'code loaded on first use (contact channels, JSON-LD, consent receipts, recovering damaged consent storage: imported only when a page needs them)',
-    pattern: /(?:^|\/)packages\/core\/dist\/(?:models\/contact|faq\/availability|faq\/json-ld|consent\/receipt|consent\/salvage)\.js$/,
+    name: 'code loaded on first use (contact channels, JSON-LD, consent receipts, recovering damaged consent storage, writing consent records: imported only when a page needs them)',
+    pattern: /(?:^|\/)packages\/core\/dist\/(?:models\/contact|faq\/availability|faq\/json-ld|consent\/receipt|consent\/salvage|consent\/local-storage\.write)\.js$/,
   },
   {
     name: 'strings of a language other than English (an English page loads none: they are @candor/elements/locales/*.js)',

@@ -55,6 +55,7 @@ const ON_DEMAND = [
   ['consent.receipt', 'receipts (`downloadReceipt()`)'],
   ['consent.records', 'building consent records (when the customer reaches for the controls)'],
   ['salvage', 'recovering damaged consent storage'],
+  ['local-storage.write', 'storing consent records in localStorage (when the customer decides)'],
   ['ar', 'Arabic'],
 ];
 const onDemandName = (file) => {

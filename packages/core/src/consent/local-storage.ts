@@ -25,9 +25,8 @@ let salvage: typeof import('./salvage.js') | undefined;
 /** Why the last attempt to load it failed, if it did. */
 let salvageError: unknown;
 
-const isQuotaError = (e: unknown): boolean =>
-  e instanceof DOMException && (e.name === 'QuotaExceededError' || e.name === 'NS_ERROR_DOM_QUOTA_REACHED' || e.code === 22);
-
+/** The code that writes (local-storage.write.ts), loaded by the first save. */
+let writer: Promise<typeof import('./local-storage.write.js')> | undefined;
 
 /** What `#read` found, with the failure that kept unreadable data from being set aside. */
 interface Found extends ConsentStorageRead {
@@ -77,17 +76,16 @@ export class LocalStorageConsentStorage implements ConsentStorage {
     const valid = parseRecord(record);
     const owner = controllerKey(valid.controller);
     const key = this.keyFor(owner, valid.subject);
+    let write: typeof import('./local-storage.write.js');
+    try {
+      write = await (writer ??= import('./local-storage.write.js'));
+    } catch (e) {
+      writer = undefined;
+      // A browser keeps a failed module download failed until the page is reloaded.
+      throw new CandorError('storage_unavailable', `The consent record was not stored: the code that stores it could not be loaded (${String(e)}). Reload the page to try again.`, { cause: e });
+    }
     // Read and write in one go: no other save can come between them.
-    await this.#withRead(key, owner, valid.subject, (found) => {
-      if (found.unreadable && found.unreadable.setAsideKey === undefined) {
-        throw this.#writeError(found.asideError, `The consent record was not stored: "${key}" holds unreadable data that could not be set aside, and it is never overwritten.`);
-      }
-      try {
-        this.#storage().setItem(key, JSON.stringify([...found.records, valid].slice(-this.#max)));
-      } catch (e) {
-        throw this.#writeError(e, 'The consent record could not be stored.');
-      }
-    });
+    await this.#withRead(key, owner, valid.subject, (found) => write.writeRecord(() => this.#storage(), key, found, valid, this.#max));
   }
 
   async latest(controller: string, subject: string): Promise<ConsentRecord | undefined> {
@@ -112,13 +110,6 @@ export class LocalStorageConsentStorage implements ConsentStorage {
       // Reading `localStorage` itself throws a SecurityError in sandboxed iframes and when disabled.
       throw new CandorError('storage_unavailable', 'localStorage is not available here. Pass a ConsentStorage (for example MemoryConsentStorage).', { cause: e });
     }
-  }
-
-  #writeError(e: unknown, what: string): CandorError {
-    if (e instanceof CandorError) return e;
-    return isQuotaError(e)
-      ? new CandorError('storage_quota_exceeded', `${what} The storage quota is full: free some site storage or pass another ConsentStorage.`, { cause: e })
-      : new CandorError('storage_unavailable', `${what} localStorage refused it: pass another ConsentStorage if storage is disabled here.`, { cause: e });
   }
 
   #warn(message: string): void {

@@ -127,7 +127,7 @@ const codeOf = (e: unknown): string | undefined => {
  * @fires {ConsentChangeEvent} candor-consent-change - A decision was stored (storage already has it); detail: the ConsentRecord.
  * @fires {BeforeConsentWithdrawEvent} candor-before-consent-withdraw - Cancelable. A withdrawal is about to be stored; detail: the withdrawal record.
  * @fires {ConsentWithdrawEvent} candor-consent-withdraw - A withdrawal was stored; detail: the withdrawal record.
- * @fires {CandorErrorEvent} candor-error - `notice`, `subject` or `storage` is invalid, storage failed, or stored data could not all be read (it is set aside, never deleted); detail `{ component, property, issues, message }`.
+ * @fires {CandorErrorEvent} candor-error - `notice`, `subject` or `storage` is invalid, storage or the code that builds records failed (property `storage`), stored data could not all be read (it is set aside, never deleted), or a receipt could not be made (property `receipt`); detail `{ component, property, issues, message }`.
  *
  * @example
  * <candor-consent subject="cust_7f3a"></candor-consent>
@@ -264,10 +264,10 @@ export class CandorConsent extends CandorElement {
     );
   }
 
-  #report(message: string, outcome: string): void {
+  #report(message: string, outcome: string, property = 'storage'): void {
     // Storage messages are sentences; the report adds its own full stop before the outcome.
     const issue = message.replace(/\.+$/, '');
-    reportInvalid(this, 'candor-consent', 'storage', [{ path: 'storage', message: issue }], outcome);
+    reportInvalid(this, 'candor-consent', property, [{ path: property, message: issue }], outcome);
   }
 
   /** Shows what the current load found (the Task calls this for the newest load only). */
@@ -332,8 +332,13 @@ export class CandorConsent extends CandorElement {
     if (!notice || !this.latest || this.view !== 'saved') return undefined;
     try {
       const { consentReceipt } = await receiptCode.get();
-      return await consentReceipt(this.latest, notice, receiptLabels((key) => this.localize.t(key)));
-    } catch {
+      const file = await consentReceipt(this.latest, notice, receiptLabels((key) => this.localize.t(key)));
+      if (this.problem === 'receipt') this.problem = undefined;
+      return file;
+    } catch (e) {
+      // Its code did not download, or this page cannot hash (Web Crypto needs https).
+      this.problem = 'receipt';
+      this.#report(`the receipt could not be made: ${textOf(e instanceof Error ? e.message : e)}`, 'No receipt was offered.', 'receipt');
       return undefined;
     }
   }

@@ -83,8 +83,9 @@ const en = {
   loading: 'Loading your privacy choices…',
   invalid: "We can't show your privacy choices right now.",
   storageLoadFailed: "We couldn't read your saved choices on this device. You can still choose now.",
-  storageSaveFailed: "We couldn't save your choices on this device. Please try again.",
+  storageSaveFailed: "We couldn't save your choices on this device. Try again, or reload the page if it keeps failing.",
   storageQuota: "This device has no storage space left, so your choices couldn't be saved.",
+  receiptFailed: "We couldn't prepare your receipt. Reload the page and try again.",
   storageUnreadable: "Some of your earlier choices saved on this device couldn't be read. Nothing was deleted. What we could read is shown below.",
   ...receiptMessages,
 } as const;

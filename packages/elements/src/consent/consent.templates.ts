@@ -26,9 +26,9 @@ export interface ConsentActions {
 }
 
 /** A storage problem to tell the customer about, each with its message. */
-export type Problem = 'load' | 'save' | 'quota';
+export type Problem = 'load' | 'save' | 'quota' | 'receipt';
 
-const PROBLEM_KEY = { load: 'storageLoadFailed', save: 'storageSaveFailed', quota: 'storageQuota' } as const;
+const PROBLEM_KEY = { load: 'storageLoadFailed', save: 'storageSaveFailed', quota: 'storageQuota', receipt: 'receiptFailed' } as const;
 
 const BASIS_KEY: Record<LegalBasis, keyof ConsentMessages> = {
   consent: 'basisConsent',

@@ -18,7 +18,11 @@ export class LazyModule<T> {
     return this.value ? undefined : this.#loading;
   }
 
-  /** Imports the module (once; again after a failure, so a later use can retry). */
+  /**
+   * Imports the module (once). After a failure the next call imports again, but browsers keep a
+   * failed module download failed until the page is reloaded, so a component that reports the
+   * failure tells the customer to reload rather than to try again.
+   */
   get(): Promise<T> {
     return (this.#loading ??= this.importer().then(
       (m) => (this.value = m),
