@@ -5,18 +5,11 @@
 import { expect } from 'chai';
 import { FEED_LIMITS, fromCState, fromInstatus, fromStatuspage, type FeedResult } from '@candor/core/incidents';
 import { IncidentsSchema } from '@candor/core/models';
+import { statuspageIncident, statuspagePage } from './feed-items.js';
 
 // Small, valid items of each feed; each case changes one thing.
-const sp = {
-  id: 'p31zjtct2jer',
-  name: 'Card payments are failing',
-  status: 'identified',
-  impact: 'critical',
-  started_at: '2026-11-23T09:12:00.000-06:00',
-  shortlink: 'https://stspg.io/p31zjtct2jer',
-  incident_updates: [{ id: 'upd1', status: 'identified', body: 'A fault at our card processor.', display_at: '2026-11-23T10:00:00.000-06:00' }],
-};
-const spPage = { name: 'Acme Bank', url: 'https://status.bank.example' };
+const sp = statuspageIncident;
+const spPage = statuspagePage;
 const is = {
   id: 'inc1',
   name: 'Card payments are failing',

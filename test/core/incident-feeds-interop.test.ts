@@ -7,18 +7,11 @@ import { expect } from 'chai';
 import { FEED_LIMITS, fromCState, fromInstatus, fromStatuspage, incidentMessages, type FeedResult } from '@candor/core/incidents';
 import { IncidentSchema, IncidentsSchema } from '@candor/core/models';
 import { cardOutage, plannedMaintenance } from '../../examples/fixtures/incidents.js';
+import { statuspageIncident, statuspagePage } from './feed-items.js';
 
-const page = { name: 'Acme Bank', url: 'https://status.bank.example' };
-const update = { id: 'upd1', status: 'identified', body: 'A fault at our card processor.', display_at: '2026-11-23T10:00:00.000-06:00' };
-const sp = {
-  id: 'p31zjtct2jer',
-  name: 'Card payments are failing',
-  status: 'identified',
-  impact: 'critical',
-  started_at: '2026-11-23T09:12:00.000-06:00',
-  shortlink: 'https://stspg.io/p31zjtct2jer',
-  incident_updates: [update],
-};
+const page = statuspagePage;
+const sp = statuspageIncident;
+const update = sp.incident_updates[0]!;
 const statuspage = (patch: Record<string, unknown>, doc: Record<string, unknown> = {}) => fromStatuspage({ page, incidents: [{ ...sp, ...patch }], ...doc });
 const is = { id: 'inc1', name: 'Card payments are failing', started: '2026-11-23T15:12:00Z', status: 'INVESTIGATING', impact: 'MAJOROUTAGE' };
 const cs = { is: 'issue', title: 'Card payments are failing', createdAt: '2026-11-23 15:12:00 +0000 UTC', severity: 'down', resolved: false, filename: 'cards.md' };

@@ -7,6 +7,7 @@ import type { CandorErrorEvent } from '@candor/elements/shared';
 import '@candor/elements/incident-banner';
 import { cardOutage } from '../../examples/fixtures/incidents.js';
 import { warningsDuring } from '../support/console.js';
+import { json, scriptFetch } from './fake-feed.js';
 
 type Banner = HTMLElementTagNameMap['candor-incident-banner'];
 
@@ -16,29 +17,6 @@ const textOf = (node: Element | null) => (node?.textContent ?? '').replace(/\s+/
 const titles = (el: Banner) => [...root(el).querySelectorAll('[part~="title"]')].map(textOf);
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-interface Call {
-  url: string;
-  at: number;
-  headers: Headers;
-  init: RequestInit;
-}
-type Reply = () => Response | Promise<Response>;
-
-/** Replaces fetch for the feed URL: each request takes the next reply (the last one repeats). */
-function scriptFetch(replies: Reply[]) {
-  const calls: Call[] = [];
-  const real = window.fetch;
-  window.fetch = (async (input: RequestInfo | URL, init: RequestInit = {}) => {
-    const url = String(input);
-    if (!url.includes('//status.bank.example/')) return real(input, init);
-    calls.push({ url, at: performance.now(), headers: new Headers(init.headers), init });
-    const reply = replies[Math.min(calls.length - 1, replies.length - 1)]!;
-    return reply();
-  }) as typeof fetch;
-  return { calls, restore: () => void (window.fetch = real) };
-}
-const json = (body: unknown, headers: Record<string, string> = {}) => () =>
-  new Response(JSON.stringify(body), { status: 200, headers: { 'Content-Type': 'application/json', ...headers } });
 const status = (code: number, headers: Record<string, string> = {}) => () => new Response(code === 304 ? null : 'nope', { status: code, headers });
 
 let restore: (() => void) | undefined;

@@ -9,6 +9,7 @@ import '@candor/elements/consent';
 import { cardOutage } from '../../examples/fixtures/incidents.js';
 import { contactChannels, faqEntries } from '../../examples/fixtures/faq.js';
 import { noticeV1 } from '../../examples/fixtures/consent-notices.js';
+import { json, scriptFetch } from './fake-feed.js';
 
 type Banner = HTMLElementTagNameMap['candor-incident-banner'];
 performance.setResourceTimingBufferSize(100_000);
@@ -35,21 +36,15 @@ describe('code loaded only when a page needs it', () => {
   });
 
   it('a banner given a feed URL loads the polling code and reads the feed', async () => {
-    const real = window.fetch;
-    let reads = 0;
-    window.fetch = (async (input: RequestInfo | URL, init?: RequestInit) => {
-      if (!String(input).includes('//status.bank.example/')) return real(input, init);
-      reads++;
-      return new Response(JSON.stringify([cardOutage]), { status: 200, headers: { 'Content-Type': 'application/json' } });
-    }) as typeof fetch;
+    const feed = scriptFetch([json([cardOutage])]);
     try {
       const el = await fixture<Banner>(html`<candor-incident-banner src="https://status.bank.example/incidents.json" time-zone="UTC"></candor-incident-banner>`);
       await waitUntil(() => el.currentIncidents.length === 1, 'the feed was never read', { timeout: 10_000 });
-      expect(reads).to.equal(1);
+      expect(feed.calls).to.have.length(1);
       expect(fetched(FEED_CODE)).to.have.length(1);
       expect(fetched(ADAPTERS), 'a Candor-format feed needs no adapter').to.deep.equal([]);
     } finally {
-      window.fetch = real;
+      feed.restore();
     }
   });
 

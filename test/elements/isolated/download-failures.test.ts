@@ -11,6 +11,7 @@ import type { CandorErrorEvent } from '@candor/elements/shared';
 import { cardOutage } from '../../../examples/fixtures/incidents.js';
 import { faqEntries } from '../../../examples/fixtures/faq.js';
 import { noticeV1 } from '../../../examples/fixtures/consent-notices.js';
+import { json, scriptFetch } from '../fake-feed.js';
 
 type Banner = HTMLElementTagNameMap['candor-incident-banner'];
 
@@ -88,13 +89,7 @@ describe('when code loaded on first use fails to download', () => {
 
   it('the banner shows that the status is unavailable, never an all-clear', async () => {
     failOnce('feed-controller.js');
-    const real = window.fetch;
-    let reads = 0;
-    window.fetch = (async (input: RequestInfo | URL, init?: RequestInit) => {
-      if (!String(input).includes('//status.bank.example/')) return real(input, init);
-      reads++;
-      return new Response(JSON.stringify([cardOutage]), { status: 200, headers: { 'Content-Type': 'application/json' } });
-    }) as typeof fetch;
+    const feed = scriptFetch([json([cardOutage])]);
     try {
       const wrapper = await fixture<HTMLDivElement>(html`<div></div>`);
       const el = document.createElement('candor-incident-banner') as Banner;
@@ -107,12 +102,12 @@ describe('when code loaded on first use fails to download', () => {
       expect(note?.classList.contains('problem'), 'the footer says the status cannot be read').to.equal(true);
       expect(note?.getAttribute('role')).to.equal('status');
       expect(el.shadowRoot!.querySelector('[part~="incident"]')).to.equal(null);
-      expect(reads, 'nothing fetched without the polling code').to.equal(0);
+      expect(feed.calls, 'nothing fetched without the polling code').to.have.length(0);
       expect(errors.map((e) => e.property)).to.deep.equal(['src']);
       expect(errors[0]!.message).to.match(/feed code could not be loaded/);
       wrapper.remove();
     } finally {
-      window.fetch = real;
+      feed.restore();
     }
   });
 
