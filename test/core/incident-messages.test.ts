@@ -181,6 +181,20 @@ describe('incidentMessages: the same facts on every channel', () => {
     expect(email.subject).to.equal('[Critical] Cards {status} {{link}}: Cause identified');
     expect(email.body).to.include('See {summary} and {link}.');
   });
+
+  it('drops bidi embedding, override and isolate controls from incident text, so nothing can be shown reversed or hidden', () => {
+    // U+202E turns what follows around ("…elif.exe" shown as "exe.file…"); U+2066–2069 and U+202A–202D nest directions.
+    const spoof = withMessage({ ...cardOutage, title: 'Cards \u202Efdp.eciovni\u202C down' }, 'Call \u2066+1 555 0100\u2069 now \u202B');
+    for (const channel of CHANNELS) {
+      const text = textOf(incidentMessages(spoof, { channel, now: beforeUpdate }));
+      expect(text, channel).to.not.match(/[\u202A-\u202E\u2066-\u2069]/);
+      expect(text, channel).to.include('Cards fdp.eciovni down');
+    }
+    const sms = incidentMessages(spoof, { channel: 'sms', now: beforeUpdate });
+    if (sms.channel === 'sms') expect(sms.text).to.include('Call +1 555 0100 now');
+    const ar = incidentMessages({ ...cardOutageAr, title: `\u202B${cardOutageAr.title}\u202C` }, { channel: 'push', locale: 'ar', now: beforeUpdate });
+    expect(textOf(ar), 'Arabic keeps its letters').to.include(cardOutageAr.title);
+  });
 });
 
 describe('incidentMessages: SMS within maxSmsSegments', () => {

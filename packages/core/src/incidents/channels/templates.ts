@@ -235,13 +235,17 @@ export function templatesFor(templates: IncidentTemplates, locale: string, chann
 /** True when `t` came from {@link loadIncidentTemplates}. */
 export const isLoadedTemplates = (t: unknown): t is IncidentTemplates => typeof t === 'object' && t !== null && compiled.has(t as IncidentTemplates);
 
+/** Bidi embedding, override and isolate controls: in a plain text they can show words reversed or hide where an inserted value ends. */
+const BIDI_CONTROLS = /[\u202A-\u202E\u2066-\u2069]/g;
+
 /**
  * Fills a template in one pass: a value is inserted as it is and never read again, so braces in
- * an incident's text stay text. Spaces left by an empty value are closed up and blank lines
- * kept to one.
+ * an incident's text stay text. Bidi controls are dropped (plain-text channels have no markup to
+ * isolate a value with; the Unicode bidi algorithm still lays out Arabic and English). Spaces
+ * left by an empty value are closed up and blank lines kept to one.
  */
 export function fill(template: CompiledTemplate, values: Readonly<Record<TemplatePlaceholder, string>>): string {
-  const raw = template.map((p) => (typeof p === 'string' ? p : values[p.placeholder])).join('');
+  const raw = template.map((p) => (typeof p === 'string' ? p : values[p.placeholder])).join('').replace(BIDI_CONTROLS, '');
   return raw
     .split('\n')
     .map((line) => line.replace(/[ \t]{2,}/g, ' ').trim())
