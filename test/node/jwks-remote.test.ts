@@ -147,6 +147,46 @@ describe('remote JWKS', () => {
     }
   });
 
+  it('refuses a JWKS over 64 KiB as jwks_unavailable without reading it all, announced or streamed', async () => {
+    const padded = JSON.stringify({ keys: keys.publicJwks().keys, padding: 'x'.repeat(70 * 1024) });
+    const server = await serve(() => ({ text: padded }));
+    try {
+      const e = await rejectsWith(createVerifier({ issuer: ISS, audience: AUD, keys: server.url }).verify(token), 'jwks_unavailable');
+      expect(e.message).to.contain('65536-byte limit');
+    } finally {
+      await server.close();
+    }
+    // No content-length: a chunked body that never ends is cut off at the limit, not buffered.
+    const endless = createServer((_req, res) => {
+      res.writeHead(200, { 'content-type': 'application/json' });
+      const chunk = `${' '.repeat(16 * 1024)}`;
+      res.write('{"keys":[');
+      const timer = setInterval(() => res.write(chunk), 1);
+      res.on('close', () => clearInterval(timer));
+    });
+    await new Promise<void>((resolve) => endless.listen(0, '127.0.0.1', resolve));
+    try {
+      const { port } = endless.address() as AddressInfo;
+      const e = await rejectsWith(createVerifier({ issuer: ISS, audience: AUD, keys: `http://127.0.0.1:${port}/jwks` }).verify(token), 'jwks_unavailable');
+      expect(e.message).to.contain('more than 65536');
+    } finally {
+      endless.closeAllConnections();
+      await new Promise<void>((resolve) => endless.close(() => resolve()));
+    }
+  });
+
+  it('says a kid is listed twice, rather than missing, when the JWKS has two keys under one kid', async () => {
+    const other = await KeySet.generate();
+    const twice = { keys: [keys.publicJwks().keys[0], { ...other.publicJwks().keys[0], kid: keys.active.kid }] };
+    const server = await serve(() => ({ text: JSON.stringify(twice) }));
+    try {
+      const e = await rejectsWith(createVerifier({ issuer: ISS, audience: AUD, keys: server.url }).verify(token), 'unknown_key');
+      expect(e.message).to.contain('more than one ES256 key');
+    } finally {
+      await server.close();
+    }
+  });
+
   it('refuses plain http to a host other than the loopback, and other schemes, with invalid_options', () => {
     for (const url of ['http://id.example.com/jwks.json', 'http://10.0.0.1/jwks.json', 'file:///etc/jwks.json', 'ftp://id.example.com/jwks', 'javascript:alert(1)', 'not a url']) {
       expect(() => createVerifier({ issuer: ISS, audience: AUD, keys: url }), url).to.throw().with.property('code', 'invalid_options');

@@ -38,6 +38,7 @@ export {
 export { DEFAULT_REVERIFICATION_POLICY } from './reverification.js';
 export { MemoryReplayStore, type ReplayStore } from './replay-store.js';
 export type { RemoteJwksOptions, KeyResolver } from '../lib/key-source.js';
+export { MAX_REMOTE_JWKS_BYTES, usableJwk } from '../lib/key-source.js';
 export {
   JWS_KINDS,
   DEFAULT_MAX_JWS_BYTES,
