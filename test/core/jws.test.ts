@@ -49,6 +49,15 @@ describe('one JWS pipeline', () => {
       });
     }
 
+    it('accepts the older vc+sd-jwt for the sd-jwt kind only, and still issues dc+sd-jwt first', async () => {
+      expect(JWS_KINDS['sd-jwt'].typ).to.equal('dc+sd-jwt');
+      expect(JWS_KINDS['sd-jwt'].accepted).to.deep.equal(['dc+sd-jwt', 'vc+sd-jwt']);
+      for (const k of KINDS.filter((k) => k !== 'sd-jwt')) expect(JWS_KINDS[k].accepted, k).to.deep.equal([JWS_KINDS[k].typ]);
+      const legacy = await forge(key, { alg: key.alg, kid: key.kid, typ: 'vc+sd-jwt' }, payload);
+      expect((await verifyCompactJws(legacy, { kind: 'sd-jwt', keys: key })).header.typ).to.equal('vc+sd-jwt');
+      for (const other of KINDS.filter((k) => k !== 'sd-jwt')) await rejectsWith(verifyCompactJws(legacy, { kind: other, keys: key }), 'wrong_type');
+    });
+
     it('compares typ case-insensitively and lets "application/" be left out (RFC 7515 §4.1.9), nothing looser', () => {
       for (const typ of ['kb+jwt', 'KB+JWT', 'application/kb+jwt', 'Application/Kb+Jwt']) expect(typMatches(typ, 'kb+jwt'), typ).to.equal(true);
       for (const typ of ['jwt', ' kb+jwt', 'kb+jwt ', 'text/kb+jwt', 'application/kb+jwt; charset=utf-8', 'application/application/kb+jwt', '', undefined, 1, ['kb+jwt']]) {

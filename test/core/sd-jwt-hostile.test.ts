@@ -47,6 +47,21 @@ describe('hostile SD-JWT presentations', () => {
     expect(result.disclosed).to.deep.equal(['nationalities.1', 'age_over_18']);
   });
 
+  it('accepts an issuer JWT typed with the older vc+sd-jwt (SD-JWT VC "JOSE Header": RECOMMENDED during the transition)', async () => {
+    for (const typ of ['vc+sd-jwt', 'application/vc+sd-jwt', 'VC+SD-JWT']) {
+      const result = await verifier().verify(await withKb(sdJwt(await issuerJwt(base, sdHeader(key, { typ })), [dAge]), holder), { nonce: NONCE });
+      expect(result.header.typ, typ).to.equal(typ);
+      expect(result.claims.age_over_18).to.equal(true);
+    }
+  });
+
+  it('refuses typ values near vc+sd-jwt and dc+sd-jwt with wrong_type naming both', async () => {
+    for (const typ of ['vc+jwt', 'sd-jwt', 'vp+sd-jwt', 'vc+sd-jwt; charset=utf-8', 'application/dc+sd-jwt+kb']) {
+      const e = await rejectsWith(verifier().verify(await withKb(sdJwt(await issuerJwt(base, sdHeader(key, { typ })), [dAge]), holder), { nonce: NONCE }), 'wrong_type');
+      expect(e.message, typ).to.contain('"dc+sd-jwt" or "vc+sd-jwt"');
+    }
+  });
+
   it('accepts a selectively disclosable iat (SD-JWT VC allows it) and checks the disclosed value', async () => {
     const { iat: _iat, ...rest } = base;
     const dIat = disclosure('salt-iat-0123456789', 'iat', NOW_S - 60);

@@ -34,6 +34,24 @@ function server(body: () => string | Response | Error) {
   return { state, fetch: fetchFn };
 }
 
+/** A fetch that answers each URL from `routes` (a string is a list token, else a Response), recording the URLs and redirect modes asked for. */
+function routed(routes: Record<string, () => string | Response>) {
+  const state = { urls: [] as string[], redirects: [] as (RequestRedirect | undefined)[] };
+  const fetchFn = (async (url: string | URL | Request, init?: RequestInit) => {
+    const href = String(url);
+    state.urls.push(href);
+    state.redirects.push(init?.redirect);
+    const route = routes[href];
+    if (!route) return new Response('not found', { status: 404 });
+    const b = route();
+    return typeof b === 'string' ? new Response(b, { status: 200, headers: { 'content-type': 'application/statuslist+jwt' } }) : b;
+  }) as typeof fetch;
+  return { state, fetch: fetchFn };
+}
+
+/** A redirect response to `location`. */
+const redirect = (location: string, status = 302) => () => new Response(null, { status, headers: { location } });
+
 async function deflate(bytes: Uint8Array): Promise<string> {
   const stream = new Blob([bytes as Uint8Array<ArrayBuffer>]).stream().pipeThrough(new CompressionStream('deflate'));
   return b64url(new Uint8Array(await new Response(stream).arrayBuffer()));
@@ -238,6 +256,135 @@ describe('status list: partner checker', () => {
     await c.check(status());
     t += 600;
     await rejectsWith(c.check(status()), 'status_unavailable');
+  });
+
+  describe('redirects (draft-ietf-oauth-status-list §8.2, §11.4), 2xx answers and the cache ceiling (§11.5)', () => {
+    const MOVED = 'https://cdn.example.net/lists/1';
+
+    it('follows 301, 302, 303, 307 and 308 to the list, fetching each hop itself (redirect: manual)', async () => {
+      const jwt = await sign();
+      for (const code of [301, 302, 303, 307, 308]) {
+        const r = routed({ [URI]: redirect(MOVED, code), [MOVED]: () => jwt });
+        await checker(r.fetch).check(status());
+        expect(r.state.urls, String(code)).to.deep.equal([URI, MOVED]);
+        expect(r.state.redirects).to.deep.equal(['manual', 'manual']);
+      }
+    });
+
+    it('resolves a relative Location against the URL that answered, and follows a chain of up to 5', async () => {
+      const jwt = await sign();
+      const hops = [1, 2, 3, 4, 5].map((n) => `https://id.example.com/status/hop${n}`);
+      const r = routed({
+        [URI]: redirect('hop1'),
+        [hops[0]!]: redirect('/status/hop2', 307),
+        [hops[1]!]: redirect(hops[2]!),
+        [hops[2]!]: redirect(hops[3]!),
+        [hops[3]!]: redirect(hops[4]!),
+        [hops[4]!]: () => jwt,
+      });
+      await checker(r.fetch).check(status());
+      expect(r.state.urls).to.deep.equal([URI, ...hops]);
+    });
+
+    it('checks sub against the URI in the token, not the redirect target (§8.3 step 4a)', async () => {
+      const jwt = await sign();
+      const r = routed({ [URI]: redirect(MOVED), [MOVED]: () => jwt });
+      await checker(r.fetch).check(status());
+      const forTarget = await forged({ sub: MOVED });
+      const e = await rejectsWith(checker(routed({ [URI]: redirect(MOVED), [MOVED]: () => forTarget }).fetch).check(status()), 'invalid_status_list');
+      expect(e.field).to.equal('sub');
+    });
+
+    it('caches under the URI in the token: a redirected list is fetched again only after its ttl', async () => {
+      const jwt = await sign();
+      const r = routed({ [URI]: redirect(MOVED), [MOVED]: () => jwt });
+      const c = checker(r.fetch);
+      await c.check(status());
+      t += 30;
+      await c.check(status());
+      expect(r.state.urls).to.have.length(2);
+    });
+
+    const refused: Array<[string, Record<string, () => string | Response>, RegExp]> = [
+      ['more than 5 redirects', Object.fromEntries([URI, ...[1, 2, 3, 4, 5, 6].map((n) => `https://id.example.com/status/r${n}`)].map((u, i, all) => [u, redirect(all[i + 1] ?? 'https://id.example.com/status/r7')])), /more than 5 times/],
+      ['a redirect loop', { [URI]: redirect(MOVED), [MOVED]: redirect(URI) }, /loop/],
+      ['a redirect to plain http', { [URI]: redirect('http://cdn.example.net/lists/1') }, /not https/],
+      ['a redirect to another scheme', { [URI]: redirect('ftp://cdn.example.net/lists/1') }, /not https/],
+      ['a redirect from a remote host to the loopback', { [URI]: redirect('http://127.0.0.1:8080/admin') }, /on this machine/],
+      ['a redirect to https on localhost from a remote host', { [URI]: redirect('https://localhost/lists/1') }, /on this machine/],
+      ['a redirect without Location', { [URI]: () => new Response(null, { status: 302 }) }, /no Location/],
+      ['a Location that is not a URL', { [URI]: redirect('https://[bad') }, /not a URL/],
+      ['HTTP 300 (not a redirect RFC 9110 §15.4 repeats)', { [URI]: () => new Response('choose', { status: 300, headers: { location: MOVED } }) }, /HTTP 300/],
+      ['HTTP 304 (nothing was cached by HTTP)', { [URI]: () => new Response(null, { status: 304 }) }, /HTTP 304/],
+    ];
+    for (const [name, routes, message] of refused) {
+      it(`refuses ${name} → status_unavailable, and fetches nothing past it`, async () => {
+        const r = routed(routes);
+        const e = await rejectsWith(checker(r.fetch).check(status()), 'status_unavailable');
+        expect(e.message).to.match(message);
+        expect(r.state.urls.length).to.be.at.most(6);
+        expect(r.state.urls.some((u) => !u.startsWith('https://id.example.com/') && !u.startsWith(MOVED))).to.equal(false);
+      });
+    }
+
+    it('follows a loopback-to-loopback redirect over plain http (local development)', async () => {
+      const local = 'http://127.0.0.1:8787/status/1';
+      const jwt = await forged({ sub: local });
+      const r = routed({ [local]: redirect('http://localhost:8787/status/1-v2'), 'http://localhost:8787/status/1-v2': () => jwt });
+      await checker(r.fetch).check({ status_list: { idx, uri: local } });
+      expect(r.state.urls).to.deep.equal([local, 'http://localhost:8787/status/1-v2']);
+    });
+
+    it('refuses a redirect a browser hides (opaqueredirect) with status_unavailable saying why', async () => {
+      const opaque = { type: 'opaqueredirect', status: 0, headers: new Headers(), body: null } as unknown as Response;
+      const e = await rejectsWith(checker(routed({ [URI]: () => opaque }).fetch).check(status()), 'status_unavailable');
+      expect(e.message).to.contain('hides');
+    });
+
+    it('accepts any 2xx answer carrying the list (§8.2), and refuses 4xx and 5xx ones', async () => {
+      const jwt = await sign();
+      for (const code of [200, 203]) {
+        await checker(routed({ [URI]: () => new Response(jwt, { status: code }) }).fetch).check(status());
+      }
+      for (const code of [404, 410, 500, 503]) {
+        const e = await rejectsWith(checker(routed({ [URI]: () => new Response('no', { status: code }) }).fetch).check(status()), 'status_unavailable');
+        expect(e.message).to.contain(`HTTP ${code}`);
+      }
+    });
+
+    it('caches a list with a huge ttl for at most maxCacheSeconds (default 3600), then fetches it again', async () => {
+      let jwt = await forged({ ttl: 10 * 365 * 86400, exp: t + 20 * 365 * 86400 });
+      const s = server(() => jwt);
+      const c = checker(s.fetch);
+      await c.check(status());
+      t += 3599;
+      await c.check(status());
+      expect(s.state.requests).to.equal(1);
+      t += 2;
+      jwt = await forged({ ttl: 10 * 365 * 86400, exp: t + 20 * 365 * 86400 });
+      await c.check(status());
+      expect(s.state.requests).to.equal(2);
+    });
+
+    it('takes maxCacheSeconds as an option, capping the default ttl too, and refuses a bad one', async () => {
+      const jwt = await forged({ ttl: 600 });
+      const s = server(() => jwt);
+      const c = checker(s.fetch, { maxCacheSeconds: 60 });
+      await c.check(status());
+      t += 61;
+      await c.check(status());
+      expect(s.state.requests).to.equal(2);
+      const noTtl = await forged({ ttl: undefined });
+      const s2 = server(() => noTtl);
+      const c2 = checker(s2.fetch, { maxCacheSeconds: 30, defaultTtlSeconds: 300 });
+      await c2.check(status());
+      t += 31;
+      await c2.check(status());
+      expect(s2.state.requests).to.equal(2);
+      for (const bad of [0, -1, 1.5, 367 * 86400, '60']) {
+        expect(() => checker(s.fetch, { maxCacheSeconds: bad as number }), String(bad)).to.throw().with.property('code', 'invalid_options');
+      }
+    });
   });
 
   describe('hostile lists and failures, each with its code', () => {

@@ -9,8 +9,10 @@ import { keyResolver, type KeyResolver, type RemoteJwksOptions } from './key-sou
 import { optionError, wholeNumber } from './options.js';
 
 interface KindRule {
-  /** The expected `typ` (RFC 8725 §3.11 explicit typing), lower case, without `application/`. */
+  /** The `typ` Candor issues for this kind (RFC 8725 §3.11 explicit typing), lower case, without `application/`. */
   readonly typ: string;
+  /** Every `typ` accepted on verification, `typ` first; a kind accepts more than one only where its specification says so. */
+  readonly accepted: readonly [string, ...string[]];
   /** How messages name the object ("token"). */
   readonly noun: string;
   /** The plural, for "Candor tokens always carry one". */
@@ -19,25 +21,35 @@ interface KindRule {
   readonly what: string;
 }
 
+/** A kind that issues `typ` and accepts it and `older` (types its specification still accepts). */
+const kind = (typ: string, noun: string, plural: string, what: string, older: readonly string[] = []): KindRule =>
+  Object.freeze({ typ, accepted: Object.freeze([typ, ...older]) as KindRule['accepted'], noun, plural, what });
+
 /**
- * Every kind of signed object and the `typ` it must carry. One `typ` per kind, so an object of
- * one kind never verifies as another (a consent record is never a token, nor the reverse).
+ * Every kind of signed object, the `typ` Candor issues for it and the `typ` values it accepts.
+ * No `typ` is accepted by two kinds, so an object of one kind never verifies as another (a
+ * consent record is never a token, nor the reverse). Only the SD-JWT accepts a second `typ`:
+ * `vc+sd-jwt`, which draft-ietf-oauth-sd-jwt-vc used until it became `dc+sd-jwt`; the draft's
+ * "JOSE Header" section (§3.2.1 up to -13) says it "is RECOMMENDED that Verifiers and Holders accept both
+ * vc+sd-jwt and dc+sd-jwt as the value of the typ header for a reasonable transitional period".
+ * Candor issues `dc+sd-jwt` only.
  *
  * @example
  * ```ts
- * JWS_KINDS['consent-record'].typ; // 'candor-consent+jwt'
+ * JWS_KINDS['consent-record'].typ;  // 'candor-consent+jwt'
+ * JWS_KINDS['sd-jwt'].accepted;     // ['dc+sd-jwt', 'vc+sd-jwt']
  * ```
  */
 export const JWS_KINDS = Object.freeze({
-  'verification-token': { typ: TOKEN_TYPE, noun: 'token', plural: 'tokens', what: 'a Candor verification token' },
-  'consent-record': { typ: CONSENT_RECORD_TYPE, noun: 'signed consent record', plural: 'consent records', what: 'a signed Candor consent record' },
-  /** The issuer-signed JWT of an SD-JWT VC (RFC 9901, SD-JWT VC). */
-  'sd-jwt': { typ: 'dc+sd-jwt', noun: 'SD-JWT', plural: 'SD-JWTs', what: 'an SD-JWT verifiable credential' },
+  'verification-token': kind(TOKEN_TYPE, 'token', 'tokens', 'a Candor verification token'),
+  'consent-record': kind(CONSENT_RECORD_TYPE, 'signed consent record', 'consent records', 'a signed Candor consent record'),
+  /** The issuer-signed JWT of an SD-JWT VC (RFC 9901, SD-JWT VC); `vc+sd-jwt` accepted for the transition (SD-JWT VC "JOSE Header", §3.2.1 up to -13). */
+  'sd-jwt': kind('dc+sd-jwt', 'SD-JWT', 'SD-JWTs', 'an SD-JWT verifiable credential', ['vc+sd-jwt']),
   /** The holder's key-binding JWT (RFC 9901 §4.3). */
-  'kb-jwt': { typ: 'kb+jwt', noun: 'key-binding JWT', plural: 'key-binding JWTs', what: 'a key-binding JWT' },
-  /** A Token Status List (draft-ietf-oauth-status-list). */
-  'status-list': { typ: 'statuslist+jwt', noun: 'status list token', plural: 'status list tokens', what: 'a status list token' },
-} as const satisfies Record<string, KindRule>);
+  'kb-jwt': kind('kb+jwt', 'key-binding JWT', 'key-binding JWTs', 'a key-binding JWT'),
+  /** A Token Status List (draft-ietf-oauth-status-list §5.1). */
+  'status-list': kind('statuslist+jwt', 'status list token', 'status list tokens', 'a status list token'),
+} as const);
 
 /** One of the keys of {@link JWS_KINDS}. @example `const kind: JwsKind = 'verification-token'` */
 export type JwsKind = keyof typeof JWS_KINDS;
@@ -99,7 +111,7 @@ export interface VerifiedJws {
 
 /** Options of {@link createJwsVerifier}. @example `{ kind: 'consent-record', keys: keySet, maxBytes: 16384 }` */
 export interface JwsVerifierOptions {
-  /** Which kind of object; decides the expected `typ` ({@link JWS_KINDS}). */
+  /** Which kind of object; decides the accepted `typ` values ({@link JWS_KINDS}). */
   kind: JwsKind;
   /**
    * The public key of a single signer (the header's `kid` is then optional), or keys chosen by
@@ -132,7 +144,7 @@ function keyFits(alg: SigningAlgorithm, key: CryptoKey): boolean {
  * Makes the verifier of one kind of compact JWS. In order: a string, the size cap, three
  * segments, a canonical base64url header holding a JSON object, `alg` on the allow-list,
  * `jku`/`x5u`/`jwk`/`x5c` refused (`forbidden_header`), `crit` refused (`unsupported_critical`),
- * the kind's `typ` (`wrong_type`), a `kid` when keys are chosen by kid, canonical base64url
+ * one of the kind's accepted `typ` values (`wrong_type`), a `kid` when keys are chosen by kid, canonical base64url
  * payload and signature, the key by `kid` and `alg`, and last jose's `compactVerify` for the
  * signature. The header checks run once per distinct header segment (every object from one key
  * has the same header bytes). Errors from the key source pass through unchanged: a CandorError
@@ -182,8 +194,8 @@ export function createJwsVerifier(options: JwsVerifierOptions): (input: unknown)
       throw fail('unsupported_critical', `The ${noun} marks ${JSON.stringify(header.crit)} as critical; this verifier implements no JWS extensions.`, 'crit');
     }
     const typ = header.typ;
-    if (!typMatches(typ, rule.typ)) {
-      throw fail('wrong_type', `The ${noun} typ is ${JSON.stringify(typ)}, not "${rule.typ}": it is not ${rule.what}.`, 'typ');
+    if (!rule.accepted.some((expected) => typMatches(typ, expected))) {
+      throw fail('wrong_type', `The ${noun} typ is ${JSON.stringify(typ)}, not ${rule.accepted.map((t) => `"${t}"`).join(' or ')}: it is not ${rule.what}.`, 'typ');
     }
     const kid = header.kid;
     const usableKid = typeof kid === 'string' && kid.length > 0 && kid.length <= 256;

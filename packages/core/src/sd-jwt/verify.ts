@@ -120,7 +120,8 @@ const wholeSeconds = (value: unknown) => typeof value === 'number' && Number.isI
 /**
  * Creates a verifier of SD-JWT VC presentations. In order (RFC 9901 §7.3 wrapping §7.1): the
  * size cap; the split into issuer JWT, disclosures and KB-JWT (a missing trailing `~` refused);
- * the key-binding policy; the issuer JWT through the JWS pipeline (`typ: dc+sd-jwt`, allow-listed
+ * the key-binding policy; the issuer JWT through the JWS pipeline (`typ: dc+sd-jwt`, or the older
+ * `vc+sd-jwt` that SD-JWT VC still recommends accepting, see `JWS_KINDS`; allow-listed
  * `alg`, no `jku`/`x5u`/`jwk`/`x5c`/`crit`, the issuer's key); `_sd_alg`; every disclosure's
  * shape, then their placement (duplicates, unreferenced, reserved names, clashes); only then
  * `iss`, `vct`, `exp`, `nbf`, `iat` and `cnf` on the processed payload; then the KB-JWT (`typ:

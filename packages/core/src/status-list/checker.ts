@@ -11,6 +11,7 @@ import { createJwsVerifier } from '../lib/jws.js';
 import type { KeyResolver, RemoteJwksOptions } from '../lib/key-source.js';
 import { Lru } from '../lib/lru.js';
 import { clockOption, optionError, wholeNumber } from '../lib/options.js';
+import { LOOPBACK_HOSTS_TEXT, isLoopbackHost, parseSecureUrl } from '../lib/urls.js';
 import type { Clock } from '../models/clock.js';
 import { summarizeIssues, toValidationIssues } from '../models/issues.js';
 import { STATUS_LIST_MEDIA_TYPE, StatusClaimSchema, type StatusClaim } from './claim.js';
@@ -18,6 +19,11 @@ import { DEFAULT_MAX_INFLATED_BYTES, STATUS, decodeStatusList, type StatusList }
 
 /** Default cap on a status list response body: 1 MiB. @example `createStatusChecker({ ...options, maxResponseBytes: DEFAULT_MAX_STATUS_RESPONSE_BYTES / 4 })` */
 export const DEFAULT_MAX_STATUS_RESPONSE_BYTES = 1024 * 1024;
+
+/** Most redirects followed for one status list fetch: 5. @example `redirectsFollowed <= MAX_STATUS_REDIRECTS` */
+export const MAX_STATUS_REDIRECTS = 5;
+/** Default {@link StatusCheckerOptions.maxCacheSeconds}: 1 hour. @example `createStatusChecker({ ...options, maxCacheSeconds: DEFAULT_MAX_STATUS_CACHE_SECONDS * 6 })` */
+export const DEFAULT_MAX_STATUS_CACHE_SECONDS = 3600;
 
 /** Options of {@link createStatusChecker}. @example `{ issuer: 'https://id.example.com', keys: 'https://id.example.com/.well-known/jwks.json', maxStalenessSeconds: 600 }` */
 export interface StatusCheckerOptions {
@@ -41,6 +47,12 @@ export interface StatusCheckerOptions {
   timeoutMs?: number;
   /** How long a list without `ttl` is cached. Default 300 s. */
   defaultTtlSeconds?: number;
+  /**
+   * The longest a list is cached before it is fetched again, whatever its `ttl` says (a `ttl` is
+   * the most a list may be cached, so a shorter time always conforms). Default 3600 s, between 1
+   * and 366 days.
+   */
+  maxCacheSeconds?: number;
   /** After a failed fetch, wait this long before fetching that list again (the cache or the error answers meanwhile). Default 5 s. */
   retryAfterSeconds?: number;
   /** Clock skew allowed on the list's `iat` and `exp`. Default 30 s. */
@@ -83,6 +95,31 @@ interface CachedList {
 const fail = (code: ConstructorParameters<typeof CandorError>[0], message: string, field?: string, cause?: unknown) =>
   new CandorError(code, message, { ...(field ? { field } : {}), ...(cause !== undefined ? { cause } : {}) });
 
+/** The redirects RFC 9110 §15.4 says repeat the request at the Location: 301, 302, 303, 307, 308. */
+const REDIRECTS = new Set([301, 302, 303, 307, 308]);
+
+/**
+ * Where a redirect from `from` to `location` leads, or why it is not followed. The target must
+ * pass the same rule as the list URI itself (https; plain http only on the loopback), and a
+ * remote host cannot send the request to the loopback (this machine's own services).
+ */
+function redirectTarget(from: URL, location: string | null): { url: URL } | { refused: string } {
+  if (location === null || location.length === 0) return { refused: 'has no Location header' };
+  let resolved: URL;
+  try {
+    resolved = new URL(location, from);
+  } catch {
+    return { refused: `has a Location that is not a URL (${JSON.stringify(location.slice(0, 200))})` };
+  }
+  const url = parseSecureUrl(resolved);
+  if (!url) return { refused: `points at ${resolved.href}, which is not https (plain http is allowed only on ${LOOPBACK_HOSTS_TEXT})` };
+  if (isLoopbackHost(url.hostname) && !isLoopbackHost(from.hostname)) {
+    return { refused: `points at ${url.href} on this machine, from the remote host ${from.host}` };
+  }
+  url.hash = '';
+  return { url };
+}
+
 /**
  * Reads a response body up to `cap` bytes; over it, stops reading and throws `too_large`.
  */
@@ -97,9 +134,11 @@ async function readResponse(res: Response, cap: number, uri: string): Promise<Ui
 /**
  * Makes a status checker for one issuer's status lists. For each list URI it fetches the status
  * list token (`Accept: application/statuslist+jwt`; https only, plain http only on the
- * loopback; no redirects; size cap; timeout), verifies it through the JWS pipeline with the
- * issuer's keys (`typ: statuslist+jwt`), checks `iss`, `sub` (equal to the URI), `iat`, `nbf`,
- * `exp` and `ttl`, inflates the list under a cap, and caches it for `ttl` (never past `exp`). When a
+ * loopback; up to {@link MAX_STATUS_REDIRECTS} redirects, each target held to the same rule; any
+ * 2xx answer; size cap; timeout), verifies it through the JWS pipeline with the issuer's keys
+ * (`typ: statuslist+jwt`), checks `iss`, `sub` (equal to the URI in the token, also after a
+ * redirect), `iat`, `nbf`, `exp` and `ttl`, inflates the list under a cap, and caches it for
+ * `ttl`, at most `maxCacheSeconds` and never past `exp`. When a
  * fresh list cannot be had, the cached one answers for up to `maxStalenessSeconds` more; after
  * that every check fails (`status_unavailable`, or the reason the new list was refused).
  *
@@ -118,6 +157,7 @@ export function createStatusChecker(options: StatusCheckerOptions): StatusChecke
   const seconds = (v: unknown, field: string, fallback: number, min = 0) => wholeNumber(v, field, { fallback, min, max: 366 * 86400, unit: 'seconds' });
   const maxStalenessMs = seconds(options.maxStalenessSeconds, 'maxStalenessSeconds', 600) * 1000;
   const defaultTtl = seconds(options.defaultTtlSeconds, 'defaultTtlSeconds', 300, 1);
+  const maxCache = seconds(options.maxCacheSeconds, 'maxCacheSeconds', DEFAULT_MAX_STATUS_CACHE_SECONDS, 1);
   const retryAfterMs = seconds(options.retryAfterSeconds, 'retryAfterSeconds', 5) * 1000;
   const tolerance = seconds(options.clockToleranceSeconds, 'clockToleranceSeconds', 30);
   if (tolerance > 300) throw optionError('clockToleranceSeconds', `must be at most 300; got ${tolerance}.`);
@@ -150,15 +190,34 @@ export function createStatusChecker(options: StatusCheckerOptions): StatusChecke
       }, timeoutMs);
     });
     const attempt = (async () => {
+      // draft-ietf-oauth-status-list §8.2: a redirect (3xx) is one "which clients SHOULD follow";
+      // §11.4: following it "MUST follow the guidance provided in Section 15.4 of [RFC9110]" and
+      // beware of loops. Each hop is fetched here (redirect: 'manual') so its target is checked.
+      let url = new URL(uri);
+      const seen = new Set([url.href]);
       let res: Response;
-      try {
-        res = await fetchFn(uri, { headers: { accept: STATUS_LIST_MEDIA_TYPE }, redirect: 'error', signal: controller.signal });
-      } catch (cause) {
-        throw fail('status_unavailable', `The status list ${uri} could not be fetched (${String((cause as Error)?.message ?? cause)}).`, undefined, cause);
-      }
-      if (res.status !== 200) {
+      for (let hops = 0; ; hops++) {
+        try {
+          res = await fetchFn(url.href, { headers: { accept: STATUS_LIST_MEDIA_TYPE }, redirect: 'manual', signal: controller.signal });
+        } catch (cause) {
+          throw fail('status_unavailable', `The status list ${uri} could not be fetched${url.href === uri ? '' : ` from ${url.href}`} (${String((cause as Error)?.message ?? cause)}).`, undefined, cause);
+        }
+        if (res.type === 'opaqueredirect') {
+          throw fail('status_unavailable', `The status list ${uri} redirects, and this runtime hides where to (a browser); serve the list at its URI or give a fetch that can read redirects.`);
+        }
+        if (!REDIRECTS.has(res.status)) break;
         res.body?.cancel().catch(() => {});
-        throw fail('status_unavailable', `The status list ${uri} answered HTTP ${res.status}, not 200.`);
+        const next = redirectTarget(url, res.headers.get('location'));
+        if ('refused' in next) throw fail('status_unavailable', `The status list ${uri} redirects (HTTP ${res.status} from ${url.href}) and the redirect ${next.refused}; it was not followed.`);
+        if (seen.has(next.url.href)) throw fail('status_unavailable', `The status list ${uri} redirects in a loop (back to ${next.url.href}); it was not followed.`);
+        if (hops + 1 > MAX_STATUS_REDIRECTS) throw fail('status_unavailable', `The status list ${uri} redirects more than ${MAX_STATUS_REDIRECTS} times; it was not followed further.`);
+        seen.add(next.url.href);
+        url = next.url;
+      }
+      // §8.2: "A successful response that contains a Status List Token MUST use an HTTP status code in the 2xx range."
+      if (res.status < 200 || res.status > 299) {
+        res.body?.cancel().catch(() => {});
+        throw fail('status_unavailable', `The status list ${uri} answered HTTP ${res.status}${url.href === uri ? '' : ` (at ${url.href})`}, not a 2xx success.`);
       }
       let body: Uint8Array;
       try {
@@ -191,6 +250,7 @@ export function createStatusChecker(options: StatusCheckerOptions): StatusChecke
     if (claims.iss !== issuer) {
       throw fail('wrong_issuer', `The status list at ${uri} was issued by ${JSON.stringify(claims.iss)}, not by ${JSON.stringify(issuer)}.`, 'iss');
     }
+    // §5.1 / §8.3 step 4a: sub equals the uri in the referenced token, not where a redirect led.
     if (claims.sub !== uri) {
       throw fail('invalid_status_list', `The status list token fetched from ${uri} is for ${JSON.stringify(claims.sub)} (its sub): it is not the list this token points at.`, 'sub');
     }
@@ -221,7 +281,9 @@ export function createStatusChecker(options: StatusCheckerOptions): StatusChecke
     const list = await decodeStatusList(claims.status_list, { maxInflatedBytes });
     const fetchedAt = nowMs();
     const hardEnd = typeof exp === 'number' ? (exp + tolerance) * 1000 : Infinity;
-    const refreshAt = Math.min(fetchedAt + ((ttl as number | undefined) ?? defaultTtl) * 1000, hardEnd);
+    // §11.5: "clients should be configured with lower/upper bounds" for exp and ttl; a ttl is the
+    // most a list may be cached (§5.1), so capping it at maxCacheSeconds always conforms.
+    const refreshAt = Math.min(fetchedAt + Math.min((ttl as number | undefined) ?? defaultTtl, maxCache) * 1000, hardEnd);
     return { list, iat, refreshAt, staleUntil: Math.min(refreshAt + maxStalenessMs, hardEnd) };
   }
 

@@ -32,7 +32,9 @@ export {
 } from './issue.js';
 export {
   createStatusChecker,
+  DEFAULT_MAX_STATUS_CACHE_SECONDS,
   DEFAULT_MAX_STATUS_RESPONSE_BYTES,
+  MAX_STATUS_REDIRECTS,
   type StatusChecker,
   type StatusCheckerOptions,
 } from './checker.js';
