@@ -435,8 +435,26 @@ describe('status list: partner checker', () => {
 
     it('a status claim that is not { status_list: { idx, uri } } → invalid_claims', async () => {
       const c = checker(server(() => new Error('not fetched')).fetch);
-      for (const bad of [undefined, {}, { status_list: { idx: -1, uri: URI } }, { status_list: { idx: 1.5, uri: URI } }, { status_list: { idx: 1, uri: 'http://id.example.com/s' } }, { status_list: { idx: 1, uri: URI, extra: 1 } }]) {
+      for (const bad of [undefined, {}, { status_list: { idx: -1, uri: URI } }, { status_list: { idx: 1.5, uri: URI } }, { status_list: { idx: 1, uri: 'http://id.example.com/s' } }, { other_mechanism: { uri: URI } }]) {
         await rejectsWith(c.check(bad), 'invalid_claims');
+      }
+    });
+
+    it('ignores other members of the status claim and of status_list (other status mechanisms, §6.1)', async () => {
+      const extra = { status_list: { ...status().status_list, note: 'x' }, identifiers: { uri: 'https://x.example/i' } };
+      const valid = await sign();
+      await checker(server(() => valid).fetch).check(extra);
+      await revokeToken(store, 't1');
+      const revoked = await sign();
+      await rejectsWith(checker(server(() => revoked).fetch).check(extra), 'revoked');
+    });
+
+    it('accepts a ttl that is a positive number but not whole (§5.1), and refuses NaN-like values', async () => {
+      const ok = await forged({ ttl: 0.5 });
+      await checker(server(() => ok).fetch).check(status());
+      for (const ttl of [-1, 'soon', null]) {
+        const bad = await forged({ ttl });
+        await rejectsWith(checker(server(() => bad).fetch).check(status()), 'invalid_status_list');
       }
     });
 

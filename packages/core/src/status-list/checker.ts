@@ -275,8 +275,9 @@ export function createStatusChecker(options: StatusCheckerOptions): StatusChecke
     if (typeof exp === 'number' && now >= exp + tolerance) {
       throw fail('status_unavailable', `The status list at ${uri} expired at ${isoOfSeconds(exp)} and no fresh one is published; the token's status cannot be known.`, 'exp');
     }
-    if (ttl !== undefined && (typeof ttl !== 'number' || !Number.isInteger(ttl) || ttl < 1)) {
-      throw fail('invalid_status_list', `The status list token from ${uri} has a ttl that is not a positive whole number of seconds.`, 'ttl');
+    // §5.1: "a positive number encoded in JSON as a number" (not necessarily whole).
+    if (ttl !== undefined && (typeof ttl !== 'number' || !Number.isFinite(ttl) || ttl <= 0)) {
+      throw fail('invalid_status_list', `The status list token from ${uri} has a ttl that is not a positive number of seconds.`, 'ttl');
     }
     const list = await decodeStatusList(claims.status_list, { maxInflatedBytes });
     const fetchedAt = nowMs();

@@ -11,15 +11,17 @@ export const MAX_STATUS_INDEX = 2 ** 31 - 1;
 
 /**
  * `status: { status_list: { idx, uri } }`: the token's index in the list published at `uri`
- * (https; http only on the loopback).
+ * (https; http only on the loopback). Other members, of `status` (other status mechanisms, §6.1:
+ * "other members of the status object may be defined by other specifications") or of
+ * `status_list`, are ignored, not refused.
  *
  * @example
  * ```ts
  * StatusClaimSchema.parse({ status_list: { idx: 7, uri: 'https://id.example.com/status/1' } });
  * ```
  */
-export const StatusClaimSchema = z.strictObject({
-  status_list: z.strictObject({
+export const StatusClaimSchema = z.object({
+  status_list: z.object({
     /** The token's index in the list, a whole number from 0. */
     idx: z.int().check(z.gte(0), z.lte(MAX_STATUS_INDEX)),
     /** Where the list is published; the list token's `sub` equals it. */
