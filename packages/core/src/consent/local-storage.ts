@@ -3,6 +3,7 @@ import type { ConsentRecord } from '../models/consent.js';
 import { ConsentRecordSchema } from '../models/consent.js';
 import { summarizeIssues, toValidationIssues } from '../models/issues.js';
 import { CandorError } from '../errors.js';
+import { once } from '../lib/lazy-import.js';
 import { controllerKey, type ConsentStorage, type ConsentStorageRead } from './storage.js';
 import { parseRecord } from './validate.js';
 
@@ -21,12 +22,12 @@ export interface LocalStorageConsentStorageOptions {
 export { UNREADABLE_KEY_INFIX } from './storage.js';
 
 /** The code for damaged data (salvage.ts), loaded the first time stored data cannot all be read. */
-let salvage: typeof import('./salvage.js') | undefined;
+const salvage = once(() => import('./salvage.js'));
 /** Why the last attempt to load it failed, if it did. */
 let salvageError: unknown;
 
 /** The code that writes (local-storage.write.ts), loaded by the first save. */
-let writer: Promise<typeof import('./local-storage.write.js')> | undefined;
+const writer = once(() => import('./local-storage.write.js'));
 
 /** What `#read` found, with the failure that kept unreadable data from being set aside. */
 interface Found extends ConsentStorageRead {
@@ -78,10 +79,9 @@ export class LocalStorageConsentStorage implements ConsentStorage {
     const key = this.keyFor(owner, valid.subject);
     let write: typeof import('./local-storage.write.js');
     try {
-      write = await (writer ??= import('./local-storage.write.js'));
+      write = await writer();
     } catch (e) {
-      writer = undefined;
-      // A browser keeps a failed module download failed until the page is reloaded.
+      // The next save imports again, but a browser keeps a failed module download failed until the page is reloaded.
       throw new CandorError('storage_unavailable', `The consent record was not stored: the code that stores it could not be loaded (${String(e)}). Reload the page to try again.`, { cause: e });
     }
     // Read and write in one go: no other save can come between them.
@@ -123,11 +123,11 @@ export class LocalStorageConsentStorage implements ConsentStorage {
    * meanwhile is read, not overwritten.
    */
   async #withRead<T>(key: string, controller: string, subject: string, use: (found: Found) => T): Promise<T> {
-    const found = this.#read(key, controller, subject, !salvage);
+    const found = this.#read(key, controller, subject, !salvage.loaded);
     if (found) return use(found);
     salvageError = undefined; // a download that failed before is tried again
     try {
-      salvage = await import('./salvage.js');
+      await salvage();
     } catch (e) {
       salvageError = e;
     }
@@ -157,8 +157,8 @@ export class LocalStorageConsentStorage implements ConsentStorage {
       if (!Array.isArray(parsed)) problems.push('not an array');
     } catch {
       if (waitForSalvage) return undefined;
-      problems.push(salvage ? 'not complete JSON' : `not complete JSON (its readable entries could not be looked for: ${String(salvageError)})`);
-      ({ entries, cut } = salvage?.readableEntries(raw) ?? { entries: [], cut });
+      problems.push(salvage.loaded ? 'not complete JSON' : `not complete JSON (its readable entries could not be looked for: ${String(salvageError)})`);
+      ({ entries, cut } = salvage.loaded?.readableEntries(raw) ?? { entries: [], cut });
     }
     const records: ConsentRecord[] = [];
     entries.forEach((entry, i) => {
@@ -174,8 +174,8 @@ export class LocalStorageConsentStorage implements ConsentStorage {
     const found = `"${key}" held data that could not be read (${problems.slice(0, 4).join('; ')}); ${records.length} readable record(s) kept`;
     let setAsideKey: string;
     try {
-      if (!salvage) throw salvageError;
-      setAsideKey = salvage.setAside(storage, key, raw);
+      if (!salvage.loaded) throw salvageError;
+      setAsideKey = salvage.loaded.setAside(storage, key, raw);
     } catch (asideError) {
       const message = `${found}. It could not be set aside, so it was left in place and will not be overwritten.`;
       this.#warn(message);

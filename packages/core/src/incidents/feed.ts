@@ -1,8 +1,7 @@
 /** What every status-feed adapter shares: limits checked before mapping, issues, and the final check against the model. */
 import { IncidentSchema, type Incident } from '../models/incident.js';
 import { toValidationIssues, type ValidationIssue } from '../models/issues.js';
-import { identifier } from '../models/text.js';
-import { isBareLink, parseSecureUrl } from '../lib/urls.js';
+import { identifier, secureUrl } from '../models/text.js';
 
 /** What an adapter returns: every incident it could map, and an issue for every item it could not. */
 export interface FeedResult {
@@ -252,12 +251,12 @@ export function defined(out: Record<string, unknown>): Record<string, unknown> {
   return out;
 }
 
+const LINK = secureUrl();
 /**
- * `v` when it is a link a customer may follow (https, http only on the loopback), at most 2048
- * characters, that can be printed into a text as it is ({@link isBareLink}).
+ * `v` when the model accepts it as a link ({@link secureUrl}: https, http only on the loopback,
+ * at most 2048 characters, printable into a text as it is); undefined, with no issue, when not.
  */
-export const secureLink = (v: unknown): string | undefined =>
-  typeof v === 'string' && v.length <= 2048 && isBareLink(v) && parseSecureUrl(v) ? v : undefined;
+export const secureLink = (v: unknown): string | undefined => (LINK.safeParse(v).success ? (v as string) : undefined);
 
 /**
  * The first `max` items of `v` when it is an array (none when it is not), with an issue at

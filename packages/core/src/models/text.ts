@@ -1,6 +1,6 @@
 /** Shared building blocks for the models: bounded strings and identifiers. */
 import * as z from 'zod/mini';
-import { LOOPBACK_HOSTS_TEXT, parseSecureUrl } from '../lib/urls.js';
+import { isBareLink, LOOPBACK_HOSTS_TEXT, parseSecureUrl } from '../lib/urls.js';
 
 /** A non-empty, bounded, human-readable string (rendered as text, never as markup). */
 export const text = (max = 500) => z.string().check(z.minLength(1), z.maxLength(max));
@@ -47,12 +47,20 @@ export const numberIn = (min: number, max: number, whole = false) =>
 
 /**
  * A link a customer may follow: https, or plain http only on this machine (the same rule as
- * issuer and JWKS URLs), at most 2048 characters. `javascript:`, `data:` and other schemes are refused.
+ * issuer and JWKS URLs), at most 2048 characters. `javascript:`, `data:` and other schemes are
+ * refused, and so is a link holding a space, line break, control or invisible character
+ * ({@link isBareLink}): the URL parser would drop it, while a text that prints the link would not.
  */
 export const secureUrl = () =>
   z.string().check(
     z.maxLength(2048),
-    z.refine((v) => parseSecureUrl(v) !== undefined, { message: `must be an https URL (plain http only on ${LOOPBACK_HOSTS_TEXT})` }),
+    // One issue per link, naming what is wrong: a value that is no https URL at all is told only that.
+    z.refine((v) => isBareLink(v) && parseSecureUrl(v), {
+      error: ({ input }) =>
+        parseSecureUrl(input as string)
+          ? 'must be a single link with no spaces, line breaks or invisible characters'
+          : `must be an https URL (plain http only on ${LOOPBACK_HOSTS_TEXT})`,
+    }),
   );
 
 /**
