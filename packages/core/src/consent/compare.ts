@@ -2,7 +2,7 @@
 import type { ConsentNotice, ConsentRecord } from '../models/consent.js';
 import { hashNotice } from './notice-text.js';
 import { reuseAudiences } from './purposes.js';
-import { parseLocale } from './validate.js';
+import { parseLocale, parseRecord } from './validate.js';
 
 /** Options of {@link compareWithNotice}. */
 export interface CompareWithNoticeOptions {
@@ -52,17 +52,18 @@ export interface NoticeComparison {
  * asks: another purpose set, a declined purpose now required, or a partner audience the customer
  * never allowed to reuse their verification.
  *
- * @throws {CandorError} `invalid_consent` when `options.locale` is not a BCP 47 tag, or the notice is invalid.
+ * @throws {CandorError} `invalid_consent` when `options.locale` is not a BCP 47 tag, or the record or notice is invalid.
  * @example
  * const diff = await compareWithNotice(stored, notice, { locale: 'ar' });
  * if (diff.askAgain) showChanges(notice.changes, diff.addedPurposes, diff.removedPurposes);
  */
 export async function compareWithNotice(
-  record: ConsentRecord,
+  stored: ConsentRecord,
   notice: ConsentNotice,
   options: CompareWithNoticeOptions = {},
 ): Promise<NoticeComparison> {
   const { locale } = options;
+  const record = parseRecord(stored);
   if (locale !== undefined) parseLocale(locale);
   const hash = await hashNotice(notice);
   const granted = new Set(record.purposesGranted);

@@ -89,12 +89,13 @@ export async function createConsentRecord(input: ConsentDecisionInput): Promise<
   }
   const notice = parseNotice(input.notice);
   const choices: unknown = input.choices;
-  if (typeof choices !== 'object' || choices === null || Array.isArray(choices)) {
+  // A Map, Set or Date has no entries to read: it would record every optional purpose as declined.
+  if (Object.prototype.toString.call(choices) !== '[object Object]') {
     throw new CandorError('invalid_consent', '`choices` must be an object mapping purpose ids to true (allow) or false (decline).');
   }
   const byId = new Map(notice.purposes.map((p) => [p.id, p]));
   const granted = new Set<string>();
-  for (const [id, value] of Object.entries(choices)) {
+  for (const [id, value] of Object.entries(choices as object)) {
     const purpose = byId.get(id);
     if (!purpose) {
       throw new CandorError('invalid_consent', `Choice for unknown purpose "${id.slice(0, 64)}": the notice (version ${notice.version}) has ${[...byId.keys()].join(', ')}.`);

@@ -8,7 +8,9 @@ export const NOTICE_HASH_PREFIX = 'sha256:';
 /**
  * Collapses every run of white space (spaces, tabs, line breaks) to one space and trims the ends.
  * This is how a browser renders text with the default `white-space: normal`, so the canonical text
- * is the text the customer actually saw, and a value can never spill onto the next line.
+ * is the text the customer actually saw, and a value can never spill onto the next line. White
+ * space is JavaScript's `\s` (U+0009–U+000D, U+0020, U+00A0, U+1680, U+2000–U+200A, U+2028,
+ * U+2029, U+202F, U+205F, U+3000, U+FEFF), as docs/consent-records.md lists it for other languages.
  *
  * @example
  * normalizeNoticeValue('  We check\n your ID. ') // 'We check your ID.'

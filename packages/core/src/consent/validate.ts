@@ -6,7 +6,7 @@ import { CandorError } from '../errors.js';
 
 /** Returns the notice if it matches `ConsentNoticeSchema`, else throws `invalid_consent` naming the fields. */
 export function parseNotice(notice: unknown): ConsentNotice {
-  const r = ConsentNoticeSchema.safeParse(notice);
+  const r = ConsentNoticeSchema.safeParse(notice, { reportInput: true });
   if (!r.success) {
     throw new CandorError('invalid_consent', `The consent notice is not valid: ${summarizeIssues(toValidationIssues(r.error.issues, 5))}.`);
   }
@@ -15,7 +15,7 @@ export function parseNotice(notice: unknown): ConsentNotice {
 
 /** Returns the record if it matches `ConsentRecordSchema`, else throws with `code` naming the fields. */
 export function parseRecord(record: unknown, code: 'invalid_consent' | 'invalid_claims' = 'invalid_consent'): ConsentRecord {
-  const r = ConsentRecordSchema.safeParse(record);
+  const r = ConsentRecordSchema.safeParse(record, { reportInput: true });
   if (!r.success) {
     throw new CandorError(code, `The consent record is not valid: ${summarizeIssues(toValidationIssues(r.error.issues, 5))}.`);
   }

@@ -11,7 +11,7 @@ import { summarizeIssues, toValidationIssues } from '../models/issues.js';
  * const channel = parseFaqInput(ContactChannelSchema, input, 'The contact channel is not valid');
  */
 export function parseFaqInput<S extends z.ZodMiniType>(schema: S, value: unknown, lead: string): z.infer<S> {
-  const r = schema.safeParse(value);
+  const r = schema.safeParse(value, { reportInput: true });
   if (r.success) return r.data as z.infer<S>;
   const issues = toValidationIssues(r.error.issues);
   throw new CandorError('invalid_faq', `${lead}: ${summarizeIssues(issues.slice(0, 5))}.`, { field: issues[0]!.path, issues });

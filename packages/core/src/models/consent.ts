@@ -18,6 +18,10 @@ export const LEGAL_BASES = [
 ] as const;
 export type LegalBasis = (typeof LEGAL_BASES)[number];
 
+/** No text may hold a lone surrogate: notices are hashed and records signed as UTF-8, which has no form for one. */
+const wellFormed = (v: unknown): boolean => (typeof v == 'object' && v ? Object.values(v).every(wellFormed) : !/\p{Cs}/u.test(String(v)));
+const unicode = z.refine(wellFormed, { message: 'has a lone surrogate' });
+
 /**
  * Who is asking for consent. Give an `id` when the notice is translated: records are filed under
  * the controller (see `controllerKey`), and the `id` stays the same in every language while the
@@ -76,7 +80,7 @@ export const ConsentNoticeSchema = z.object({
   policyUrl: z.optional(secureUrl()),
   /** What changed since the previous version, shown when the customer is asked again. */
   changes: z.optional(z.array(text(300)).check(z.maxLength(20))),
-});
+}).check(unicode);
 export type ConsentNotice = z.infer<typeof ConsentNoticeSchema>;
 
 /** What happened: a decision (grant/deny per purpose) or a withdrawal of everything optional. */
@@ -111,5 +115,11 @@ export const ConsentRecordSchema = z.object({
   reuseAudiences: z.array(text(2048)).check(z.maxLength(30)),
   /** How consent was collected. */
   collectionMethod: text(120),
-});
+}).check(
+  unicode,
+  z.refine((r) => r.event != 'withdrawal' || r.previousRecordId !== undefined, {
+    message: 'is needed for a withdrawal',
+    path: ['previousRecordId'],
+  }),
+);
 export type ConsentRecord = z.infer<typeof ConsentRecordSchema>;

@@ -1,0 +1,115 @@
+// Audit of the consent records and the FAQ helpers: hostile input and interoperability cases
+// that the docs promise and the code did not keep. Runs in Node (web APIs only).
+import { expect } from 'chai';
+import {
+  compareWithNotice,
+  createConsentRecord,
+  createWithdrawalRecord,
+  hashNotice,
+  MemoryConsentStorage,
+  noticeText,
+  normalizeNoticeValue,
+  signConsentRecord,
+  verifyConsentRecord,
+} from '@candor/core/consent';
+import { createFaqIndex, faqJsonLd } from '@candor/core/faq';
+import { isCandorError, type CandorError } from '@candor/core/errors';
+import { KeySet } from '@candor/core/keys';
+import { ConsentNoticeSchema, ConsentRecordSchema, type ConsentNotice, type ConsentRecord } from '@candor/core/models';
+import { copy, noticeV1 } from '../support/consent-notice.js';
+import { faqEntries } from '../../examples/fixtures/faq.js';
+
+/** The CandorError `f` throws or rejects with (fails the test otherwise). */
+async function failure(f: () => unknown): Promise<CandorError> {
+  try {
+    await f();
+  } catch (e) {
+    expect(isCandorError(e), `expected a CandorError, got ${String(e)}`).to.equal(true);
+    return e as CandorError;
+  }
+  expect.fail('expected a CandorError');
+}
+
+const decide = (choices: Record<string, boolean> = {}, notice: ConsentNotice = noticeV1) =>
+  createConsentRecord({ notice, subject: 'cust_7f3a', locale: 'en', choices });
+
+describe('consent and FAQ audit', () => {
+  describe('a withdrawal always names the record it withdraws', () => {
+    it('is not a valid consent record without previousRecordId (schema, verifier, storage)', async () => {
+      const decision = await decide({ 'partner-reuse': true });
+      const withdrawal = await createWithdrawalRecord({ notice: noticeV1, subject: 'cust_7f3a', locale: 'en', previousRecordId: decision.recordId });
+      expect(ConsentRecordSchema.safeParse(withdrawal).success).to.equal(true);
+      const { previousRecordId: _, ...orphan } = withdrawal;
+      const r = ConsentRecordSchema.safeParse(orphan);
+      expect(r.success).to.equal(false);
+      expect(r.error!.issues[0]!.path).to.deep.equal(['previousRecordId']);
+
+      const keys = await KeySet.generate();
+      const header = { alg: keys.active.alg, kid: keys.active.kid, typ: 'candor-consent+jwt' };
+      const { CompactSign } = await import('jose');
+      const jws = await new CompactSign(new TextEncoder().encode(JSON.stringify(orphan))).setProtectedHeader(header).sign(keys.active.privateKey!);
+      expect((await failure(() => verifyConsentRecord(jws, keys.publicJwks()))).code).to.equal('invalid_claims');
+      expect((await failure(() => new MemoryConsentStorage().save(orphan as ConsentRecord))).code).to.equal('invalid_consent');
+      expect((await failure(() => signConsentRecord(orphan as ConsentRecord, keys))).message).to.include('previousRecordId');
+    });
+  });
+
+  describe('the notice hash other languages recompute', () => {
+    it('refuses a notice with a lone surrogate, which has no UTF-8 form (it hashed the same as U+FFFD)', async () => {
+      const broken = copy(noticeV1);
+      broken.summary = 'We check your identity \uD800 once.';
+      const e = await failure(() => hashNotice(broken));
+      expect(e.code).to.equal('invalid_consent');
+      expect(e.message).to.include('lone surrogate');
+      expect((await failure(() => noticeText(broken))).code).to.equal('invalid_consent');
+      expect((await failure(() => decide({}, broken))).code).to.equal('invalid_consent');
+      expect(ConsentNoticeSchema.safeParse(broken).success).to.equal(false);
+      const replaced = copy(noticeV1);
+      replaced.summary = 'We check your identity \uFFFD once.';
+      expect(await hashNotice(replaced)).to.match(/^sha256:[0-9a-f]{64}$/);
+    });
+
+    it('refuses a record with a lone surrogate: its signed JSON would read differently in other languages', async () => {
+      const record = await decide();
+      expect(ConsentRecordSchema.safeParse({ ...record, subject: 'cust\uDC00' }).success).to.equal(false);
+      expect((await failure(() => createConsentRecord({ notice: noticeV1, subject: 'cust\uDC00', locale: 'en', choices: {} }))).code).to.equal('invalid_consent');
+    });
+
+    it('collapses exactly the white space docs/consent-records.md lists (JavaScript \\s), and nothing else', () => {
+      const listed = '\t\n\u000b\f\r \u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000\ufeff';
+      for (const ch of listed) expect(normalizeNoticeValue(`a${ch}${ch}b`), `U+${ch.charCodeAt(0).toString(16)}`).to.equal('a b');
+      for (const ch of '\u0085\u001c\u001d\u001e\u001f\u200b') expect(normalizeNoticeValue(`a${ch}b`)).to.equal(`a${ch}b`);
+    });
+  });
+
+  describe('wrong types', () => {
+    it('says what type was given instead of "got nothing"', async () => {
+      const notice = { ...copy(noticeV1), summary: 5 } as unknown as ConsentNotice;
+      expect((await failure(() => hashNotice(notice))).message).to.include('summary expected string, got number');
+      const method = await failure(() => createConsentRecord({ notice: noticeV1, subject: 'c', locale: 'en', choices: {}, collectionMethod: 5 as unknown as string }));
+      expect(method.message).to.include('collectionMethod expected string, got number');
+      const entries = [{ ...faqEntries[0]!, question: 5 }] as unknown as typeof faqEntries;
+      expect((await failure(() => createFaqIndex(entries))).message).to.include('0.question expected string, got number');
+      expect((await failure(() => faqJsonLd({} as unknown as typeof faqEntries))).message).to.include('(root) expected array, got an object');
+      // A field that is really missing still says so.
+      const { summary: _, ...noSummary } = copy(noticeV1);
+      expect((await failure(() => hashNotice(noSummary as ConsentNotice))).message).to.include('summary expected string, got nothing');
+    });
+
+    it('compareWithNotice refuses a stored value that is not a consent record as invalid_consent', async () => {
+      for (const junk of [undefined, null, {}, { notice: { version: '2026-11-01' } }, 'record']) {
+        const e = await failure(() => compareWithNotice(junk as unknown as ConsentRecord, noticeV1));
+        expect(e.code).to.equal('invalid_consent');
+      }
+    });
+
+    it('refuses choices that are not a plain object instead of recording every optional purpose as declined', async () => {
+      for (const choices of [new Map([['marketing', true]]), new Date(), new Set(['marketing'])]) {
+        const e = await failure(() => createConsentRecord({ notice: noticeV1, subject: 'c', locale: 'en', choices: choices as unknown as Record<string, boolean> }));
+        expect(e.code).to.equal('invalid_consent');
+        expect(e.message).to.include('`choices`');
+      }
+      expect((await decide(Object.assign(Object.create(null), { marketing: true }))).purposesGranted).to.include('marketing');
+    });
+  });
+});
