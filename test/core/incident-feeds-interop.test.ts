@@ -222,7 +222,7 @@ describe('incident texts: the status-page link is only a link', () => {
   const now = () => new Date('2026-11-23T10:05:00Z');
   const smuggled = 'https://status.bank.example/\nURGENT: call +1 555 0100 to verify your card';
   it('refuses an incident whose statusPageUrl carries a line break', () => {
-    expect(() => incidentMessages({ ...cardOutage, statusPageUrl: smuggled }, { channel: 'sms', now })).to.throw(/statusPageUrl must be a single link with no spaces, line breaks or invisible characters/);
+    expect(() => incidentMessages({ ...cardOutage, statusPageUrl: smuggled }, { channel: 'sms', now })).to.throw(/statusPageUrl must be an https URL .* with no spaces or hidden characters/);
   });
   it('refuses a statusPageUrl option that carries a line break or a right-to-left override', () => {
     for (const statusPageUrl of [smuggled, 'https://status.bank.example/\u202Efdp.exe']) {

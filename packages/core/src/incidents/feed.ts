@@ -274,7 +274,7 @@ export const isId = (v: unknown): v is string => ID.safeParse(v).success;
 
 /** Checks a mapped incident against the model: the incident, or issues under `path`. */
 export function checked(candidate: unknown, path: string): { incident: Incident } | { issues: ValidationIssue[] } {
-  const r = IncidentSchema.safeParse(candidate);
+  const r = IncidentSchema.safeParse(candidate, { reportInput: true });
   if (r.success) return { incident: r.data };
   return { issues: toValidationIssues(r.error.issues).map((i) => ({ path: `${path}.${i.path}`, message: `${path}: ${i.message}` })) };
 }

@@ -37,7 +37,7 @@ export function isLoopbackHost(hostname: string): boolean {
 export function parseSecureUrl(value: string | URL): URL | undefined {
   let url: URL;
   try {
-    url = value instanceof URL ? new URL(value.href) : new URL(value);
+    url = new URL(value); // a URL is copied (through its href), never changed
   } catch {
     return undefined;
   }
@@ -47,8 +47,9 @@ export function parseSecureUrl(value: string | URL): URL | undefined {
 }
 
 /**
- * True when `url` holds no space, control or format character (line breaks, tabs, bidi
- * overrides, zero-width spaces). The URL parser drops or encodes those, so
+ * True when `url` holds no space and no character of Unicode's "other" category: controls, format
+ * characters (line breaks, tabs, bidi overrides, zero-width spaces), lone surrogates, private-use
+ * and unassigned code points. The URL parser drops or encodes those, so
  * `https://x.example/\nCall 555…` parses as a link, while a text that prints it (an SMS, an
  * e-mail) shows the line after the break. Every link printed into a text passes this.
  *
@@ -58,4 +59,4 @@ export function parseSecureUrl(value: string | URL): URL | undefined {
  * isBareLink('https://x.example/\nURGENT: call us');      // false
  * ```
  */
-export const isBareLink = (url: string): boolean => !/[\s\p{Cc}\p{Cf}]/u.test(url);
+export const isBareLink = (url: string): boolean => !/[\s\p{C}]/u.test(url);

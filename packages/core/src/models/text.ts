@@ -54,12 +54,9 @@ export const numberIn = (min: number, max: number, whole = false) =>
 export const secureUrl = () =>
   z.string().check(
     z.maxLength(2048),
-    // One issue per link, naming what is wrong: a value that is no https URL at all is told only that.
+    // One rule, one issue: the https rule and the one-link rule in a single message.
     z.refine((v) => isBareLink(v) && parseSecureUrl(v), {
-      error: ({ input }) =>
-        parseSecureUrl(input as string)
-          ? 'must be a single link with no spaces, line breaks or invisible characters'
-          : `must be an https URL (plain http only on ${LOOPBACK_HOSTS_TEXT})`,
+      message: `must be an https URL (plain http only on ${LOOPBACK_HOSTS_TEXT}) with no spaces or hidden characters`,
     }),
   );
 

@@ -247,7 +247,7 @@ export function createSdJwtVerifier(options: SdJwtVerifierOptions): SdJwtVerifie
     }
     const holder = cnf === undefined ? undefined : holderKey(cnf);
     // The rest of the shape, from the one definition partners also get as JSON Schema.
-    const shape = SdJwtVcClaimsSchema.safeParse(claims);
+    const shape = SdJwtVcClaimsSchema.safeParse(claims, { reportInput: true });
     if (!shape.success) throw claimsError("The credential's claims are not valid SD-JWT VC claims", shape.error.issues);
 
     // §7.3 step 5: the key-binding JWT, whenever there is one.

@@ -166,7 +166,7 @@ export function createIssuer(options: IssuerOptions): Issuer {
         { field: 'consent' },
       );
     if (consent === undefined) throw refuse('no consent record was passed');
-    const parsed = ConsentRecordSchema.safeParse(consent);
+    const parsed = ConsentRecordSchema.safeParse(consent, { reportInput: true });
     if (!parsed.success) throw refuse(`the consent record is not valid (${summarizeIssues(toValidationIssues(parsed.error.issues, 3))})`);
     if (parsed.data.event !== 'decision') throw refuse(`the consent record is a ${parsed.data.event}, not a decision`);
     if (parsed.data.subject !== input.subject) throw refuse('the consent record is for another subject');
@@ -209,7 +209,7 @@ export function createIssuer(options: IssuerOptions): Issuer {
         verification: { level: v.level, methods: v.methods, verifiedAt, riskTier: v.riskTier },
         ...(input.attributes !== undefined ? { attributes: input.attributes } : {}),
       };
-      const parsed = VerificationClaimsSchema.safeParse(claims);
+      const parsed = VerificationClaimsSchema.safeParse(claims, { reportInput: true });
       if (!parsed.success) throw claimsError('Cannot issue', parsed.error.issues);
       const key = isKeySet(keys) ? keys.active : keys;
       if (!key.privateKey) throw new CandorError('invalid_key', `Key ${key.kid} has no private key, so it cannot sign.`);

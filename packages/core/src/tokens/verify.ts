@@ -271,7 +271,7 @@ export function createVerifier(options: VerifierOptions): Verifier {
     if (!(typeof aud === 'string' ? audiences.includes(aud) : Array.isArray(aud) && aud.some((a) => audiences.includes(a)))) {
       throw fail('wrong_audience', `The token is for audience ${JSON.stringify(aud)}, not for ${audiences.map((a) => JSON.stringify(a)).join(' or ')}.`, 'aud');
     }
-    const parsed = VerificationClaimsSchema.safeParse(claims);
+    const parsed = VerificationClaimsSchema.safeParse(claims, { reportInput: true });
     if (!parsed.success) {
       throw claimsError("The token's claims are not valid Candor claims", parsed.error.issues);
     }

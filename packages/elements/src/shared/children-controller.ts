@@ -29,8 +29,8 @@ export class ChildrenController<T> implements ReactiveController {
   }
 
   hostConnected(): void {
-    this.#sync();
-    this.#observer = new MutationObserver(() => this.#sync());
+    this.refresh();
+    this.#observer = new MutationObserver(() => this.refresh());
     this.#observer.observe(this.#host, { childList: true, subtree: true, attributes: true, characterData: true });
   }
 
@@ -38,12 +38,8 @@ export class ChildrenController<T> implements ReactiveController {
     this.#observer?.disconnect();
   }
 
-  /** Reads the children again now (after what `read()` needs has arrived, say). */
+  /** Reads the children again (when they change, and when asked: after what `read()` needs has arrived, say). */
   refresh(): void {
-    this.#sync();
-  }
-
-  #sync(): void {
     const next = this.#read();
     const json = JSON.stringify(next);
     if (json === this.#json) return;

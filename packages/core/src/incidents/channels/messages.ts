@@ -125,7 +125,7 @@ export function incidentMessages(incident: unknown, options: IncidentMessageOpti
   if (!(MESSAGE_CHANNELS as readonly unknown[]).includes(channel)) {
     throw optionError('channel', `must be one of ${MESSAGE_CHANNELS.join(', ')}; got ${JSON.stringify(channel) ?? String(channel)}.`);
   }
-  const parsed = IncidentSchema.safeParse(incident);
+  const parsed = IncidentSchema.safeParse(incident, { reportInput: true });
   if (!parsed.success) {
     const issues = toValidationIssues(parsed.error.issues);
     throw new CandorError('invalid_incident', `The incident is not valid: ${summarizeIssues(issues.slice(0, 5))}.`, { field: issues[0]!.path, issues });
