@@ -58,7 +58,8 @@ describe('model links: one rule with the feeds and channel texts (isBareLink)', 
   });
 
   it('a consent notice refuses such a policyUrl, naming the path', () => {
-    for (const url of SMUGGLED) refusedAt(problems(ConsentNoticeSchema, { ...noticeV1, policyUrl: url }), 'policyUrl', url);
+    // (A lone surrogate is also reported for the notice as a whole: it could not be hashed.)
+    for (const url of SMUGGLED) refusedAt(problems(ConsentNoticeSchema, { ...noticeV1, policyUrl: url }).filter((p) => p.startsWith('policyUrl:')), 'policyUrl', url);
   });
 
   it('accepts normal https links (a space written %20) and plain http on localhost, in all three', () => {
