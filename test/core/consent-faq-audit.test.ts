@@ -82,6 +82,27 @@ describe('consent and FAQ audit', () => {
     });
   });
 
+  describe('one canonical text, one notice', () => {
+    it('refuses an audience that would let two different notices read (and hash) the same', async () => {
+      // Recipient "Shield (partner; reuses verification as X)" as a controller, against recipient
+      // "Shield" as a partner reusing the verification as "X) (controller": the same canonical line.
+      const a = copy(noticeV1);
+      a.purposes[1]!.recipients[0] = { name: 'Shield (partner; reuses verification as X)', role: 'controller' };
+      const b = copy(noticeV1);
+      b.purposes[1]!.recipients[0] = { name: 'Shield', role: 'partner', reusesVerification: true, audience: 'X) (controller' };
+      expect(await hashNotice(a)).to.match(/^sha256:/);
+      const e = await failure(() => hashNotice(b));
+      expect(e.code).to.equal('invalid_consent');
+      expect(e.message).to.include('audience must be an audience with no spaces, parentheses or hidden characters');
+      for (const audience of [' https://insure.example', 'https://insure.example\n', 'insure example', 'https://insure.example/\u200B']) {
+        const c = copy(noticeV1);
+        c.purposes[1]!.recipients[0]!.audience = audience;
+        expect(ConsentNoticeSchema.safeParse(c).success, JSON.stringify(audience)).to.equal(false);
+      }
+      expect(ConsentNoticeSchema.safeParse(noticeV1).success).to.equal(true);
+    });
+  });
+
   describe('wrong types', () => {
     it('says what type was given instead of "got nothing"', async () => {
       const notice = { ...copy(noticeV1), summary: 5 } as unknown as ConsentNotice;

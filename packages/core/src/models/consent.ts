@@ -41,8 +41,14 @@ export const RecipientSchema = z.object({
   role: z.enum(['controller', 'processor', 'partner']),
   /** The partner reuses the customer's verification result (a reusable-verification token). */
   reusesVerification: z.optional(z.boolean()),
-  /** The `aud` value under which this partner verifies tokens; ties consent to token issuance. */
-  audience: z.optional(text(2048)),
+  /**
+   * The `aud` value under which this partner verifies tokens; ties consent to token issuance. No
+   * spaces, parentheses or hidden characters: the notice's canonical text ends a recipient's line
+   * with `as <audience>)`, and such a character could make two different notices read the same.
+   */
+  audience: z.optional(
+    text(2048).check(z.regex(/^[^\s()\p{C}]+$/u, { message: 'must be an audience with no spaces, parentheses or hidden characters' })),
+  ),
 });
 export type Recipient = z.infer<typeof RecipientSchema>;
 
