@@ -52,6 +52,32 @@ describe('consent and FAQ audit', () => {
       expect((await failure(() => new MemoryConsentStorage().save(orphan as ConsentRecord))).code).to.equal('invalid_consent');
       expect((await failure(() => signConsentRecord(orphan as ConsentRecord, keys))).message).to.include('previousRecordId');
     });
+
+    it('refuses a record that follows itself', async () => {
+      const decision = await decide();
+      const r = ConsentRecordSchema.safeParse({ ...decision, previousRecordId: decision.recordId });
+      expect(r.success).to.equal(false);
+      expect(r.error!.issues[0]!.path).to.deep.equal(['previousRecordId']);
+      expect((await failure(() => new MemoryConsentStorage().save({ ...decision, previousRecordId: decision.recordId }))).code).to.equal('invalid_consent');
+    });
+  });
+
+  describe('a purpose is granted or denied, once', () => {
+    it('refuses a record that grants and denies one purpose, or lists one twice', async () => {
+      const decision = await decide({ 'partner-reuse': true, marketing: false });
+      expect(ConsentRecordSchema.safeParse(decision).success).to.equal(true);
+      for (const bad of [
+        { ...decision, purposesDenied: [...decision.purposesDenied, 'partner-reuse'] },
+        { ...decision, purposesGranted: [...decision.purposesGranted, decision.purposesGranted[0]!] },
+        { ...decision, purposesDenied: ['marketing', 'marketing'] },
+      ]) {
+        const r = ConsentRecordSchema.safeParse(bad);
+        expect(r.success, JSON.stringify([bad.purposesGranted, bad.purposesDenied])).to.equal(false);
+        expect(r.error!.issues[0]!.message).to.equal('must list each purpose once, in purposesGranted or purposesDenied');
+      }
+      const keys = await KeySet.generate();
+      expect((await failure(() => signConsentRecord({ ...decision, purposesDenied: ['marketing', 'partner-reuse'] }, keys))).message).to.include('purposesDenied');
+    });
   });
 
   describe('the notice hash other languages recompute', () => {

@@ -123,9 +123,14 @@ export const ConsentRecordSchema = z.object({
   collectionMethod: text(120),
 }).check(
   unicode,
-  z.refine((r) => r.event != 'withdrawal' || r.previousRecordId !== undefined, {
-    message: 'is needed for a withdrawal',
+  z.refine((r) => (r.event != 'withdrawal' || r.previousRecordId !== undefined) && r.previousRecordId != r.recordId, {
+    message: 'must name an earlier record: a withdrawal needs one, and a record cannot follow itself',
     path: ['previousRecordId'],
+  }),
+  // A purpose is granted or denied, once: a record saying both could be read either way.
+  z.refine((r) => new Set([...r.purposesGranted, ...r.purposesDenied]).size == r.purposesGranted.length + r.purposesDenied.length, {
+    message: 'must list each purpose once, in purposesGranted or purposesDenied',
+    path: ['purposesDenied'],
   }),
 );
 export type ConsentRecord = z.infer<typeof ConsentRecordSchema>;
