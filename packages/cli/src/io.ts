@@ -1,6 +1,6 @@
 /** File, stdin and JSON input for the CLI, treating every input as hostile: size-limited, validated, never a stack trace. */
 import { constants as fsConstants } from 'node:fs';
-import { chmod, mkdir, open, rename, stat, writeFile } from 'node:fs/promises';
+import { mkdir, open, rename, stat, unlink } from 'node:fs/promises';
 import { dirname, basename, join } from 'node:path';
 import { CliError } from './errors.js';
 
@@ -73,18 +73,45 @@ export async function readJsonFile(path: string, options: { what: string; maxByt
 }
 
 /**
- * Writes a file only its owner can read (mode 0600 unless `mode` says otherwise), atomically: a
- * crash never leaves half a key file.
+ * Writes `contents` to `path` atomically and durably: into a temporary file beside it, flushed to
+ * disk, then renamed over `path`, and the folder flushed so the rename survives a power cut too.
+ * A crash leaves the old file or the new one, never half of either; a failure removes the
+ * temporary file (it may hold a private key) and throws the system error.
+ *
+ * @example
+ * await writeFileDurably('status.json', JSON.stringify(store), 0o600);
+ */
+export async function writeFileDurably(path: string, contents: string, mode: number): Promise<void> {
+  const tmp = join(dirname(path), `.${basename(path)}.${process.pid}.${Date.now()}.${Math.random().toString(36).slice(2)}.tmp`);
+  try {
+    const handle = await open(tmp, 'wx', mode);
+    try {
+      await handle.writeFile(contents);
+      await handle.chmod(mode); // the umask may have removed bits a public file needs
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+    await rename(tmp, path);
+  } catch (e) {
+    await unlink(tmp).catch(() => {});
+    throw e;
+  }
+  // Not every platform can open a folder to flush it: then the rename is as durable as it gets.
+  const dir = await open(dirname(path), fsConstants.O_RDONLY).catch(() => undefined);
+  if (dir) await dir.sync().catch(() => {}).finally(() => dir.close());
+}
+
+/**
+ * Writes a file only its owner can read (mode 0600 unless `mode` says otherwise), atomically and
+ * durably ({@link writeFileDurably}): a crash never leaves half a key file.
  *
  * @example
  * await writePrivateFile('.candor/keys.json', JSON.stringify(keySetJson));
  */
 export async function writePrivateFile(path: string, contents: string, mode = 0o600): Promise<void> {
-  const tmp = join(dirname(path), `.${basename(path)}.${process.pid}.${Date.now()}.tmp`);
   try {
-    await writeFile(tmp, contents, { mode, flag: 'wx' });
-    await chmod(tmp, mode); // the umask may have removed bits a public file needs
-    await rename(tmp, path);
+    await writeFileDurably(path, contents, mode);
   } catch (e) {
     throw new CliError('write_failed', `Could not write ${path}: ${systemMessage(e)}. Check that the folder exists and is writable.`, { cause: e });
   }

@@ -1,7 +1,5 @@
 /** A status list store in one JSON file (Node only): atomic writes, a lock between processes, and corrupt files reported, never overwritten. */
-import { constants as fsConstants } from 'node:fs';
-import { open, readFile, rename, unlink, stat } from 'node:fs/promises';
-import { basename, dirname, join } from 'node:path';
+import { open, readFile, unlink, stat } from 'node:fs/promises';
 import { CandorError } from '@candor/core/errors';
 import {
   checkStoreKeys,
@@ -14,6 +12,7 @@ import {
   type StatusRecord,
   type StoredStatusList,
 } from '@candor/core/status-list';
+import { writeFileDurably } from './io.js';
 
 /** What the file holds. */
 interface StoreFile {
@@ -121,21 +120,9 @@ export class FileStatusListStore implements StatusListStore {
   }
 
   async #write(file: StoreFile): Promise<void> {
-    const tmp = join(dirname(this.path), `.${basename(this.path)}.${process.pid}.${Date.now()}.${Math.random().toString(36).slice(2)}.tmp`);
     try {
-      const handle = await open(tmp, 'wx', 0o600);
-      try {
-        await handle.writeFile(`${JSON.stringify(file, null, 1)}\n`);
-        await handle.sync();
-      } finally {
-        await handle.close();
-      }
-      await rename(tmp, this.path);
-      // Make the rename itself durable.
-      const dir = await open(dirname(this.path), fsConstants.O_RDONLY).catch(() => undefined);
-      if (dir) await dir.sync().catch(() => {}).finally(() => dir.close());
+      await writeFileDurably(this.path, `${JSON.stringify(file, null, 1)}\n`, 0o600);
     } catch (e) {
-      await unlink(tmp).catch(() => {});
       throw new CandorError('storage_unavailable', `The status store ${this.path} cannot be written (${systemMessage(e)}); nothing was changed.`, { field: 'store', cause: e });
     }
   }
