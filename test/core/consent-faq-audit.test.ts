@@ -160,3 +160,30 @@ describe('consent and FAQ audit', () => {
     });
   });
 });
+
+describe('FAQ search: wrong types are invalid_options naming them, never a TypeError', () => {
+  const cases: [string, () => unknown, string][] = [
+    ['options null', () => createFaqIndex(faqEntries, null as never), 'options'],
+    ['options a string', () => createFaqIndex(faqEntries, 'ar' as never), 'options'],
+    ['locale a number', () => createFaqIndex(faqEntries, { locale: 5 as never }), 'locale'],
+    ['locale not a tag', () => createFaqIndex(faqEntries, { locale: 'arabic please' }), 'locale'],
+    ['query a number', () => createFaqIndex(faqEntries).search(5 as never), 'query'],
+    ['search options null', () => createFaqIndex(faqEntries).search('card', null as never), 'options'],
+    ['limit a string', () => createFaqIndex(faqEntries).search('card', { limit: '5' as never }), 'limit'],
+    ['category a number', () => createFaqIndex(faqEntries).search('card', { category: 3 as never }), 'category'],
+  ];
+  for (const [what, call, field] of cases) {
+    it(what, async () => {
+      const e = await failure(call);
+      expect(e.code).to.equal('invalid_options');
+      expect(e.field).to.equal(field);
+      expect(e.message.startsWith(`${field} must be`)).to.equal(true);
+    });
+  }
+
+  it('still searches as before with good input', () => {
+    const index = createFaqIndex(faqEntries, { locale: 'en' });
+    expect(index.size).to.be.greaterThan(0);
+    expect(index.search('card', { limit: 2 }).length).to.be.within(1, 2);
+  });
+});

@@ -2,7 +2,9 @@
  * createFaqIndex: FAQ search that runs in the page (no query leaves it), with prefixes as the
  * customer types, one typo, and Arabic that works (see normalize.ts for the term rules).
  */
+import { CandorError } from '../errors.js';
 import { FaqEntriesSchema, type FaqEntry } from '../models/faq.js';
+import { localeTag } from '../models/text.js';
 import { primaryLanguage } from '../lib/language.js';
 import { parseFaqInput } from './validate.js';
 import { normalizeTerm, stemTerm, tokenize } from './normalize.js';
@@ -87,18 +89,39 @@ function oneEdit(a: string, b: string): boolean {
 
 const FIELDS: readonly FaqField[] = ['question', 'keywords', 'answer', 'steps'];
 
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const optionError = (field: string, message: string) => new CandorError('invalid_options', `${field} ${message}`, { field });
+
 /**
- * Builds a search index over FAQ entries. Entries are checked against `FaqEntriesSchema` first.
+ * Builds a search index over FAQ entries. Entries are checked against `FaqEntriesSchema` first,
+ * and so are the options and what `search()` is given: a wrong type is an `invalid_options`
+ * error naming it, never a `TypeError` from deep inside.
  *
  * @throws {CandorError} `invalid_faq` when an entry is not valid; `issues` name each path
- * (`3.question must be at least 1 character(s) long`).
+ * (`3.question must be at least 1 character(s) long`). `invalid_options` for options that are
+ * not an object or a `locale` that is not a language tag.
  * @example
  * const index = createFaqIndex(entries, { locale: 'ar' });
  * for (const { entry, matches } of index.search('البطاقه', { limit: 5 })) show(entry, matches);
  */
 export function createFaqIndex(entries: readonly FaqEntry[], options: FaqIndexOptions = {}): FaqIndex {
+  if (!isObject(options)) throw optionError('options', 'must be an object such as { locale: "ar" }.');
+  if (options.locale !== undefined && !localeTag().safeParse(options.locale).success) {
+    throw optionError('locale', 'must be a language tag such as "en" or "ar-EG".');
+  }
   parseFaqInput(FaqEntriesSchema, entries, 'The FAQ entries are not valid');
-  return indexFaqEntries(entries, options);
+  const index = indexFaqEntries(entries, options);
+  return {
+    size: index.size,
+    search(query, searchOptions = {}) {
+      if (typeof query !== 'string') throw optionError('query', 'must be the text the customer typed, a string.');
+      if (!isObject(searchOptions)) throw optionError('options', 'must be an object such as { limit: 5, category: "Cards" }.');
+      const { limit, category } = searchOptions;
+      if (limit !== undefined && typeof limit !== 'number') throw optionError('limit', 'must be a number of results, such as 5.');
+      if (category !== undefined && typeof category !== 'string') throw optionError('category', 'must be the name of a category, a string.');
+      return index.search(query, searchOptions);
+    },
+  };
 }
 
 /**
