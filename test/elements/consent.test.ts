@@ -807,7 +807,8 @@ describe('<candor-consent> hostile text', () => {
       purpose.why = p();
       purpose.dataCategories = [p(), p()];
       purpose.retention = p();
-      purpose.recipients = [{ name: p(), role: 'partner', reusesVerification: true, audience: p() }];
+      // An audience holds no spaces or parentheses, so its payload is written without them.
+      purpose.recipients = [{ name: p(), role: 'partner', reusesVerification: true, audience: '<img/src=x/onerror=window.__pwned=1>' }];
     }
     const el = await consent({ notice: hostile });
     await el.acceptAll();
@@ -816,7 +817,7 @@ describe('<candor-consent> hostile text', () => {
     expect(root(el).querySelectorAll('img, script, svg')).to.have.length(0);
     expect((window as { __pwned?: number }).__pwned).to.equal(undefined);
     expect($(el, '[part~="summary"]')!.textContent).to.equal(hostile.summary);
-    for (const payload of payloads) expect(textOf(el)).to.contain(payload);
+    for (const payload of [...payloads, '<img/src=x/onerror=window.__pwned=1>']) expect(textOf(el)).to.contain(payload);
   });
 });
 
