@@ -150,6 +150,11 @@ describe('consent and FAQ audit', () => {
       }
     });
 
+    it('compareWithNotice takes null options as no options', async () => {
+      const record = await decide();
+      expect(await compareWithNotice(record, noticeV1, null as never)).to.deep.equal(await compareWithNotice(record, noticeV1));
+    });
+
     it('refuses choices that are not a plain object instead of recording every optional purpose as declined', async () => {
       for (const choices of [new Map([['marketing', true]]), new Date(), new Set(['marketing'])]) {
         const e = await failure(() => createConsentRecord({ notice: noticeV1, subject: 'c', locale: 'en', choices: choices as unknown as Record<string, boolean> }));

@@ -150,7 +150,8 @@ function fileError(path: string, what: string, e: unknown): CliError {
   return new CliError('file_unreadable', `The ${what} ${path} cannot be read: ${systemMessage(e)}.`);
 }
 
-function systemMessage(e: unknown): string {
+/** A file-system error as a message says it: its code (`ENOSPC`, `EACCES`), else its text. @example `systemMessage(e) // "ENOSPC"` */
+export function systemMessage(e: unknown): string {
   const err = e as NodeJS.ErrnoException | undefined;
   return err?.code ?? (e instanceof Error ? e.message : String(e));
 }

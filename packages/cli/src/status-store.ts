@@ -12,7 +12,7 @@ import {
   type StatusRecord,
   type StoredStatusList,
 } from '@candor/core/status-list';
-import { writeFileDurably } from './io.js';
+import { systemMessage, writeFileDurably } from './io.js';
 
 /** What the file holds. */
 interface StoreFile {
@@ -33,11 +33,6 @@ const corrupt = (path: string, why: string) =>
     `The status store ${path} is not a valid Candor status store (${why}). It was left untouched: restore it from a backup, or fix it by hand; never delete it, since it holds which tokens are revoked.`,
     { field: 'store' },
   );
-
-function systemMessage(e: unknown): string {
-  const err = e as NodeJS.ErrnoException | undefined;
-  return err?.code ? `${err.code}: ${err.message}` : String(e);
-}
 
 /** True when the lock names a process of this machine that no longer runs (it was killed holding the lock). */
 async function holderIsGone(lockPath: string): Promise<boolean> {

@@ -62,7 +62,7 @@ export async function compareWithNotice(
   notice: ConsentNotice,
   options: CompareWithNoticeOptions = {},
 ): Promise<NoticeComparison> {
-  const { locale } = options;
+  const { locale } = options ?? {}; // null, as a caller passing "no options" may, is no options
   const record = parseRecord(stored);
   if (locale !== undefined) parseLocale(locale);
   const hash = await hashNotice(notice);
