@@ -225,10 +225,11 @@ describe('incident texts: the status-page link is only a link', () => {
     expect(() => incidentMessages({ ...cardOutage, statusPageUrl: smuggled }, { channel: 'sms', now })).to.throw(/statusPageUrl must be an https URL .* with no spaces or hidden characters/);
   });
   it('refuses a statusPageUrl option that carries a line break or a right-to-left override', () => {
-    for (const statusPageUrl of [smuggled, 'https://status.bank.example/\u202Efdp.exe']) {
+    // ... and one longer than the 2048 characters the model allows a link, or not https.
+    for (const statusPageUrl of [smuggled, 'https://status.bank.example/\u202Efdp.exe', `https://status.bank.example/${'a'.repeat(2048)}`, 'http://status.bank.example/', 42]) {
       let error: unknown;
       try {
-        incidentMessages(plannedMaintenance, { channel: 'sms', statusPageUrl, now });
+        incidentMessages(plannedMaintenance, { channel: 'sms', statusPageUrl: statusPageUrl as string, now });
       } catch (e) {
         error = e;
       }

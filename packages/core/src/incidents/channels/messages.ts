@@ -4,9 +4,9 @@ import { CandorError } from '../../errors.js';
 import { IncidentSchema, type Incident } from '../../models/incident.js';
 import { readClock, systemClock, type Clock } from '../../models/clock.js';
 import { summarizeIssues, toValidationIssues } from '../../models/issues.js';
-import { isTimeZone } from '../../models/text.js';
+import { isTimeZone, secureUrl } from '../../models/text.js';
 import { clockOption, optionError, wholeNumber } from '../../lib/options.js';
-import { isBareLink, parseSecureUrl } from '../../lib/urls.js';
+import { LOOPBACK_HOSTS_TEXT } from '../../lib/urls.js';
 import { nextUpdateState } from '../next-update.js';
 import { smsSegments, type SmsEncoding } from './sms.js';
 import { ar } from './templates.ar.js';
@@ -25,6 +25,9 @@ import {
   type TemplatePlaceholder,
 } from './templates.js';
 import { wordsFor, type IncidentWords } from './words.js';
+
+/** A status-page link: the model's rule for links (https, at most 2048 characters, one bare link). */
+const LINK = secureUrl();
 
 /**
  * The templates Candor ships, by language: start an organisation's own set from these.
@@ -141,8 +144,9 @@ export function incidentMessages(incident: unknown, options: IncidentMessageOpti
   const templates = options.templates ?? (shipped ??= loadIncidentTemplates(INCIDENT_TEMPLATES));
   const chosen = templatesFor(templates, locale, channel);
   if (!chosen) throw optionError('locale', `${locale} has no templates; the templates are for ${templates.locales.join(', ')}.`);
-  if (options.statusPageUrl !== undefined && (typeof options.statusPageUrl !== 'string' || !parseSecureUrl(options.statusPageUrl) || !isBareLink(options.statusPageUrl))) {
-    throw optionError('statusPageUrl', 'must be an https URL, with no space, line break or control character.');
+  // The same rule as the incident's own statusPageUrl (the model's secureUrl).
+  if (options.statusPageUrl !== undefined && !LINK.safeParse(options.statusPageUrl).success) {
+    throw optionError('statusPageUrl', `must be an https URL (plain http only on ${LOOPBACK_HOSTS_TEXT}) of at most 2048 characters, with no spaces or hidden characters.`);
   }
   const link = inc.statusPageUrl ?? options.statusPageUrl;
   if (link === undefined) {
