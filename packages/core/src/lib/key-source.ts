@@ -6,7 +6,7 @@ import { isKeySet } from '../keys/key-set.js';
 import { algorithmOf, isJwkLike, publicMembers, type SigningAlgorithm } from './jwk.js';
 import { toCandorError } from './jose-errors.js';
 import { wholeNumber } from './options.js';
-import { readCapped } from './read-capped.js';
+import { readResponseCapped } from './read-capped.js';
 import { LOOPBACK_HOSTS_TEXT, parseSecureUrl } from './urls.js';
 
 /** Returns the key for a header, synchronously when it is already known (the fast path). */
@@ -42,17 +42,15 @@ async function cappedJwksFetch(url: string, init: RequestInit): Promise<Response
   const response = await globalThis.fetch(url, init);
   // jose refuses anything but 200 without reading it.
   if (response.status !== 200 || !response.body) return response;
-  const tooLarge = (size: string) =>
-    new CandorError(
-      'jwks_unavailable',
-      `The JWKS at ${url} is ${size} bytes, over the ${MAX_REMOTE_JWKS_BYTES}-byte limit for a key set, so it was not read. Check the URL: it must serve the issuer's public keys only.`,
-    );
-  const announced = Number(response.headers.get('content-length'));
-  if (announced > MAX_REMOTE_JWKS_BYTES) {
-    response.body.cancel().catch(() => {});
-    throw tooLarge(String(announced));
-  }
-  const bytes = await readCapped(response.body, MAX_REMOTE_JWKS_BYTES, () => tooLarge(`more than ${MAX_REMOTE_JWKS_BYTES}`));
+  const bytes = await readResponseCapped(
+    response,
+    MAX_REMOTE_JWKS_BYTES,
+    (announced) =>
+      new CandorError(
+        'jwks_unavailable',
+        `The JWKS at ${url} is ${announced ?? `more than ${MAX_REMOTE_JWKS_BYTES}`} bytes, over the ${MAX_REMOTE_JWKS_BYTES}-byte limit for a key set, so it was not read. Check the URL: it must serve the issuer's public keys only.`,
+      ),
+  );
   return new Response(bytes.buffer as ArrayBuffer, { status: 200, headers: response.headers });
 }
 

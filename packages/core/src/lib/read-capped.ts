@@ -31,3 +31,22 @@ export async function readCapped(readable: ReadableStream<Uint8Array>, cap: numb
   }
   return out;
 }
+
+/**
+ * Reads a response body up to `cap` bytes. A Content-Length that announces more is refused at
+ * once, the body cancelled unread; otherwise the body is read with {@link readCapped}. `onOver`
+ * gets the announced size, or nothing when the body ran past the cap while it was read (its size
+ * is then unknown). A response without a body reads as empty.
+ *
+ * @example
+ * const bytes = await readResponseCapped(response, 64 * 1024, (size) => new CandorError('too_large', `${size ?? 'More than 65536'} bytes.`));
+ */
+export async function readResponseCapped(response: Response, cap: number, onOver: (announced?: number) => CandorError): Promise<Uint8Array> {
+  const announced = Number(response.headers.get('content-length'));
+  if (announced > cap) {
+    response.body?.cancel().catch(() => {});
+    throw onOver(announced);
+  }
+  if (!response.body) return new Uint8Array(await response.arrayBuffer());
+  return readCapped(response.body, cap, () => onOver());
+}

@@ -1,5 +1,5 @@
 /** SD-JWT VC issuer metadata (`/.well-known/jwt-vc-issuer`): where a verifier finds an issuer's keys from its `iss`. */
-import { readCapped } from '../lib/read-capped.js';
+import { readResponseCapped } from '../lib/read-capped.js';
 import type { JWK } from 'jose';
 import { CandorError } from '../errors.js';
 import { keyResolver, type KeyResolver, type RemoteJwksOptions } from '../lib/key-source.js';
@@ -54,10 +54,9 @@ const unavailable = (url: URL, why: string, cause?: unknown) =>
   new CandorError('jwks_unavailable', `The issuer metadata at ${url.href} ${why}; the issuer's keys cannot be found. Check the issuer and the network, then retry.`, cause === undefined ? {} : { cause });
 
 async function readLimited(response: Response, url: URL): Promise<string> {
-  const declared = Number(response.headers.get('content-length') ?? '0');
-  if (declared > MAX_ISSUER_METADATA_BYTES) throw unavailable(url, `is ${declared} bytes, over the ${MAX_ISSUER_METADATA_BYTES}-byte limit`);
-  if (!response.body) return '';
-  const all = await readCapped(response.body, MAX_ISSUER_METADATA_BYTES, () => unavailable(url, `is over the ${MAX_ISSUER_METADATA_BYTES}-byte limit`));
+  const all = await readResponseCapped(response, MAX_ISSUER_METADATA_BYTES, (announced) =>
+    unavailable(url, `is ${announced === undefined ? '' : `${announced} bytes, `}over the ${MAX_ISSUER_METADATA_BYTES}-byte limit`),
+  );
   return new TextDecoder('utf-8', { fatal: true }).decode(all);
 }
 

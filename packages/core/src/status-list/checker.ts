@@ -1,5 +1,5 @@
 /** The partner's side of status lists: fetch, verify, cache and read a token's status; fails closed, never open. */
-import { readCapped } from '../lib/read-capped.js';
+import { readResponseCapped } from '../lib/read-capped.js';
 import type { JWK } from 'jose';
 import { CandorError } from '../errors.js';
 import type { CandorKey } from '../keys/key.js';
@@ -121,17 +121,6 @@ function redirectTarget(from: URL, location: string | null): { url: URL } | { re
 }
 
 /**
- * Reads a response body up to `cap` bytes; over it, stops reading and throws `too_large`.
- */
-async function readResponse(res: Response, cap: number, uri: string): Promise<Uint8Array> {
-  const declared = Number(res.headers.get('content-length'));
-  const tooLarge = () => fail('too_large', `The status list response from ${uri} is over ${cap} bytes (maxResponseBytes); it was not read further.`);
-  if (Number.isFinite(declared) && declared > cap) throw tooLarge();
-  if (!res.body) return new Uint8Array(await res.arrayBuffer());
-  return readCapped(res.body, cap, tooLarge);
-}
-
-/**
  * Makes a status checker for one issuer's status lists. For each list URI it fetches the status
  * list token (`Accept: application/statuslist+jwt`; https only, plain http only on the
  * loopback; up to {@link MAX_STATUS_REDIRECTS} redirects, each target held to the same rule; any
@@ -221,7 +210,9 @@ export function createStatusChecker(options: StatusCheckerOptions): StatusChecke
       }
       let body: Uint8Array;
       try {
-        body = await readResponse(res, maxResponseBytes, uri);
+        body = await readResponseCapped(res, maxResponseBytes, () =>
+          fail('too_large', `The status list response from ${uri} is over ${maxResponseBytes} bytes (maxResponseBytes); it was not read further.`),
+        );
       } catch (cause) {
         if (cause instanceof CandorError) throw cause;
         throw fail('status_unavailable', `Reading the status list ${uri} failed (${String((cause as Error)?.message ?? cause)}).`, undefined, cause);
