@@ -25,7 +25,6 @@ const FORMS: readonly TimeForm[] = ['iso', 'go', 'no-zone'];
 /** What Go templates print for a front-matter field that is not set. */
 const UNSET = new Set(['', '<no value>']);
 
-
 /** FNV-1a (32 bits) of `text`, in base 36: a short, stable tag for a name too long to keep whole. */
 function tag(text: string): string {
   let h = 0x811c9dc5;

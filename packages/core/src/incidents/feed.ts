@@ -192,6 +192,10 @@ export function mapped<T extends string>(table: Readonly<Record<string, T>>, raw
   return fallback;
 }
 
+/** {@link mapped} for a field a feed may leave out: undefined when `raw` is absent (undefined or null), with no issue. */
+export const mappedIfGiven = <T extends string>(table: Readonly<Record<string, T>>, raw: unknown, path: string, what: string, fallback: NoInfer<T>, issues: ValidationIssue[]): T | undefined =>
+  raw === undefined || raw === null ? undefined : mapped(table, raw, path, what, fallback, issues);
+
 /** `table[raw]` when `raw` is one of the table's own keys, else undefined (no inherited keys). */
 export const ownValue = <T>(table: Readonly<Record<string, T>>, raw: unknown): T | undefined =>
   typeof raw === 'string' && Object.hasOwn(table, raw) ? table[raw] : undefined;

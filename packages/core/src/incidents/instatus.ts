@@ -2,7 +2,7 @@
 import type { DataImpact, IncidentSeverity, IncidentStatus, ServiceState } from '../models/incident.js';
 import { INCIDENT_LIMITS } from '../models/incident.js';
 import type { ValidationIssue } from '../models/issues.js';
-import { asObject, asString, clip, defined, entriesOf, feedTime, firstItems, isId, mapEntries, mapped, ownValue, readFeed, secureLink, shown, type FeedResult, type TimeForm } from './feed.js';
+import { asObject, asString, clip, defined, entriesOf, feedTime, firstItems, isId, mapEntries, mapped, mappedIfGiven, ownValue, readFeed, secureLink, shown, type FeedResult, type TimeForm } from './feed.js';
 
 /** Options of {@link fromInstatus}. */
 export interface InstatusOptions {
@@ -132,8 +132,7 @@ function mapItem(
     }
     if (seen.has(cid)) return [];
     seen.add(cid);
-    const given = c.status !== undefined && c.status !== null;
-    const state = given ? mapped(STATE, c.status, `${at}.status`, 'an Instatus component status', impactState, issues) : impactState;
+    const state = mappedIfGiven(STATE, c.status, `${at}.status`, 'an Instatus component status', impactState, issues) ?? impactState;
     return [{ id: cid, name: clip(name, 120), state }];
   });
 

@@ -2,7 +2,7 @@
 import type { DataImpact, IncidentSeverity, IncidentStatus, ServiceState } from '../models/incident.js';
 import { INCIDENT_LIMITS } from '../models/incident.js';
 import type { ValidationIssue } from '../models/issues.js';
-import { asObject, asString, clip, defined, entriesOf, feedTime, firstItems, isId, isoTimeOf, mapEntries, mapped, ownValue, readFeed, secureLink, shown, type FeedResult } from './feed.js';
+import { asObject, asString, clip, defined, entriesOf, feedTime, firstItems, isId, isoTimeOf, mapEntries, mapped, mappedIfGiven, ownValue, readFeed, secureLink, shown, type FeedResult } from './feed.js';
 
 /** Options of {@link fromStatuspage}. */
 export interface StatuspageOptions {
@@ -72,8 +72,7 @@ export function fromStatuspage(input: unknown, options: StatuspageOptions = {}):
       const name = asString(o?.name);
       if (id && name) names.set(id, clip(name, 120));
       // An unknown status is not taken for operational: the component counts as partly down, with an issue.
-      const given = o?.status !== undefined && o?.status !== null;
-      const state = id && given ? mapped(COMPONENT_STATE, o!.status, `${path}.${n}.status`, 'a Statuspage component status', UNKNOWN_COMPONENT_STATE, issues) : undefined;
+      const state = id ? mappedIfGiven(COMPONENT_STATE, o?.status, `${path}.${n}.status`, 'a Statuspage component status', UNKNOWN_COMPONENT_STATE, issues) : undefined;
       if (id && state) states.set(id, state);
     });
   };
@@ -144,8 +143,7 @@ function mapItem(item: Record<string, unknown>, kind: 'incident' | 'maintenance'
       const affected = firstItems(u.affected_components, `${at}.affected_components`, INCIDENT_LIMITS.services, 'components', issues).flatMap((c, k) => {
         const o = asObject(c);
         const code = asString(o?.code);
-        const given = o?.new_status !== undefined && o?.new_status !== null;
-        const state = code && given ? mapped(COMPONENT_STATE, o!.new_status, `${at}.affected_components.${k}.new_status`, 'a Statuspage component status', UNKNOWN_COMPONENT_STATE, issues) : undefined;
+        const state = code ? mappedIfGiven(COMPONENT_STATE, o?.new_status, `${at}.affected_components.${k}.new_status`, 'a Statuspage component status', UNKNOWN_COMPONENT_STATE, issues) : undefined;
         if (code && !ctx.names.has(code) && asString(o?.name)) ctx.names.set(code, clip(asString(o!.name)!, 120));
         return code && state ? [{ id: code, state }] : [];
       });

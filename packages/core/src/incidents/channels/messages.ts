@@ -173,7 +173,6 @@ export function incidentMessages(incident: unknown, options: IncidentMessageOpti
   }
 }
 
-
 function localeOption(locale: unknown): string {
   try {
     if (typeof locale !== 'string') throw new TypeError();
