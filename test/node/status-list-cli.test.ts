@@ -183,6 +183,11 @@ describe('status list: CLI end to end', function () {
       const unknown = await candor(['status', 'revoke', '--jti', 'no-such-token', '--status-store', store]);
       expect(unknown.code).to.equal(2);
       expect(unknown.stderr).to.include('--jti');
+      // A jti is base64url: one in 64 starts with "-", and is still read as the value of --jti.
+      const dashed = await candor(['status', 'revoke', '--jti', '-no-such-token', '--status-store', store]);
+      expect(dashed.code).to.equal(2);
+      expect(dashed.stderr).to.include('-no-such-token');
+      expect(dashed.stderr).to.not.include('does not take a value');
       const lone = await candor([...base, '--status-uri', `${url}/status/7`]);
       expect(lone.code).to.equal(2);
       expect(lone.stderr).to.include('--status-store');

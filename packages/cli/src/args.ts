@@ -38,7 +38,7 @@ export function parseFlags(
   }
   let parsed;
   try {
-    parsed = parseArgs({ args: argv, options: config, allowPositionals: true, strict: true });
+    parsed = parseArgs({ args: withDashValues(argv, config), options: config, allowPositionals: true, strict: true });
   } catch (e) {
     throw new CliError('usage', `${command}: ${describeParseError(e, specs)}`);
   }
@@ -56,6 +56,30 @@ export function parseFlags(
     }
   }
   return { flags, positionals: parsed.positionals };
+}
+
+/**
+ * `argv` with a value that starts with "-" joined to its flag (`--jti -Qx9…` becomes
+ * `--jti=-Qx9…`), which parseArgs otherwise refuses as ambiguous: a token id, a base64url value
+ * or a negative number may start with "-". Only after a flag that takes a value, and only when the
+ * next argument is not itself one of the command's flags, so `--iss --aud X` still says --iss
+ * needs a value.
+ */
+function withDashValues(argv: readonly string[], config: Record<string, { type: 'string' | 'boolean'; short?: string }>): string[] {
+  const shorts = new Set(Object.values(config).flatMap((c) => (c.short ? [`-${c.short}`] : [])));
+  const isFlag = (arg: string) => arg === '--' || shorts.has(arg) || (arg.startsWith('--') && Object.hasOwn(config, arg.slice(2).split('=')[0]!));
+  const out: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    if (arg === '--') return [...out, ...argv.slice(i)];
+    const next = argv[i + 1];
+    const name = arg.startsWith('--') && !arg.includes('=') ? arg.slice(2) : undefined;
+    if (name !== undefined && Object.hasOwn(config, name) && config[name]!.type === 'string' && next?.startsWith('-') && !isFlag(next)) {
+      out.push(`${arg}=${next}`);
+      i++;
+    } else out.push(arg);
+  }
+  return out;
 }
 
 function describeParseError(e: unknown, specs: FlagSpecs): string {
