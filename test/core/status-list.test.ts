@@ -449,6 +449,18 @@ describe('status list: partner checker', () => {
       await rejectsWith(checker(server(() => revoked).fetch).check(extra), 'revoked');
     });
 
+    it('accepts a list token without iss (§5.1 defines none: the issuer\'s keys vouch for it) and still reads its statuses', async () => {
+      const list = new StatusList(2, 64);
+      list.set(idx, STATUS.INVALID);
+      const withoutIss = await forged({ iss: undefined, status_list: await encodeStatusList(list) });
+      expect(JSON.parse(atob(withoutIss.split('.')[1]!.replace(/-/g, '+').replace(/_/g, '/')))).to.not.have.property('iss');
+      await rejectsWith(checker(server(() => withoutIss).fetch).check(status()), 'revoked');
+      await checker(server(() => withoutIss).fetch).check({ status_list: { idx: (idx + 1) % 64, uri: URI } });
+      // An iss that is not a string is still another issuer, not a missing one.
+      const nullIss = await forged({ iss: null });
+      await rejectsWith(checker(server(() => nullIss).fetch).check(status()), 'wrong_issuer');
+    });
+
     it('accepts a ttl that is a positive number but not whole (§5.1), and refuses NaN-like values', async () => {
       const ok = await forged({ ttl: 0.5 });
       await checker(server(() => ok).fetch).check(status());

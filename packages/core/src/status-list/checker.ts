@@ -27,7 +27,7 @@ export const DEFAULT_MAX_STATUS_CACHE_SECONDS = 3600;
 
 /** Options of {@link createStatusChecker}. @example `{ issuer: 'https://id.example.com', keys: 'https://id.example.com/.well-known/jwks.json', maxStalenessSeconds: 600 }` */
 export interface StatusCheckerOptions {
-  /** The `iss` the status list tokens must carry: the issuer of the tokens you check. */
+  /** The issuer of the tokens you check: a status list token that carries an `iss` must carry this one. */
   issuer: string;
   /** The issuer's public keys: a JWKS object, a JWK, a CandorKey, a KeySet, the https URL of a JWKS, or a resolver `(alg, kid) => CryptoKey`. */
   keys: { keys: JWK[] } | JWK | CandorKey | KeySet | URL | string | KeyResolver;
@@ -125,7 +125,7 @@ function redirectTarget(from: URL, location: string | null): { url: URL } | { re
  * list token (`Accept: application/statuslist+jwt`; https only, plain http only on the
  * loopback; up to {@link MAX_STATUS_REDIRECTS} redirects, each target held to the same rule; any
  * 2xx answer; size cap; timeout), verifies it through the JWS pipeline with the issuer's keys
- * (`typ: statuslist+jwt`), checks `iss`, `sub` (equal to the URI in the token, also after a
+ * (`typ: statuslist+jwt`), checks `iss` when present, `sub` (equal to the URI in the token, also after a
  * redirect), `iat`, `nbf`, `exp` and `ttl`, inflates the list under a cap, and caches it for
  * `ttl`, at most `maxCacheSeconds` and never past `exp`. When a
  * fresh list cannot be had, the cached one answers for up to `maxStalenessSeconds` more; after
@@ -140,7 +140,7 @@ function redirectTarget(from: URL, location: string | null): { url: URL } | { re
 export function createStatusChecker(options: StatusCheckerOptions): StatusChecker {
   if (options === null || typeof options !== 'object') throw optionError('options', 'must be an object.');
   const issuer = options.issuer;
-  if (typeof issuer !== 'string' || issuer.length === 0) throw optionError('issuer', 'must be the issuer identifier its status list tokens carry as iss.');
+  if (typeof issuer !== 'string' || issuer.length === 0) throw optionError('issuer', 'must be the issuer identifier of the tokens you check (a status list token that carries iss must carry it).');
   const fetchFn = options.fetch ?? globalThis.fetch;
   if (typeof fetchFn !== 'function') throw optionError('fetch', 'must be a fetch function (none is available globally here).');
   const seconds = (v: unknown, field: string, fallback: number, min = 0) => wholeNumber(v, field, { fallback, min, max: 366 * 86400, unit: 'seconds' });
@@ -238,7 +238,8 @@ export function createStatusChecker(options: StatusCheckerOptions): StatusChecke
     const { payload } = await verifyJws(jws);
     const claims = parseJsonObjectBytes(payload);
     if (!claims) throw fail('malformed', `The status list token from ${uri} has a payload that is not a JSON object.`);
-    if (claims.iss !== issuer) {
+    // The draft (§5.1) defines no iss for a list token: the issuer's keys vouch for it. One that names an issuer must name this one.
+    if (claims.iss !== undefined && claims.iss !== issuer) {
       throw fail('wrong_issuer', `The status list at ${uri} was issued by ${JSON.stringify(claims.iss)}, not by ${JSON.stringify(issuer)}.`, 'iss');
     }
     // §5.1 / §8.3 step 4a: sub equals the uri in the referenced token, not where a redirect led.
