@@ -97,6 +97,28 @@ describe('hostile tokens', () => {
     it('rejects a validly signed payload that is a JSON array with malformed', async () => {
       await rejectsWith(verifier.verify(await forge(key, header(key), [claims()])), 'malformed');
     });
+    // JSON.parse keeps the last of two equal member names, other parsers the first: a partner and
+    // Candor would read different claims from one signed payload (RFC 8259 §4, RFC 7515 §5.2).
+    const withDuplicate = (json: string, name: string, value: unknown) => json.replace(/^\{/, `{${JSON.stringify(name)}:${JSON.stringify(value)},`);
+    it('rejects a validly signed payload with a claim given twice with malformed', async () => {
+      const payload = withDuplicate(JSON.stringify(claims()), 'aud', 'https://other.example');
+      await rejectsWith(verifier.verify(await forge(key, header(key), b64url(payload))), 'malformed');
+    });
+    it('rejects a member name given twice through an escape, or inside a nested object, with malformed', async () => {
+      const escaped = JSON.stringify(claims()).replace('{', '{"\\u0069ss":"https://other.example",');
+      await rejectsWith(verifier.verify(await forge(key, header(key), b64url(escaped))), 'malformed');
+      const nested = JSON.stringify(claims()).replace('"level":', '"level":"high","level":');
+      await rejectsWith(verifier.verify(await forge(key, header(key), b64url(nested))), 'malformed');
+    });
+    it('rejects a header with a member name given twice with malformed', async () => {
+      const h = withDuplicate(JSON.stringify(header(key)), 'typ', 'JWT');
+      await rejectsWith(verifier.verify(await forge(key, b64url(h), claims())), 'malformed');
+    });
+    it('accepts one name in different objects, and names that only look alike in strings and arrays', async () => {
+      const c = claims({ attributes: { level: 'x', iss: true, resident_country: '{"iss":1,"iss":2}' } });
+      const json = JSON.stringify(c).replace('"methods":[', '"methods":[ ');
+      expect((await verifier.verify(await forge(key, header(key), b64url(json)))).outcome).to.equal('valid');
+    });
   });
 
   describe('header', () => {

@@ -32,4 +32,24 @@ describe('verification claims JSON Schema', () => {
     }
     for (const name of RESERVED_ATTRIBUTE_NAMES) expect(names.test(name), name).to.equal(false);
   });
+
+  it('allows what zod ignores: other members of status and status_list, which Candor accepts (draft-ietf-oauth-status-list §6.1)', () => {
+    const schema = JSON.parse(readFileSync(committedPath, 'utf8'));
+    const claims = {
+      iss: 'https://id.example.com',
+      sub: 'cust_1',
+      aud: 'https://partner.example',
+      iat: 1_780_000_000,
+      exp: 1_780_003_600,
+      jti: 'a8Kd93jfLq0Zp1xYtR5wQv',
+      verification: { level: 'low', methods: ['document'], verifiedAt: 1_779_990_000, riskTier: 'low' },
+      status: { status_list: { idx: 7, uri: 'https://id.example.com/status/1', note: 'x' }, other_mechanism: {} },
+    };
+    expect(VerificationClaimsSchema.safeParse(claims).success).to.equal(true);
+    expect(schema.properties.status.additionalProperties).to.equal(undefined);
+    expect(schema.properties.status.properties.status_list.additionalProperties).to.equal(undefined);
+    // The strict objects stay strict: unknown claims and verification members are refused by both.
+    expect(VerificationClaimsSchema.safeParse({ ...claims, extra: 1 }).success).to.equal(false);
+    expect(schema.properties.verification.additionalProperties).to.equal(false);
+  });
 });

@@ -8,7 +8,9 @@ import { SdJwtVcClaimsSchema } from '@candor/core/sd-jwt';
  * A zod schema as the JSON Schema partners get: draft 2020-12, with `title` and `description`
  * first. zod refinements have no JSON Schema form; the ones the claims rely on are written here:
  * enum arrays are unique, and with `maxRecordProperties` a record (an object of free names) has
- * at most that many members.
+ * at most that many members. zod writes `additionalProperties: false` for every object, but only a
+ * strict object refuses unknown members; a plain `z.object` (the `status` claim) ignores them, so
+ * its JSON Schema must allow them too, or a partner would refuse what Candor accepts.
  */
 function partnerJsonSchema(zodSchema, { title, description, maxRecordProperties }) {
   const schema = z.toJSONSchema(zodSchema, {
@@ -18,6 +20,8 @@ function partnerJsonSchema(zodSchema, { title, description, maxRecordProperties 
       const s = ctx.jsonSchema;
       if (maxRecordProperties !== undefined && s.type === 'object' && s.propertyNames && s.additionalProperties && !s.properties) s.maxProperties = maxRecordProperties;
       if (s.type === 'array' && s.items && s.items.enum) s.uniqueItems = true;
+      const def = ctx.zodSchema._zod.def;
+      if (def.type === 'object' && def.catchall === undefined && s.additionalProperties === false) delete s.additionalProperties;
     },
   });
   return {

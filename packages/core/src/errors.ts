@@ -15,7 +15,7 @@ export const CANDOR_ERROR_CODES = Object.freeze([
   'invalid_input',
   /** The token is longer than `maxTokenBytes` (checked before any parsing), or a status list response or its inflated list is over its cap. */
   'too_large',
-  /** Not three base64url segments, bad base64url, or a header/payload that is not a JSON object. */
+  /** Not three base64url segments, bad base64url, or a header/payload that is not a JSON object (or has a member name twice). */
   'malformed',
   /** `alg` is not in the verifier's allow-list (this includes `none` and every HMAC algorithm). */
   'unsupported_algorithm',

@@ -58,6 +58,6 @@ export async function verifyConsentRecord(
   }
   const { payload } = await verifyCompactJws(jws, { kind: 'consent-record', algorithms, maxBytes, keys: keyResolver(keys) });
   const record = parseJsonObjectBytes(payload);
-  if (!record) throw fail('malformed', 'The payload is not a JSON object.');
+  if (!record) throw fail('malformed', 'The payload is not a JSON object with each member name once.');
   return parseRecord(record, 'invalid_claims');
 }

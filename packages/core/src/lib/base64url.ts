@@ -15,25 +15,77 @@ export function encodeJsonSegment(value: unknown): string {
 }
 
 /**
+ * True when an object in `json` (text that `JSON.parse` accepted) has a member name twice, as
+ * written or through escapes (`"a"` and `"\u0061"` are one name). `JSON.parse` silently keeps the
+ * last one, other parsers keep the first or refuse (RFC 8259 §4: "the behavior of software that
+ * receives such an object is unpredictable"), so a partner's verifier and Candor could read
+ * different claims out of one signed payload. RFC 7515 §5.2 and RFC 7519 §4 let a verifier refuse
+ * such a JWS; Candor does.
+ */
+export function hasDuplicateMemberName(json: string): boolean {
+  /** One entry per open object (the names seen so far) or array (undefined). */
+  const open: (Set<string> | undefined)[] = [];
+  let expectName = false;
+  for (let i = 0; i < json.length; i++) {
+    const c = json.charCodeAt(i);
+    if (c === 0x22 /* " */) {
+      let end = i + 1;
+      let escaped = false;
+      for (let d = json.charCodeAt(end); d !== 0x22; d = json.charCodeAt(++end)) {
+        if (d === 0x5c /* \ */) {
+          escaped = true;
+          end++;
+        }
+      }
+      if (expectName) {
+        const name = escaped ? (JSON.parse(json.slice(i, end + 1)) as string) : json.slice(i + 1, end);
+        const names = open[open.length - 1]!;
+        if (names.has(name)) return true;
+        names.add(name);
+        expectName = false;
+      }
+      i = end;
+    } else if (c === 0x7b /* { */) {
+      open.push(new Set());
+      expectName = true;
+    } else if (c === 0x5b /* [ */) {
+      open.push(undefined);
+      expectName = false;
+    } else if (c === 0x7d /* } */ || c === 0x5d /* ] */) {
+      open.pop();
+      expectName = false;
+    } else if (c === 0x2c /* , */) {
+      expectName = open[open.length - 1] !== undefined;
+    }
+  }
+  return false;
+}
+
+/** Strict UTF-8, then JSON; undefined unless a plain object with no member name twice. */
+function parseJsonObjectText(text: string): Record<string, unknown> | undefined {
+  const value: unknown = JSON.parse(text);
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return undefined;
+  return hasDuplicateMemberName(text) ? undefined : (value as Record<string, unknown>);
+}
+
+/**
  * Decodes a base64url segment holding a JSON object. Returns undefined when the segment is not
- * valid base64url, not UTF-8, not JSON, or not a plain object, so callers pick the error code.
+ * valid base64url, not UTF-8, not JSON, not a plain object, or has a member name twice
+ * ({@link hasDuplicateMemberName}), so callers pick the error code.
  */
 export function decodeJsonObject(segment: string): Record<string, unknown> | undefined {
   try {
     const bytes = decodeBase64url(segment);
-    if (!bytes) return undefined;
-    const value: unknown = JSON.parse(utf8.decode(bytes));
-    return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
+    return bytes ? parseJsonObjectText(utf8.decode(bytes)) : undefined;
   } catch {
     return undefined;
   }
 }
 
-/** Decodes bytes as strict UTF-8 and parses JSON; undefined unless the result is a plain object. */
+/** Decodes bytes as strict UTF-8 and parses JSON; undefined unless a plain object with no member name twice. */
 export function parseJsonObjectBytes(bytes: Uint8Array): Record<string, unknown> | undefined {
   try {
-    const value: unknown = JSON.parse(utf8.decode(bytes));
-    return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
+    return parseJsonObjectText(utf8.decode(bytes));
   } catch {
     return undefined;
   }

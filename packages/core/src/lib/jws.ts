@@ -180,7 +180,7 @@ export function createJwsVerifier(options: JwsVerifierOptions): (input: unknown)
 
   function checkHeader(segment: string): VerifiedJwsHeader {
     const header = isCanonicalBase64url(segment) ? decodeJsonObject(segment) : undefined;
-    if (!header) throw fail('malformed', `The ${noun} header is not a base64url-encoded JSON object; pass the ${noun} exactly as issued.`);
+    if (!header) throw fail('malformed', `The ${noun} header is not a base64url-encoded JSON object (each member name once); pass the ${noun} exactly as issued.`);
     const alg = header.alg;
     if (typeof alg !== 'string' || !allowed.has(alg)) {
       throw fail('unsupported_algorithm', `Algorithm ${JSON.stringify(alg)} is not accepted; this verifier accepts ${[...allowed].join(', ')}.`, 'alg');

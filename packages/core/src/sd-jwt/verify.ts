@@ -209,7 +209,7 @@ export function createSdJwtVerifier(options: SdJwtVerifierOptions): SdJwtVerifie
     // §7.1 step 2: the issuer-signed JWT, through the one JWS pipeline.
     const { header, payload: payloadBytes } = await verifyIssuerJwt(parts.jwt);
     const payload = parseJsonObjectBytes(payloadBytes);
-    if (!payload) throw fail('malformed', 'The SD-JWT payload is not a JSON object.');
+    if (!payload) throw fail('malformed', 'The SD-JWT payload is not a JSON object with each member name once.');
     // Absent means sha-256 (RFC 9901 §4.1.1); present, it must name the algorithm, so null is no default.
     const sdAlg = Object.hasOwn(payload, '_sd_alg') ? payload._sd_alg : SD_ALG;
     if (sdAlg !== SD_ALG) throw fail('unsupported_sd_alg', `The SD-JWT's _sd_alg is ${JSON.stringify(sdAlg)}; only "${SD_ALG}" is accepted.`, '_sd_alg');
@@ -256,7 +256,7 @@ export function createSdJwtVerifier(options: SdJwtVerifierOptions): SdJwtVerifie
       if (holder === undefined) throw fail('invalid_cnf', 'The presentation has a key-binding JWT but the credential has no cnf holder key to check it with.', 'cnf');
       const kb = await verifyCompactJws(parts.kbJwt, { kind: 'kb-jwt', keys: await holder.key, algorithms: [holder.alg], maxBytes: Math.max(256, Math.min(maxBytes, 8192)) });
       const kbClaims = parseJsonObjectBytes(kb.payload);
-      if (!kbClaims) throw fail('malformed', 'The key-binding JWT payload is not a JSON object.');
+      if (!kbClaims) throw fail('malformed', 'The key-binding JWT payload is not a JSON object with each member name once.');
       for (const name of ['iat', 'aud', 'nonce', 'sd_hash'] as const) {
         if (kbClaims[name] === undefined) throw fail('missing_claim', `The key-binding JWT has no "${name}" claim.`, `kb.${name}`);
       }

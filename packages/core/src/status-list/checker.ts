@@ -237,7 +237,7 @@ export function createStatusChecker(options: StatusCheckerOptions): StatusChecke
     const jws = await download(uri);
     const { payload } = await verifyJws(jws);
     const claims = parseJsonObjectBytes(payload);
-    if (!claims) throw fail('malformed', `The status list token from ${uri} has a payload that is not a JSON object.`);
+    if (!claims) throw fail('malformed', `The status list token from ${uri} has a payload that is not a JSON object with each member name once.`);
     // The draft (§5.1) defines no iss for a list token: the issuer's keys vouch for it. One that names an issuer must name this one.
     if (claims.iss !== undefined && claims.iss !== issuer) {
       throw fail('wrong_issuer', `The status list at ${uri} was issued by ${JSON.stringify(claims.iss)}, not by ${JSON.stringify(issuer)}.`, 'iss');

@@ -238,7 +238,7 @@ export function createVerifier(options: VerifierOptions): Verifier {
     // Keys are always chosen by kid here, so the pipeline has required one.
     const h = header as VerifiedHeader;
     const claims = parseJsonObjectBytes(payload);
-    if (!claims) throw fail('malformed', 'The token payload is not a JSON object.');
+    if (!claims) throw fail('malformed', 'The token payload is not a JSON object with each member name once.');
 
     for (const name of REQUIRED_CLAIMS) {
       if (claims[name] === undefined) throw fail('missing_claim', `The token has no "${name}" claim, which Candor tokens must carry.`, name);
