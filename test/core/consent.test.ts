@@ -768,3 +768,40 @@ describe('signed consent records', () => {
     expect((await rejection(signConsentRecord(await decide({}), publicOnly))).code).to.equal('invalid_key');
   });
 });
+
+describe('LocalStorageConsentStorage over a Storage double that answers garbage (found by generated input)', () => {
+  /** A Storage whose getItem answers `answer(key, real)` instead of null for a missing key. */
+  const double = (answer: (key: string, real: Map<string, string>) => unknown, length = () => 0): Storage => {
+    const real = new Map<string, string>();
+    return {
+      getItem: (k: string) => answer(k, real),
+      setItem: (k: string, v: string) => void real.set(k, v),
+      removeItem: (k: string) => void real.delete(k),
+      key: () => null,
+      clear: () => real.clear(),
+      get length() {
+        return length();
+      },
+    } as Storage;
+  };
+
+  it('takes undefined for a missing key as nothing stored, as null', async () => {
+    const storage = new LocalStorageConsentStorage({ storage: double((k, real) => real.get(k)), onWarning: () => {} });
+    expect(await storage.read(ACME, 'cust_7f3a')).to.deep.equal({ records: [] });
+    const record = await decide({});
+    await storage.save(record);
+    expect(await storage.latest(ACME, 'cust_7f3a')).to.deep.equal(record);
+  });
+
+  it('finishes when getItem never answers null or length never ends: the data is left in place and save refuses to overwrite it', async () => {
+    for (const storage of [double(() => ''), double(() => 5), double(() => ({})), double((k) => (k.includes(':unreadable:') ? null : '[1,'), () => Infinity)]) {
+      const warnings: string[] = [];
+      const s = new LocalStorageConsentStorage({ storage, onWarning: (m) => warnings.push(m) });
+      const { records, unreadable } = await s.read(ACME, 'cust_7f3a');
+      expect(records).to.deep.equal([]);
+      expect(unreadable).to.not.equal(undefined);
+      if (unreadable!.setAsideKey === undefined) expect((await rejection(s.save(await decide({})))).code).to.equal('storage_unavailable');
+      else await s.save(await decide({}));
+    }
+  });
+});

@@ -188,7 +188,8 @@ describe('channelAvailability', () => {
     });
 
     it('refuses a now that is not a valid Date and a horizon that is not 1–366 whole days, naming the option', () => {
-      for (const now of [new Date('not a date'), Date.now(), '2026-12-01T10:00:00Z', undefined]) {
+      // A Date near the limits of the Date range: the horizon would run past them (a RangeError from Intl before).
+      for (const now of [new Date('not a date'), Date.now(), '2026-12-01T10:00:00Z', undefined, new Date(8.64e15), new Date(-8.64e15 + 1000), new Date(8.64e15 - 100 * 86_400_000)]) {
         const e = refusal(() => channelAvailability(chat, now as Date));
         expect([e.code, e.field]).to.deep.equal(['invalid_options', 'now']);
       }

@@ -138,6 +138,15 @@ describe('FAQ search: createFaqIndex', () => {
     expect(faqSearchEntriesEn.includes(first!.entry), 'a result is one of the entries passed in, not a copy').to.equal(true);
   });
 
+  it('indexes the entries as checked: a getter that answers the schema a string and the index a number changes nothing', () => {
+    let reads = 0;
+    const [base] = faqSearchEntriesEn;
+    const flipping = Object.defineProperty({ ...base! }, 'question', { enumerable: true, get: () => (reads++ === 0 ? base!.question : 42) });
+    const [hit] = createFaqIndex([flipping]).search(base!.question.split(' ')[0]!);
+    expect(hit!.entry, 'still the entry as given').to.equal(flipping);
+    expect(hit!.matches.some((m) => m.field === 'question')).to.equal(true);
+  });
+
   it('finds nothing for a query without words', () => {
     expect(en.search('')).to.deep.equal([]);
     expect(en.search('  ?! ')).to.deep.equal([]);

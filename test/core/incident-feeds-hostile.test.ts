@@ -199,4 +199,33 @@ describe('hostile status feeds: each refused or mapped to the safe side, with it
     }
     expect(calls).to.equal(0);
   });
+
+  it('reads a parsed feed once, as plain data: a getter that throws, a Proxy or a revoked one is an issue at (root), never a throw', () => {
+    const { proxy: revoked, revoke } = Proxy.revocable({}, {});
+    revoke();
+    const throwing = Object.defineProperty({ ...sp }, 'name', { enumerable: true, get: () => { throw new Error('getter'); } });
+    const trapped = new Proxy({}, { ownKeys: () => { throw new Error('trap'); } });
+    for (const adapter of [fromStatuspage, fromInstatus, fromCState]) {
+      for (const feed of [revoked, { incidents: [throwing], activeIncidents: [throwing], pages: [throwing] }, { incidents: [trapped], activeIncidents: [revoked], systems: [revoked] }]) {
+        const r = adapter(feed);
+        expect(r.incidents).to.deep.equal([]);
+        expect(r.issues).to.have.length(1);
+        expect(r.issues[0]).to.include({ path: '(root)' });
+        expect(r.issues[0]!.message).to.include('could not be read: a getter or Proxy in it threw');
+      }
+    }
+    // A getter that answers differently on each read is read once: the incident is the one validated.
+    let reads = 0;
+    const flipping = Object.defineProperty({ ...sp }, 'name', { enumerable: true, get: () => (reads++ === 0 ? 'Card payments are failing' : 42) });
+    const r = fromStatuspage({ page: spPage, incidents: [flipping] });
+    expect(r.incidents.map((i) => i.title)).to.deep.equal(['Card payments are failing']);
+    expect(reads).to.equal(1);
+  });
+
+  it('names a value with no JSON and no text (a BigInt in an object without prototype) in its issue instead of throwing', () => {
+    const odd = Object.assign(Object.create(null) as object, { at: 10n });
+    const r = fromStatuspage({ page: spPage, incidents: [{ ...sp, started_at: odd, created_at: odd, status: odd }] });
+    expect(r.issues.find((i) => i.path === 'incidents.0.status')!.message).to.include('(an object) is not a Statuspage incident status');
+    expect(r.issues.find((i) => i.path === 'incidents.0.started_at')!.message).to.include('(an object)');
+  });
 });

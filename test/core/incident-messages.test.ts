@@ -370,3 +370,44 @@ describe('loadIncidentTemplates', () => {
     expect(() => incidentMessages(cardOutageAr, { channel: 'push', templates })).to.throw(/ar has no templates; the templates are for en/);
   });
 });
+
+describe('incidentMessages and loadIncidentTemplates: hostile values found by generated input', () => {
+  it('states the data impact on one line on every channel, so facts.dataImpact is the same everywhere', () => {
+    const incident = { ...cardOutage, dataImpact: { level: 'confirmed' as const, data: ['Card\nnumbers', 'PINs'] } };
+    const facts = CHANNELS.map((channel) => incidentMessages(incident, { channel, now: beforeUpdate }).facts);
+    for (const f of facts) expect(f).to.deep.equal(facts[0]);
+    expect(facts[0]!.dataImpact).to.equal('This data is affected: Card numbers and PINs.');
+  });
+
+  it('puts the affected services on one line in the one-line channels, as the title is', () => {
+    const incident = { ...cardOutage, services: cardOutage.services.map((s) => (s.id === 'cards' ? { ...s, name: 'Card\npayments' } : s)) };
+    for (const channel of ['sms', 'push', 'in-app'] as const) expect(textOf(incidentMessages(incident, { channel, now: beforeUpdate }))).to.include('Card payments');
+  });
+
+  it('refuses a hostile channel, locale or time zone as invalid_options, the value shown cut (a BigInt, a 3 MB string)', async () => {
+    const huge = 'x'.repeat(3 * 1024 * 1024);
+    for (const [options, field] of [
+      [{ channel: huge }, 'channel'],
+      [{ channel: 10n }, 'channel'],
+      [{ channel: 'sms', locale: 10n }, 'locale'],
+      [{ channel: 'sms', locale: huge }, 'locale'],
+      [{ channel: 'sms', timeZone: 10n }, 'timeZone'],
+      [{ channel: 'sms', timeZone: huge }, 'timeZone'],
+    ] as const) {
+      const e = await throwsWith(() => incidentMessages(cardOutage, options as never), 'invalid_options');
+      expect(e.field).to.equal(field);
+      expect(e.message.length).to.be.below(300);
+    }
+  });
+
+  it('refuses templates that throw when read (a getter, a Proxy, a revoked Proxy) as invalid_template at (root)', async () => {
+    const { proxy: revoked, revoke } = Proxy.revocable({}, {});
+    revoke();
+    const getter = Object.defineProperty({}, 'en', { enumerable: true, get: () => { throw new Error('getter'); } });
+    for (const input of [revoked, getter, { en: revoked }, { en: { ...INCIDENT_TEMPLATES.en, sms: new Proxy({}, { ownKeys: () => { throw new Error('trap'); } }) } }]) {
+      const e = await throwsWith(() => loadIncidentTemplates(input), 'invalid_template');
+      expect(e.issues!.map((i) => i.path)).to.include('(root)');
+      expect(e.message).to.include('could not be read: a getter or Proxy in it threw');
+    }
+  });
+});

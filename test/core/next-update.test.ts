@@ -35,4 +35,12 @@ describe('nextUpdateState', () => {
       expect(() => nextUpdateState(cardOutage, at(0), { graceMinutes }), String(graceMinutes)).to.throw(RangeError, /graceMinutes must be a number from 0 to 1440/);
     }
   });
+
+  it('reads a nextUpdateAt that is not a string as no promise, and names the kind of a graceMinutes that is not a number', () => {
+    const now = at(0);
+    expect(nextUpdateState({ status: 'investigating', nextUpdateAt: Symbol('t') as never }, now)).to.deep.equal({ state: 'none' });
+    expect(nextUpdateState({ status: 'investigating', nextUpdateAt: { toString: () => cardOutage.nextUpdateAt } as never }, now)).to.deep.equal({ state: 'none' });
+    expect(() => nextUpdateState(cardOutage, now, { graceMinutes: new Array(2 ** 32 - 1) as never })).to.throw(RangeError, 'graceMinutes must be a number from 0 to 1440, got object.');
+    expect(() => nextUpdateState(cardOutage, now, { graceMinutes: 2000 })).to.throw(RangeError, 'got 2000.');
+  });
 });

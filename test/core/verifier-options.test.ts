@@ -323,3 +323,24 @@ describe('verifier options', () => {
   });
 });
 
+
+describe('issuer and status-list options: hostile values shown cut, never a crash (found by generated input)', () => {
+  it('refuses a subjectType, issuer or bits that JSON.stringify cannot print (a BigInt, 20,000 levels) as invalid_options', async () => {
+    const { createIssuer } = await import('@candor/core/tokens');
+    const { decodeStatusList, MemoryStatusListStore } = await import('@candor/core/status-list');
+    let deep: unknown = 1;
+    for (let i = 0; i < 20_000; i++) deep = [deep];
+    const keys = await KeySet.generate();
+    const issuer = createIssuer({ issuer: ISS, keys });
+    const verification = { level: 'low' as const, methods: ['document' as const], verifiedAt: Date.now() - 1000, riskTier: 'low' as const };
+    for (const subjectType of [10n, deep]) {
+      const e = await rejectsWith(issuer.issue({ subject: 'cust_1', audience: AUD, verification, subjectType: subjectType as never }), 'invalid_options');
+      expect(e.message).to.match(/^subjectType must be "public" or "pairwise"; got (bigint|an array)\.$/);
+    }
+    for (const bad of [10n, deep]) {
+      expect(() => createIssuer({ issuer: bad as never, keys })).to.throw(/^issuer must be an https URL .*; got (bigint|an array)\.$/);
+      await rejectsWith(decodeStatusList({ bits: bad as never, lst: 'eNrbuRgAAhcBXQ' }), 'invalid_status_list');
+      expect(() => new MemoryStatusListStore({ bits: bad as never })).to.throw(/bits must be 1, 2, 4 or 8; got (bigint|an array)\./);
+    }
+  });
+});

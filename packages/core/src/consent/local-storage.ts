@@ -147,7 +147,8 @@ export class LocalStorageConsentStorage implements ConsentStorage {
     } catch (e) {
       throw new CandorError('storage_unavailable', 'localStorage could not be read. Pass another ConsentStorage if storage is disabled here.', { cause: e });
     }
-    if (raw === null) return { records: [] };
+    // undefined too: a Storage double that answers it for a missing key holds nothing there.
+    if (raw == null) return { records: [] };
     const problems: string[] = [];
     let entries: unknown[];
     let cut: ReadonlySet<number> = new Set();

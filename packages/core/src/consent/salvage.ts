@@ -46,7 +46,8 @@ function arrayElements(raw: string): string[] | undefined {
  */
 export function readableEntries(raw: string): { entries: unknown[]; cut: ReadonlySet<number> } {
   const cut = new Set<number>();
-  const entries = (arrayElements(raw) ?? []).map((text, i) => {
+  // A Storage double may hand back something that is not text; it has no readable entries.
+  const entries = (arrayElements(typeof raw === 'string' ? raw : '') ?? []).map((text, i) => {
     try {
       return JSON.parse(text) as unknown;
     } catch {
@@ -57,6 +58,9 @@ export function readableEntries(raw: string): { entries: unknown[]; cut: Readonl
   return { entries, cut };
 }
 
+/** The most keys looked at, and tried, to set data aside. */
+const MAX_TRIES = 100_000;
+
 /**
  * Copies `raw` to a new `<key>:unreadable:<time>` key (never one already in use) and returns
  * that key; when an earlier set-aside of this key already holds exactly `raw` (its rewrite
@@ -64,13 +68,17 @@ export function readableEntries(raw: string): { entries: unknown[]; cut: Readonl
  */
 export function setAside(storage: Storage, key: string, raw: string): string {
   const prefix = `${key}${UNREADABLE_KEY_INFIX}`;
-  for (let i = 0; i < storage.length; i++) {
+  // Bounded, as the search for a free key below: a Storage whose length or getItem never ends must not hang the page.
+  for (let i = 0; i < storage.length && i < MAX_TRIES; i++) {
     const existing = storage.key(i);
     if (existing?.startsWith(prefix) && storage.getItem(existing) === raw) return existing;
   }
   const base = `${key}${UNREADABLE_KEY_INFIX}${new Date().toISOString()}`;
   let aside = base;
-  for (let n = 1; storage.getItem(aside) !== null; n++) aside = `${base}~${n}`;
+  for (let n = 1; storage.getItem(aside) !== null; n++) {
+    if (n > MAX_TRIES) throw new Error(`no free key after ${MAX_TRIES} tries: getItem never answers null`);
+    aside = `${base}~${n}`;
+  }
   storage.setItem(aside, raw);
   return aside;
 }

@@ -30,6 +30,8 @@ export type ChannelAvailability =
 
 const MINUTE = 60_000;
 const DAY = 86_400_000;
+/** The latest time a Date can hold, and minus it the earliest (ECMA-262 §21.4.1.1). */
+const MAX_TIME = 8.64e15;
 const ALL_DAY = [{ opens: '00:00', closes: '24:00' }] as const;
 
 /** One formatter per zone: building an `Intl.DateTimeFormat` costs far more than using one. */
@@ -148,7 +150,10 @@ const dayOf = (date: string): number => Date.parse(`${date}T00:00:00Z`) / DAY;
  */
 export function channelAvailability(channel: ContactChannel, now: Date, options: ChannelAvailabilityOptions = {}): ChannelAvailability {
   const c = parseFaqInput(ContactChannelSchema, channel, 'The contact channel is not valid');
-  if (!(now instanceof Date) || !Number.isFinite(now.getTime())) throw optionError('now', 'must be a valid Date.');
+  // The horizon (up to 366 days, and a few more for the zone's offsets) must stay within what a Date can hold.
+  if (!(now instanceof Date) || !(Math.abs(now.getTime()) <= MAX_TIME - 400 * DAY)) {
+    throw optionError('now', 'must be a valid Date, more than 400 days inside the range a Date can hold (years -271820 to 275759).');
+  }
   const horizon = wholeNumber(options?.horizonDays, 'horizonDays', { fallback: 14, min: 1, max: 366, unit: 'days' });
   const t = now.getTime();
   const limit = t + horizon * DAY;

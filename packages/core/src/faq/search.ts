@@ -109,8 +109,11 @@ export function createFaqIndex(entries: readonly FaqEntry[], options: FaqIndexOp
   if (options.locale !== undefined && !localeTag().safeParse(options.locale).success) {
     throw optionError('locale', 'must be a language tag such as "en" or "ar-EG".');
   }
-  parseFaqInput(FaqEntriesSchema, entries, 'The FAQ entries are not valid');
-  const index = indexFaqEntries(entries, options);
+  // Indexed as checked, not as given (a getter could answer the schema one value and the index
+  // another); results are the entries as given.
+  const checked = parseFaqInput(FaqEntriesSchema, entries, 'The FAQ entries are not valid');
+  const given = new Map(checked.map((e, i) => [e, entries[i]!]));
+  const index = indexFaqEntries(checked, options);
   return {
     size: index.size,
     search(query, searchOptions = {}) {
@@ -119,7 +122,7 @@ export function createFaqIndex(entries: readonly FaqEntry[], options: FaqIndexOp
       const { limit, category } = searchOptions;
       if (limit !== undefined && typeof limit !== 'number') throw optionError('limit', 'must be a number of results, such as 5.');
       if (category !== undefined && typeof category !== 'string') throw optionError('category', 'must be the name of a category, a string.');
-      return index.search(query, searchOptions);
+      return index.search(query, searchOptions).map((r) => ({ ...r, entry: given.get(r.entry)! }));
     },
   };
 }

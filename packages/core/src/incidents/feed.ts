@@ -22,10 +22,13 @@ export const FEED_LIMITS = {
 } as const;
 
 /**
- * The feed as a parsed value, or an issue saying why it cannot be read: text over
+ * The feed as plain data, or an issue saying why it cannot be read: text over
  * {@link FEED_LIMITS.maxChars} or not JSON (a byte order mark before it is ignored, as RFC 8259
  * allows), nesting deeper than `maxDepth`, or more than `maxNodes` values (an array counts its
- * length, holes and all, before any item is looked at).
+ * length, holes and all, before any item is looked at), or a value that throws when it is read
+ * (a getter, a Proxy, a revoked Proxy). A value is copied as it is read: objects and arrays
+ * become plain ones holding the same values, read once, so the mapping never meets a getter or a
+ * Proxy.
  */
 export function readFeed(input: unknown, what: string): { value: unknown } | { issue: ValidationIssue } {
   let value = input;
@@ -40,20 +43,37 @@ export function readFeed(input: unknown, what: string): { value: unknown } | { i
       return { issue: { path: '(root)', message: `(root) is not JSON; pass the ${what} document as text or as the parsed object` } };
     }
   }
+  const tooMany = { issue: { path: '(root)', message: `(root) holds more than ${FEED_LIMITS.maxNodes} values; it was not mapped` } };
   // Iterative walk: a hostile depth must not overflow the stack before it is refused.
-  const stack: [unknown, number][] = [[value, 0]];
+  const root: Record<string, unknown> = {};
+  const stack: [unknown, number, Record<string, unknown>, string][] = [[value, 0, root, 'value']];
   let nodes = 0;
-  while (stack.length) {
-    const [v, depth] = stack.pop()!;
-    if (++nodes > FEED_LIMITS.maxNodes) return { issue: { path: '(root)', message: `(root) holds more than ${FEED_LIMITS.maxNodes} values; it was not mapped` } };
-    if (v === null || typeof v !== 'object') continue;
-    if (depth >= FEED_LIMITS.maxDepth) return { issue: { path: '(root)', message: `(root) nests deeper than ${FEED_LIMITS.maxDepth} levels; it was not mapped` } };
-    // Counted before they are listed: a sparse array of 2³² - 1 holes must not be walked (or fill memory) first.
-    const children = Array.isArray(v) ? v : Object.values(v);
-    if (nodes + stack.length + children.length > FEED_LIMITS.maxNodes) return { issue: { path: '(root)', message: `(root) holds more than ${FEED_LIMITS.maxNodes} values; it was not mapped` } };
-    for (const child of children) stack.push([child, depth + 1]);
+  try {
+    while (stack.length) {
+      const [v, depth, parent, key] = stack.pop()!;
+      if (++nodes > FEED_LIMITS.maxNodes) return tooMany;
+      let copy = v;
+      if (v !== null && typeof v === 'object') {
+        if (depth >= FEED_LIMITS.maxDepth) return { issue: { path: '(root)', message: `(root) nests deeper than ${FEED_LIMITS.maxDepth} levels; it was not mapped` } };
+        // Counted before they are listed: a sparse array of 2³² - 1 holes must not be walked (or fill memory) first.
+        const list = Array.isArray(v);
+        const length = list ? v.length : 0;
+        const children: [string, unknown][] | undefined = list ? undefined : Object.entries(v);
+        if (nodes + stack.length + (children?.length ?? length) > FEED_LIMITS.maxNodes) return tooMany;
+        copy = list ? [] : {};
+        // Last first, so that they are copied in their order.
+        if (children) for (let i = children.length - 1; i >= 0; i--) stack.push([children[i]![1], depth + 1, copy as Record<string, unknown>, children[i]![0]]);
+        else for (let i = length - 1; i >= 0; i--) stack.push([(v as unknown[])[i], depth + 1, copy as Record<string, unknown>, String(i)]);
+      }
+      // An own key named __proto__ (JSON.parse makes one) stays a key: assigning it would set the prototype.
+      if (key === '__proto__') Object.defineProperty(parent, key, { value: copy, enumerable: true, writable: true, configurable: true });
+      else parent[key] = copy;
+    }
+  } catch {
+    // What was thrown is the caller's own object, as hostile as the rest: it is not looked at.
+    return { issue: { path: '(root)', message: `(root) could not be read: a getter or Proxy in it threw; pass the ${what} document as text or as plain parsed JSON` } };
   }
-  return { value };
+  return { value: root.value };
 }
 
 /** A plain object, or undefined. */
@@ -176,7 +196,12 @@ export function shown(raw: unknown): string {
   try {
     json = JSON.stringify(raw) ?? String(raw);
   } catch {
-    json = String(raw);
+    // BigInt has no JSON (its digits are shown); an object that has none (a BigInt inside, a toJSON that throws) is named, not shown.
+    try {
+      json = typeof raw === 'object' && raw !== null ? '(an object)' : String(raw);
+    } catch {
+      json = `(${typeof raw})`;
+    }
   }
   return json.length > 80 ? `${json.slice(0, 79)}…` : json;
 }

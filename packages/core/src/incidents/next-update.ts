@@ -39,9 +39,9 @@ export function nextUpdateState(
 ): NextUpdateState {
   if (!(now instanceof Date) || !Number.isFinite(now.getTime())) throw new RangeError('nextUpdateState: now must be a valid Date.');
   if (typeof graceMinutes !== 'number' || !(graceMinutes >= 0 && graceMinutes <= 1440)) {
-    throw new RangeError(`nextUpdateState: graceMinutes must be a number from 0 to 1440, got ${String(graceMinutes)}.`);
+    throw new RangeError(`nextUpdateState: graceMinutes must be a number from 0 to 1440, got ${typeof graceMinutes === 'number' ? graceMinutes : typeof graceMinutes}.`);
   }
-  const at = incident.nextUpdateAt === undefined ? NaN : Date.parse(incident.nextUpdateAt);
+  const at = typeof incident.nextUpdateAt === 'string' ? Date.parse(incident.nextUpdateAt) : NaN;
   if (incident.status === 'resolved' || incident.status === 'completed' || !Number.isFinite(at)) return { state: 'none' };
   const t = now.getTime();
   if (t < at) return { state: 'on-time', at, minutesLeft: Math.ceil((at - t) / MINUTE) };

@@ -2,6 +2,7 @@
 import { calculateJwkThumbprint, exportJWK, generateKeyPair, importJWK, type JWK } from 'jose';
 import { CandorError } from '../errors.js';
 import { algorithmOf, isJwkLike, publicMembers, SIGNING_ALGORITHMS, type SigningAlgorithm } from '../lib/jwk.js';
+import { describeValue } from '../lib/options.js';
 
 export { SIGNING_ALGORITHMS, type SigningAlgorithm };
 export type { JWK };
@@ -33,7 +34,7 @@ function checkAlg(alg: unknown, option = 'alg'): SigningAlgorithm {
   if (!(SIGNING_ALGORITHMS as readonly unknown[]).includes(alg)) {
     throw new CandorError(
       'invalid_options',
-      `${option} must be one of ${SIGNING_ALGORITHMS.join(', ')}; got ${JSON.stringify(alg)}.`,
+      `${option} must be one of ${SIGNING_ALGORITHMS.join(', ')}; got ${describeValue(alg)}.`,
       { field: option },
     );
   }

@@ -42,7 +42,15 @@ export function clockOption(value: unknown): Clock | undefined {
   return value as Clock | undefined;
 }
 
-function describeValue(value: unknown): string {
+/**
+ * A value as an error message shows it: a string quoted and cut to 40 characters, a number,
+ * boolean or null as written, anything else by its kind. Never calls into the value, so a
+ * hostile one (a BigInt, a throwing toJSON, a 3 MB string) cannot break or flood the message.
+ *
+ * @example
+ * throw optionError('channel', `must be one of email, sms; got ${describeValue(channel)}.`);
+ */
+export function describeValue(value: unknown): string {
   if (typeof value === 'string') return JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value);
   if (typeof value === 'number' || typeof value === 'boolean' || value === null) return String(value); // NaN stays NaN, not null
   return value === undefined ? 'nothing' : Array.isArray(value) ? 'an array' : typeof value;

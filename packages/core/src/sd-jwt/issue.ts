@@ -5,7 +5,7 @@ import { CandorError } from '../errors.js';
 import { isCandorKey, type CandorKey } from '../keys/key.js';
 import { DEFAULT_MAX_TOKEN_TTL_SECONDS, isKeySet, type KeySet } from '../keys/key-set.js';
 import { algorithmOf, isJwkLike, PRIVATE_JWK_MEMBERS, publicMembers } from '../lib/jwk.js';
-import { clockOption, optionError, wholeNumber } from '../lib/options.js';
+import { clockOption, describeValue, optionError, wholeNumber } from '../lib/options.js';
 import { LOOPBACK_HOSTS_TEXT, parseSecureUrl } from '../lib/urls.js';
 import { systemClock, type Clock } from '../models/clock.js';
 import { JWS_KINDS } from '../lib/jws.js';
@@ -148,7 +148,7 @@ function holderCnf(jwk: unknown): { jwk: JWK } {
 export async function issueSdJwt(options: SdJwtIssueOptions): Promise<string> {
   if (options === null || typeof options !== 'object') throw optionError('options', 'must be an object.');
   if (typeof options.issuer !== 'string' || options.issuer.length > 2048 || !parseSecureUrl(options.issuer)) {
-    throw optionError('issuer', `must be an https URL (http only on this machine: ${LOOPBACK_HOSTS_TEXT}); got ${JSON.stringify(options.issuer)}.`);
+    throw optionError('issuer', `must be an https URL (http only on this machine: ${LOOPBACK_HOSTS_TEXT}); got ${describeValue(options.issuer)}.`);
   }
   if (typeof options.vct !== 'string' || options.vct.length === 0 || options.vct.length > 2048) {
     throw optionError('vct', 'must be a non-empty string naming the credential type, e.g. "https://id.example.com/credentials/age".');

@@ -3,7 +3,7 @@ import { readResponseCapped } from '../lib/read-capped.js';
 import type { JWK } from 'jose';
 import { CandorError } from '../errors.js';
 import { keyResolver, type KeyResolver, type RemoteJwksOptions } from '../lib/key-source.js';
-import { optionError } from '../lib/options.js';
+import { describeValue, optionError } from '../lib/options.js';
 import { LOOPBACK_HOSTS_TEXT, parseSecureUrl } from '../lib/urls.js';
 
 /** The well-known path SD-JWT VC §5 defines. @example `new URL(JWT_VC_ISSUER_PATH, 'https://id.example.com')` */
@@ -30,7 +30,7 @@ export interface JwtVcIssuerMetadata {
 export function issuerMetadataUrl(issuer: string): URL {
   const url = typeof issuer === 'string' ? parseSecureUrl(issuer) : undefined;
   if (!url || url.search || url.hash || url.username || url.password) {
-    throw optionError('issuer', `must be an https URL without query or fragment (http only on this machine: ${LOOPBACK_HOSTS_TEXT}); got ${JSON.stringify(issuer)}.`);
+    throw optionError('issuer', `must be an https URL without query or fragment (http only on this machine: ${LOOPBACK_HOSTS_TEXT}); got ${describeValue(issuer)}.`);
   }
   const path = url.pathname === '/' ? '' : url.pathname.replace(/\/$/, '');
   return new URL(`${url.origin}${JWT_VC_ISSUER_PATH}${path}`);
@@ -91,7 +91,7 @@ export async function fetchIssuerMetadata(issuer: string, options: { timeoutMs?:
   if (doc === null || typeof doc !== 'object' || Array.isArray(doc)) throw unavailable(url, 'is not a JSON object');
   const m = doc as Record<string, unknown>;
   if (m.issuer !== issuer) {
-    throw new CandorError('wrong_issuer', `The issuer metadata at ${url.href} is for ${JSON.stringify(m.issuer)}, not ${JSON.stringify(issuer)}; its keys are not this issuer's.`, { field: 'issuer' });
+    throw new CandorError('wrong_issuer', `The issuer metadata at ${url.href} is for ${JSON.stringify(m.issuer)}, not ${describeValue(issuer)}; its keys are not this issuer's.`, { field: 'issuer' });
   }
   if (typeof m.jwks_uri === 'string') {
     if (!parseSecureUrl(m.jwks_uri)) throw unavailable(url, `names a jwks_uri that is not https (${JSON.stringify(m.jwks_uri)})`);

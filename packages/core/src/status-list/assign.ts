@@ -1,5 +1,5 @@
 /** Giving a newly issued token or credential its entry in a status list, the same way for every kind of token. */
-import { optionError } from '../lib/options.js';
+import { describeValue, optionError } from '../lib/options.js';
 import { LOOPBACK_HOSTS_TEXT, parseSecureUrl } from '../lib/urls.js';
 import type { StatusClaim } from './claim.js';
 import type { StatusListStore } from './store.js';
@@ -24,7 +24,7 @@ export function checkStatusListAssignment(field: string, value: unknown): Status
     throw optionError(field, 'must be { store, uri } with a StatusListStore (e.g. new MemoryStatusListStore()) and the list URI.');
   }
   if (typeof status.uri !== 'string' || status.uri.length > 2048 || !parseSecureUrl(status.uri)) {
-    throw optionError(`${field}.uri`, `must be the https URL the status list is published at (http only on this machine: ${LOOPBACK_HOSTS_TEXT}); got ${JSON.stringify(status.uri)}.`);
+    throw optionError(`${field}.uri`, `must be the https URL the status list is published at (http only on this machine: ${LOOPBACK_HOSTS_TEXT}); got ${describeValue(status.uri)}.`);
   }
   return status as StatusListAssignment;
 }

@@ -3,6 +3,7 @@ import { readCapped } from '../lib/read-capped.js';
 import { CandorError } from '../errors.js';
 import { decodeBase64url, encodeBase64url } from '../lib/base64url.js';
 import { isCanonicalBase64url } from '../lib/jws.js';
+import { describeValue } from '../lib/options.js';
 
 /** The bit sizes a status list may use: 1, 2, 4 or 8 bits per token. @example `STATUS_BITS.includes(list.bits)` */
 export const STATUS_BITS = Object.freeze([1, 2, 4, 8] as const);
@@ -54,7 +55,7 @@ export class StatusList {
 
   /** An all-VALID list of `size` statuses, or one over existing packed `bytes` (not copied). */
   constructor(bits: StatusBits, sizeOrBytes: number | Uint8Array) {
-    if (!isBits(bits)) throw new CandorError('invalid_options', `bits must be 1, 2, 4 or 8; got ${JSON.stringify(bits)}.`, { field: 'bits' });
+    if (!isBits(bits)) throw new CandorError('invalid_options', `bits must be 1, 2, 4 or 8; got ${describeValue(bits)}.`, { field: 'bits' });
     if (sizeOrBytes instanceof Uint8Array) this.bytes = sizeOrBytes;
     else {
       if (!Number.isInteger(sizeOrBytes) || sizeOrBytes < 1 || sizeOrBytes > 2 ** 31) {
@@ -126,7 +127,7 @@ export async function decodeStatusList(json: unknown, options: { maxInflatedByte
   const bad = (message: string, field: string) => new CandorError('invalid_status_list', message, { field });
   if (json === null || typeof json !== 'object' || Array.isArray(json)) throw bad('The status_list claim must be an object { bits, lst }.', 'status_list');
   const { bits, lst } = json as Record<string, unknown>;
-  if (!isBits(bits)) throw bad(`The status list's bits must be 1, 2, 4 or 8; got ${JSON.stringify(bits)}.`, 'status_list.bits');
+  if (!isBits(bits)) throw bad(`The status list's bits must be 1, 2, 4 or 8; got ${describeValue(bits)}.`, 'status_list.bits');
   if (typeof lst !== 'string' || !isCanonicalBase64url(lst)) {
     throw bad('The status list lst must be non-empty canonical base64url (A-Z a-z 0-9 - _, no padding, no stray bits).', 'status_list.lst');
   }

@@ -1,6 +1,6 @@
 /** Where an issuer keeps which token (`jti`) sits at which index of which list, with its status: the interface, the in-memory store and the random index rule. */
 import { CandorError } from '../errors.js';
-import { optionError, wholeNumber } from '../lib/options.js';
+import { describeValue, optionError, wholeNumber } from '../lib/options.js';
 import { LOOPBACK_HOSTS_TEXT, parseSecureUrl } from '../lib/urls.js';
 import { MAX_STATUS_INDEX } from './claim.js';
 import { STATUS_BITS, type StatusBits } from './encoding.js';
@@ -69,7 +69,7 @@ export const DEFAULT_STATUS_LIST_SIZE = 2 ** 17;
  */
 export function statusListShape(shape: StatusListShape = {}): { bits: StatusBits; size: number } {
   const bits = shape.bits ?? 2;
-  if (!(STATUS_BITS as readonly number[]).includes(bits)) throw optionError('bits', `must be 1, 2, 4 or 8; got ${JSON.stringify(bits)}.`);
+  if (!(STATUS_BITS as readonly number[]).includes(bits)) throw optionError('bits', `must be 1, 2, 4 or 8; got ${describeValue(bits)}.`);
   const size = wholeNumber(shape.size, 'size', { fallback: DEFAULT_STATUS_LIST_SIZE, min: 1, max: MAX_STATUS_INDEX + 1 });
   return { bits, size };
 }
@@ -78,7 +78,7 @@ export function statusListShape(shape: StatusListShape = {}): { bits: StatusBits
 export function checkStoreKeys(jti: unknown, uri?: unknown): void {
   if (typeof jti !== 'string' || jti.length === 0 || jti.length > 256) throw optionError('jti', 'must be a non-empty string of at most 256 characters.');
   if (uri !== undefined && (typeof uri !== 'string' || uri.length > 2048 || !parseSecureUrl(uri))) {
-    throw optionError('uri', `must be the https URL the list is published at (http only on this machine: ${LOOPBACK_HOSTS_TEXT}); got ${JSON.stringify(uri)}.`);
+    throw optionError('uri', `must be the https URL the list is published at (http only on this machine: ${LOOPBACK_HOSTS_TEXT}); got ${describeValue(uri)}.`);
   }
 }
 

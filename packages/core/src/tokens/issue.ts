@@ -4,7 +4,7 @@ import { CandorError } from '../errors.js';
 import { isCandorKey, type CandorKey } from '../keys/key.js';
 import { DEFAULT_MAX_TOKEN_TTL_SECONDS, isKeySet, type KeySet } from '../keys/key-set.js';
 import { isoOfSeconds } from '../lib/dates.js';
-import { clockOption, optionError, wholeNumber } from '../lib/options.js';
+import { clockOption, describeValue, optionError, wholeNumber } from '../lib/options.js';
 import { LOOPBACK_HOSTS_TEXT, parseSecureUrl } from '../lib/urls.js';
 import { systemClock, type Clock } from '../models/clock.js';
 import { ConsentRecordSchema, type ConsentRecord } from '../models/consent.js';
@@ -122,7 +122,7 @@ export function createIssuer(options: IssuerOptions): Issuer {
   // The claims schema owns the length limit of `iss`; the URL rule is the one the verifier applies to JWKS URLs.
   const iss = typeof options.issuer === 'string' && VerificationClaimsSchema.shape.iss.safeParse(options.issuer).success ? parseSecureUrl(options.issuer) : undefined;
   if (!iss) {
-    throw optionError('issuer', `must be an https URL (http only on this machine: ${LOOPBACK_HOSTS_TEXT}); got ${JSON.stringify(options.issuer)}.`);
+    throw optionError('issuer', `must be an https URL (http only on this machine: ${LOOPBACK_HOSTS_TEXT}); got ${describeValue(options.issuer)}.`);
   }
   const issuer = options.issuer;
   const keys = options.keys;
@@ -150,7 +150,7 @@ export function createIssuer(options: IssuerOptions): Issuer {
   async function subjectFor(input: IssueInput): Promise<string> {
     const type = input.subjectType ?? (pairwiseKey ? 'pairwise' : 'public');
     if (type === 'public') return input.subject;
-    if (type !== 'pairwise') throw optionError('subjectType', `must be "public" or "pairwise"; got ${JSON.stringify(type)}.`);
+    if (type !== 'pairwise') throw optionError('subjectType', `must be "public" or "pairwise"; got ${describeValue(type)}.`);
     if (!pairwiseKey) throw optionError('subjectType', '"pairwise" needs the issuer option pairwiseSecret.');
     // JSON encoding of [audience, subject] is unambiguous (no separator an input could contain).
     const mac = await crypto.subtle.sign('HMAC', await pairwiseKey, encoder.encode(JSON.stringify([input.audience, input.subject])));

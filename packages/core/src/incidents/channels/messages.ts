@@ -5,7 +5,7 @@ import { IncidentSchema, type Incident } from '../../models/incident.js';
 import { readClock, systemClock, type Clock } from '../../models/clock.js';
 import { summarizeIssues, toValidationIssues } from '../../models/issues.js';
 import { isTimeZone, secureUrl } from '../../models/text.js';
-import { clockOption, optionError, wholeNumber } from '../../lib/options.js';
+import { clockOption, describeValue, optionError, wholeNumber } from '../../lib/options.js';
 import { LOOPBACK_HOSTS_TEXT } from '../../lib/urls.js';
 import { nextUpdateState } from '../next-update.js';
 import { smsSegments, type SmsEncoding } from './sms.js';
@@ -126,7 +126,7 @@ export function incidentMessages(incident: unknown, options: IncidentMessageOpti
   if (options === null || typeof options !== 'object') throw optionError('options', 'must be an object with at least { channel }.');
   const { channel } = options;
   if (!(MESSAGE_CHANNELS as readonly unknown[]).includes(channel)) {
-    throw optionError('channel', `must be one of ${MESSAGE_CHANNELS.join(', ')}; got ${JSON.stringify(channel) ?? String(channel)}.`);
+    throw optionError('channel', `must be one of ${MESSAGE_CHANNELS.join(', ')}; got ${describeValue(channel)}.`);
   }
   const parsed = IncidentSchema.safeParse(incident, { reportInput: true });
   if (!parsed.success) {
@@ -178,14 +178,14 @@ function localeOption(locale: unknown): string {
     if (typeof locale !== 'string') throw new TypeError();
     return Intl.getCanonicalLocales(locale)[0]!;
   } catch {
-    throw optionError('locale', `must be a BCP 47 language tag such as en or ar-EG; got ${JSON.stringify(locale) ?? String(locale)}.`);
+    throw optionError('locale', `must be a BCP 47 language tag such as en or ar-EG; got ${describeValue(locale)}.`);
   }
 }
 
 function timeZoneOption(timeZone: unknown): string {
   if (timeZone === undefined) return 'UTC';
   if (isTimeZone(timeZone)) return timeZone;
-  throw optionError('timeZone', `must be an IANA time zone such as UTC or Europe/Paris; got ${JSON.stringify(timeZone) ?? String(timeZone)}.`);
+  throw optionError('timeZone', `must be an IANA time zone such as UTC or Europe/Paris; got ${describeValue(timeZone)}.`);
 }
 
 interface Formatters {
@@ -265,8 +265,9 @@ function worded(inc: Incident, words: IncidentWords, f: Formatters, link: string
     title: flat(inc.title),
     status: words.status[inc.status],
     severity: words.severity[inc.severity],
-    services: services.length ? f.list(services.map((x) => phrase(words.service, x))) : words.noServices,
-    dataImpact: flat(dataImpact),
+    services: services.length ? flat(f.list(services.map((x) => phrase(words.service, x)))) : words.noServices,
+    // A sentence, on one line in every channel: facts.dataImpact is the same wherever it is told.
+    dataImpact: dataImpact.replace(/\s+/g, ' ').trim(),
     nextUpdate,
     when,
     latest: flat(inc.updates.at(-1)?.message ?? ''),

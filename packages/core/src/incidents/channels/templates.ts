@@ -146,6 +146,24 @@ export const placeholdersOf = (t: CompiledTemplate): TemplatePlaceholder[] =>
 export function loadIncidentTemplates(input: unknown): IncidentTemplates {
   const issues: ValidationIssue[] = [];
   const sets = new Map<string, Map<string, CompiledTemplate>>();
+  try {
+    readTemplates(input, issues, sets);
+  } catch {
+    // A getter or Proxy that throws: what it threw is as hostile as the rest, so it is not looked at.
+    issues.push({ path: '(root)', message: '(root) could not be read: a getter or Proxy in it threw; pass the templates as plain objects of strings (parsed JSON)' });
+  }
+  if (issues.length) {
+    const shown = issues.slice(0, 5);
+    const more = issues.length > shown.length ? ` (and ${issues.length - shown.length} more)` : '';
+    throw new CandorError('invalid_template', `The incident templates were refused: ${summarizeIssues(shown)}${more}.`, { field: issues[0]!.path, issues });
+  }
+  const templates: IncidentTemplates = Object.freeze({ locales: Object.freeze([...sets.keys()]) });
+  compiled.set(templates, sets);
+  return templates;
+}
+
+/** Reads `input` into `sets`, one issue per problem (loadIncidentTemplates). */
+function readTemplates(input: unknown, issues: ValidationIssue[], sets: Map<string, Map<string, CompiledTemplate>>): void {
   if (!isPlainObject(input) || Object.keys(input).length === 0) {
     issues.push({ path: '(root)', message: `(root) must be an object mapping a locale to its templates, e.g. { en: { email: {…}, sms: {…}, push: {…}, 'in-app': {…} } }; got ${isPlainObject(input) ? 'an empty object' : kind(input)}` });
   } else {
@@ -205,14 +223,6 @@ export function loadIncidentTemplates(input: unknown): IncidentTemplates {
       sets.set(locale, compiledSet);
     }
   }
-  if (issues.length) {
-    const shown = issues.slice(0, 5);
-    const more = issues.length > shown.length ? ` (and ${issues.length - shown.length} more)` : '';
-    throw new CandorError('invalid_template', `The incident templates were refused: ${summarizeIssues(shown)}${more}.`, { field: issues[0]!.path, issues });
-  }
-  const templates: IncidentTemplates = Object.freeze({ locales: Object.freeze([...sets.keys()]) });
-  compiled.set(templates, sets);
-  return templates;
 }
 
 /**
