@@ -46,6 +46,38 @@ async function holderIsGone(lockPath: string): Promise<boolean> {
   }
 }
 
+/**
+ * Removes the lock at `lockPath` if its holder is gone or it is older than {@link STALE_LOCK_MS};
+ * true when it did (or the lock was released meanwhile). The check and the removal happen under a
+ * second lock (`FILE.lock.takeover`): otherwise two processes could both find the same stale lock,
+ * the first remove it and take the store, and the second then remove the first one's new lock,
+ * so both would change the store at once and one change (a revocation) would be lost. The
+ * takeover lock is held for a moment only; one older than {@link STALE_LOCK_MS} is from a process
+ * killed while holding it, and is removed.
+ */
+async function removeStaleLock(lockPath: string): Promise<boolean> {
+  const guardPath = `${lockPath}.takeover`;
+  try {
+    await (await open(guardPath, 'wx', 0o600)).close();
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException)?.code !== 'EEXIST') {
+      throw new CandorError('storage_unavailable', `Cannot create the lock ${guardPath} (${systemMessage(e)}).`, { field: 'store', cause: e });
+    }
+    const guard = await stat(guardPath).catch(() => undefined);
+    if (guard && Date.now() - guard.mtimeMs > STALE_LOCK_MS) await unlink(guardPath).catch(() => {});
+    return false;
+  }
+  try {
+    const info = await stat(lockPath).catch(() => undefined);
+    if (!info) return true;
+    if (Date.now() - info.mtimeMs <= STALE_LOCK_MS && !(await holderIsGone(lockPath))) return false;
+    await unlink(lockPath).catch(() => {});
+    return true;
+  } finally {
+    await unlink(guardPath).catch(() => {});
+  }
+}
+
 /** Checks every member of a parsed store file; one bad entry makes the whole file refused. */
 function validate(path: string, json: unknown): StoreFile {
   if (json === null || typeof json !== 'object' || Array.isArray(json)) throw corrupt(path, 'not a JSON object');
@@ -136,11 +168,7 @@ export class FileStatusListStore implements StatusListStore {
           throw new CandorError('storage_unavailable', `Cannot create the lock ${lockPath} (${systemMessage(e)}).`, { field: 'store', cause: e });
         }
       }
-      const info = await stat(lockPath).catch(() => undefined);
-      if (info && (Date.now() - info.mtimeMs > STALE_LOCK_MS || (await holderIsGone(lockPath)))) {
-        await unlink(lockPath).catch(() => {});
-        continue;
-      }
+      if (await removeStaleLock(lockPath)) continue;
       if (Date.now() - start > LOCK_WAIT_MS) {
         throw new CandorError('storage_unavailable', `The status store ${this.path} is locked by another process (${lockPath}); try again, or remove the lock if no candor command is running.`, { field: 'store' });
       }

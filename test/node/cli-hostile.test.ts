@@ -1,0 +1,40 @@
+// The candor CLI as a tired operator or an attacker meets it: races between processes, odd
+// flags and odd files. Each test here failed before the fix it names.
+import { expect } from 'chai';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { FileStatusListStore } from '@candor/cli';
+
+const URI = 'https://id.example.com/status/1';
+/** `n` turns of the event loop: starts concurrent store calls a few file-system steps apart. */
+const ticks = (n: number) => new Promise<void>((resolve) => {
+  const go = (k: number) => (k === 0 ? resolve() : setImmediate(() => go(k - 1)));
+  go(n);
+});
+
+describe('candor CLI: hostile input and races', function () {
+  this.timeout(60_000);
+  let dir: string;
+  beforeEach(() => (dir = mkdtempSync(join(tmpdir(), 'candor-hostile-'))));
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('a stale lock taken over by several writers at once loses no change (8 revocations, 5 rounds)', async () => {
+    // The pid of a process that has exited: its lock is stale.
+    const dead = spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))']).stdout.toString();
+    for (let round = 0; round < 5; round++) {
+      const file = join(dir, `status-${round}.json`);
+      const setup = new FileStatusListStore(file);
+      for (let i = 0; i < 8; i++) await setup.allocate(`t${i}`, URI);
+      writeFileSync(`${file}.lock`, dead);
+      // Separate store objects behave like separate processes: only the lock file serialises them.
+      await Promise.all(Array.from({ length: 8 }, async (_, i) => {
+        await ticks(i * 2);
+        await new FileStatusListStore(file).set(`t${i}`, 1);
+      }));
+      const statuses = (await setup.list(URI))!.records.map((r) => r.status);
+      expect(statuses, `round ${round}`).to.deep.equal([1, 1, 1, 1, 1, 1, 1, 1]);
+    }
+  });
+});
