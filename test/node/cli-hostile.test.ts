@@ -6,6 +6,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { FileStatusListStore } from '@candor/cli';
+import { revokeToken, suspendToken, unsuspendToken } from '@candor/core/status-list';
 
 const URI = 'https://id.example.com/status/1';
 /** `n` turns of the event loop: starts concurrent store calls a few file-system steps apart. */
@@ -35,6 +36,18 @@ describe('candor CLI: hostile input and races', function () {
       }));
       const statuses = (await setup.list(URI))!.records.map((r) => r.status);
       expect(statuses, `round ${round}`).to.deep.equal([1, 1, 1, 1, 1, 1, 1, 1]);
+    }
+  });
+
+  it('a revoke and an unsuspend of one token from two processes at once never undo the revocation', async () => {
+    for (let round = 0; round < 5; round++) {
+      const file = join(dir, `status-${round}.json`);
+      const setup = new FileStatusListStore(file);
+      await setup.allocate('t1', URI);
+      await suspendToken(setup, 't1');
+      const [revoked] = await Promise.allSettled([revokeToken(new FileStatusListStore(file), 't1'), unsuspendToken(new FileStatusListStore(file), 't1')]);
+      expect(revoked.status, `round ${round}`).to.equal('fulfilled');
+      expect((await setup.get('t1'))?.status, `round ${round}`).to.equal(1);
     }
   });
 });

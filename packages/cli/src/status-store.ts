@@ -2,6 +2,7 @@
 import { open, readFile, unlink, stat } from 'node:fs/promises';
 import { CandorError } from '@candor/core/errors';
 import {
+  checkRevokedIsFinal,
   checkStoreKeys,
   randomUnusedIndex,
   statusListShape,
@@ -226,6 +227,7 @@ export class FileStatusListStore implements StatusListStore {
       if (!Number.isInteger(status) || status < 0 || status >= 2 ** bits) {
         throw new CandorError('invalid_options', `status ${status} does not fit the ${bits}-bit list ${t.uri}.`, { field: 'status' });
       }
+      checkRevokedIsFinal(jti, t.status, status);
       t.status = status;
       return { value: undefined, write: true };
     });
