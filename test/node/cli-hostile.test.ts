@@ -50,4 +50,15 @@ describe('candor CLI: hostile input and races', function () {
       expect((await setup.get('t1'))?.status, `round ${round}`).to.equal(1);
     }
   });
+
+  it('a status store that is a named pipe or /dev/zero is refused (storage_unavailable), not read forever', async function () {
+    if (process.platform === 'win32') this.skip();
+    const fifo = join(dir, 'status.json');
+    expect(spawnSync('mkfifo', [fifo]).status).to.equal(0);
+    for (const path of [fifo, '/dev/zero']) {
+      const error = await new FileStatusListStore(path).get('t1').then(() => undefined, (e: unknown) => e as { code?: string; message?: string });
+      expect(error?.code, path).to.equal('storage_unavailable');
+      expect(error?.message).to.include('is not a regular file');
+    }
+  });
 });

@@ -31,10 +31,12 @@ export async function readTextFile(path: string, options: { what: string; maxByt
     if (info.size > maxBytes) {
       throw new CliError('file_too_large', `The ${options.what} ${path} is ${info.size} bytes; the limit is ${maxBytes} bytes.`);
     }
-    // Read one byte more than allowed, so a file that grows after stat() is still caught.
-    const buf = Buffer.alloc(maxBytes + 1);
+    // Room for the file as stat() saw it and one byte more, grown up to one byte over the limit,
+    // so a file that grows after stat() is still caught and a large limit costs nothing up front.
+    let buf = Buffer.alloc(Math.min(info.size, maxBytes) + 1);
     let total = 0;
     for (;;) {
+      if (total === buf.length) buf = Buffer.concat([buf, Buffer.alloc(Math.min(buf.length, maxBytes + 1 - buf.length))]);
       const { bytesRead } = await handle.read(buf, total, buf.length - total, total);
       if (bytesRead === 0) break;
       total += bytesRead;

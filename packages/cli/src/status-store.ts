@@ -13,7 +13,8 @@ import {
   type StatusRecord,
   type StoredStatusList,
 } from '@candor/core/status-list';
-import { systemMessage, writeFileDurably } from './io.js';
+import { isCliError } from './errors.js';
+import { readTextFile, systemMessage, writeFileDurably } from './io.js';
 
 /** What the file holds. */
 interface StoreFile {
@@ -27,6 +28,8 @@ const FORMAT = 'candor-status-store';
 /** A lock older than this is from a process that died holding it (or one on another machine sharing the folder). */
 const STALE_LOCK_MS = 10_000;
 const LOCK_WAIT_MS = 15_000;
+/** Largest store file read: far above a full default list (131072 tokens take about 10 MB). */
+const MAX_STORE_BYTES = 256 * 1024 * 1024;
 
 const corrupt = (path: string, why: string) =>
   new CandorError(
@@ -133,10 +136,12 @@ export class FileStatusListStore implements StatusListStore {
   async #read(): Promise<StoreFile> {
     let text: string;
     try {
-      text = await readFile(this.path, 'utf8');
+      // Size-limited, a regular file (a named pipe or /dev/zero is refused, not read forever), UTF-8.
+      text = await readTextFile(this.path, { what: 'status store', maxBytes: MAX_STORE_BYTES });
     } catch (e) {
-      if ((e as NodeJS.ErrnoException)?.code === 'ENOENT') return { format: FORMAT, version: 1, lists: {}, tokens: {} };
-      throw new CandorError('storage_unavailable', `The status store ${this.path} cannot be read (${systemMessage(e)}).`, { field: 'store', cause: e });
+      if (isCliError(e) && e.code === 'file_not_found') return { format: FORMAT, version: 1, lists: {}, tokens: {} };
+      const why = isCliError(e) ? e.message : `The status store ${this.path} cannot be read (${systemMessage(e)}).`;
+      throw new CandorError('storage_unavailable', `${why} It was left untouched.`, { field: 'store', cause: e });
     }
     let json: unknown;
     try {
