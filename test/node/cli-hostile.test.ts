@@ -2,13 +2,27 @@
 // flags and odd files. Each test here failed before the fix it names.
 import { expect } from 'chai';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { FileStatusListStore } from '@candor/cli';
+import { FileStatusListStore, runCli } from '@candor/cli';
+import { Readable } from 'node:stream';
 import { revokeToken, suspendToken, unsuspendToken } from '@candor/core/status-list';
 
 const URI = 'https://id.example.com/status/1';
+/** Runs `candor argv` in this process; collects what it prints. */
+async function run(argv: string[], stdin?: string) {
+  let out = '';
+  let err = '';
+  const code = await runCli(argv, {
+    stdin: Readable.from(stdin === undefined ? [] : [stdin]),
+    out: (t) => void (out += t),
+    err: (t) => void (err += t),
+    stopSignal: () => new Promise(() => {}),
+  });
+  return { code, out, err };
+}
+
 /** `n` turns of the event loop: starts concurrent store calls a few file-system steps apart. */
 const ticks = (n: number) => new Promise<void>((resolve) => {
   const go = (k: number) => (k === 0 ? resolve() : setImmediate(() => go(k - 1)));
@@ -60,5 +74,16 @@ describe('candor CLI: hostile input and races', function () {
       expect(error?.code, path).to.equal('storage_unavailable');
       expect(error?.message).to.include('is not a regular file');
     }
+  });
+
+  describe('flags', () => {
+    it('a flag followed by another of the command\'s flags says it needs a value, as documented (not "does not take a value")', async () => {
+      for (const argv of [['keys', 'rotate', '--keys', '--alg', 'ES256'], ['status', 'revoke', '--jti', '--status-store', 's.json']]) {
+        const r = await run(argv);
+        expect(r.code, r.err).to.equal(2);
+        expect(r.err).to.include(`${argv[2]} needs a value`);
+        expect(r.err).to.not.include('does not take a value');
+      }
+    });
   });
 });

@@ -94,7 +94,8 @@ function describeParseError(e: unknown, specs: FlagSpecs): string {
     case 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE': {
       // Node's wording: "Option '--iss <value>' argument missing" or "Option '-h, --help' does not take an argument".
       const flag = /'(?:-\w, )?(--[\w-]+)/.exec(message)?.[1] ?? 'a flag';
-      if (/argument missing/.test(message)) return `${flag} needs a value (e.g. ${flag} ${specs[flag.slice(2)]?.value ?? 'VALUE'}).`;
+      // "argument is ambiguous": the next argument is one of the command's flags (`--iss --aud X`).
+      if (/argument missing|argument is ambiguous/.test(message)) return `${flag} needs a value (e.g. ${flag} ${specs[flag.slice(2)]?.value ?? 'VALUE'}).`;
       return `${flag} does not take a value.`;
     }
     default:
