@@ -85,5 +85,21 @@ describe('candor CLI: hostile input and races', function () {
         expect(r.err).to.not.include('does not take a value');
       }
     });
+
+    it('a flag that takes one value, given twice, is refused instead of silently keeping the last', async () => {
+      const out = join(dir, 'keys.json');
+      const r = await run(['keys', 'generate', '--out', join(dir, 'a.json'), '--out', out]);
+      expect(r.code, r.err).to.equal(2);
+      expect(r.err).to.include('--out is given 2 times');
+      expect(existsSync(out)).to.equal(false);
+      // Repeatable flags still repeat.
+      expect((await run(['keys', 'generate', '--out', out])).code).to.equal(0);
+      const issued = await run(['issue', '--keys', out, '--iss', 'https://bank.example', '--sub', 'c1', '--aud', 'https://p.example', '--level', 'low', '--method', 'document', '--method', 'liveness', '--risk', 'low']);
+      expect(issued.code, issued.err).to.equal(0);
+      const twice = await run(['issue', '--keys', out, '--iss', 'https://bank.example', '--sub', 'c1', '--sub', 'c2', '--aud', 'https://p.example', '--level', 'low', '--method', 'document', '--risk', 'low']);
+      expect(twice.code).to.equal(2);
+      expect(twice.err).to.include('--sub is given 2 times ("c1", "c2")');
+      expect(twice.out).to.equal('');
+    });
   });
 });

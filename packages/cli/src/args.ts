@@ -38,9 +38,20 @@ export function parseFlags(
   }
   let parsed;
   try {
-    parsed = parseArgs({ args: withDashValues(argv, config), options: config, allowPositionals: true, strict: true });
+    parsed = parseArgs({ args: withDashValues(argv, config), options: config, allowPositionals: true, strict: true, tokens: true });
   } catch (e) {
     throw new CliError('usage', `${command}: ${describeParseError(e, specs)}`);
+  }
+  const given = new Map<string, string[]>();
+  for (const token of parsed.tokens ?? []) {
+    if (token.kind !== 'option' || token.value === undefined) continue;
+    given.set(token.name, [...(given.get(token.name) ?? []), token.value]);
+  }
+  for (const [name, values] of given) {
+    // parseArgs keeps the last of a repeated flag: `--sub A --sub B` must not silently mean B.
+    if (values.length > 1 && !specs[name]?.multiple) {
+      throw new CliError('usage', `${command}: --${name} is given ${values.length} times (${values.map((v) => JSON.stringify(v)).join(', ')}); it takes one value.`);
+    }
   }
   const maxPositionals = options.maxPositionals ?? 0;
   if (parsed.positionals.length > maxPositionals) {
