@@ -101,5 +101,14 @@ describe('candor CLI: hostile input and races', function () {
       expect(twice.err).to.include('--sub is given 2 times ("c1", "c2")');
       expect(twice.out).to.equal('');
     });
+
+    it('an empty flag value is a usage error (exit 2) naming the flag, not a failed write of "" (exit 1)', async () => {
+      for (const argv of [['keys', 'generate', '--out', ''], ['keys', 'generate', '--out='], ['jwks', '--keys', join(dir, 'k.json'), '--out', '']]) {
+        const r = await run(argv);
+        expect(r.code, `${argv.join(' ')}: ${r.err}`).to.equal(2);
+        expect(r.err).to.include('--out needs a value');
+        expect(r.err).to.not.include('Could not write');
+      }
+    });
   });
 });

@@ -45,6 +45,8 @@ export function parseFlags(
   const given = new Map<string, string[]>();
   for (const token of parsed.tokens ?? []) {
     if (token.kind !== 'option' || token.value === undefined) continue;
+    // An empty value is a slip (`--out "$UNSET"`), never a file, URL or id.
+    if (token.value === '') throw new CliError('usage', `${command}: --${token.name} needs a value (e.g. --${token.name} ${specs[token.name]?.value ?? 'VALUE'}); got an empty one.`);
     given.set(token.name, [...(given.get(token.name) ?? []), token.value]);
   }
   for (const [name, values] of given) {
