@@ -111,4 +111,17 @@ describe('candor CLI: hostile input and races', function () {
       }
     });
   });
+
+  it('a date that does not exist (2026-02-30, 2025-02-29) is refused, not rolled over into the next month', async () => {
+    const keys = join(dir, 'keys.json');
+    expect((await run(['keys', 'generate', '--out', keys])).code).to.equal(0);
+    for (const now of ['2026-02-30T00:00:00Z', '2025-02-29', '2026-04-31T12:00:00+02:00']) {
+      const r = await run(['keys', 'prune', '--keys', keys, '--now', now]);
+      expect(r.code, now).to.equal(2);
+      expect(r.err).to.include(`--now must be an ISO 8601 date-time`);
+    }
+    for (const now of ['2024-02-29', '2026-12-31T23:59:59Z', '2026-01-31T09:00:00.5+05:30']) {
+      expect((await run(['keys', 'prune', '--keys', keys, '--now', now])).code, now).to.equal(0);
+    }
+  });
 });

@@ -170,7 +170,10 @@ export function parseDate(command: string, flag: string, value: string): Date {
   // Date.parse accepts many loose formats; require the ISO shape so "tomorrow" or "1/2/3" is refused.
   const iso = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2}))?$/;
   const d = new Date(value);
-  if (!iso.test(value) || Number.isNaN(d.getTime())) {
+  // Date rolls a day past the month's end over (2026-02-30 is March 2): refuse it instead.
+  const [year, month, day] = value.slice(0, 10).split('-').map(Number) as [number, number, number];
+  const daysInMonth = new Date(Date.UTC(2000 + (year % 400), month, 0)).getUTCDate();
+  if (!iso.test(value) || Number.isNaN(d.getTime()) || day > daysInMonth) {
     throw new CliError('usage', `${command}: --${flag} must be an ISO 8601 date-time such as 2026-01-31T09:00:00Z; got "${value}".`);
   }
   return d;
