@@ -2,7 +2,7 @@
 // flags and odd files. Each test here failed before the fix it names.
 import { expect } from 'chai';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, lstatSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { FileStatusListStore, runCli } from '@candor/cli';
@@ -123,5 +123,33 @@ describe('candor CLI: hostile input and races', function () {
     for (const now of ['2024-02-29', '2026-12-31T23:59:59Z', '2026-01-31T09:00:00.5+05:30']) {
       expect((await run(['keys', 'prune', '--keys', keys, '--now', now])).code, now).to.equal(0);
     }
+  });
+
+  it('never replaces a symbolic link with a key file: it refuses (exit 1), and the link and its target stay as they were', async function () {
+    if (process.platform === 'win32') this.skip();
+    const real = join(dir, 'real-keys.json');
+    expect((await run(['keys', 'generate', '--out', real])).code).to.equal(0);
+    const before = readFileSync(real, 'utf8');
+    const link = join(dir, 'keys.json');
+    symlinkSync(real, link);
+    // Rotating through the link used to replace the link by a new file: real-keys.json kept the old key.
+    const rotated = await run(['keys', 'rotate', '--keys', link]);
+    expect(rotated.code, rotated.err).to.equal(1);
+    expect(rotated.err).to.include(`${link} is a symbolic link to ${real}`);
+    for (const argv of [['keys', 'generate', '--out', link, '--force'], ['jwks', '--keys', real, '--out', link], ['keys', 'holder', '--out', link, '--force']]) {
+      const r = await run(argv);
+      expect(r.code, argv.join(' ')).to.equal(1);
+      expect(r.err).to.include('is a symbolic link');
+    }
+    expect(lstatSync(link).isSymbolicLink()).to.equal(true);
+    expect(readFileSync(real, 'utf8')).to.equal(before);
+    // A link to nothing is something there: without --force, generate refuses to replace it.
+    const dangling = join(dir, 'dangling.json');
+    symlinkSync(join(dir, 'nothing.json'), dangling);
+    const gen = await run(['keys', 'generate', '--out', dangling]);
+    expect(gen.code).to.equal(2);
+    expect(gen.err).to.include('already exists');
+    expect(lstatSync(dangling).isSymbolicLink()).to.equal(true);
+    expect(existsSync(join(dir, 'nothing.json'))).to.equal(false);
   });
 });

@@ -1,6 +1,6 @@
 /** File, stdin and JSON input for the CLI, treating every input as hostile: size-limited, validated, never a stack trace. */
 import { constants as fsConstants } from 'node:fs';
-import { mkdir, open, rename, stat, unlink } from 'node:fs/promises';
+import { lstat, mkdir, open, readlink, rename, stat, unlink } from 'node:fs/promises';
 import { dirname, basename, join } from 'node:path';
 import { CliError } from './errors.js';
 
@@ -78,12 +78,21 @@ export async function readJsonFile(path: string, options: { what: string; maxByt
  * Writes `contents` to `path` atomically and durably: into a temporary file beside it, flushed to
  * disk, then renamed over `path`, and the folder flushed so the rename survives a power cut too.
  * A crash leaves the old file or the new one, never half of either; a failure removes the
- * temporary file (it may hold a private key) and throws the system error.
+ * temporary file (it may hold a private key) and throws the system error. A `path` that is a
+ * symbolic link is refused (`write_failed`): the rename would replace the link itself and leave
+ * the file it points to as it was, so a rotation would silently not reach that file.
  *
  * @example
  * await writeFileDurably('status.json', JSON.stringify(store), 0o600);
  */
 export async function writeFileDurably(path: string, contents: string, mode: number): Promise<void> {
+  if (await lstat(path).then((info) => info.isSymbolicLink(), () => false)) {
+    const target = await readlink(path).catch(() => undefined);
+    throw new CliError(
+      'write_failed',
+      `${path} is a symbolic link${target === undefined ? '' : ` to ${target}`}: candor replaces a file whole, which would replace the link and leave the file it points to unchanged. Pass the file's own path instead.`,
+    );
+  }
   const tmp = join(dirname(path), `.${basename(path)}.${process.pid}.${Date.now()}.${Math.random().toString(36).slice(2)}.tmp`);
   try {
     const handle = await open(tmp, 'wx', mode);
@@ -115,8 +124,14 @@ export async function writePrivateFile(path: string, contents: string, mode = 0o
   try {
     await writeFileDurably(path, contents, mode);
   } catch (e) {
+    if (e instanceof CliError) throw e;
     throw new CliError('write_failed', `Could not write ${path}: ${systemMessage(e)}. Check that the folder exists and is writable.`, { cause: e });
   }
+}
+
+/** True when something is at `path`, even a symbolic link to nothing (which `--force` must be asked for too). */
+export async function pathExists(path: string): Promise<boolean> {
+  return lstat(path).then(() => true, () => false);
 }
 
 /** Creates a folder only its owner can enter (0700), if it does not exist yet. */

@@ -156,7 +156,7 @@ export class FileStatusListStore implements StatusListStore {
     try {
       await writeFileDurably(this.path, `${JSON.stringify(file, null, 1)}\n`, 0o600);
     } catch (e) {
-      throw new CandorError('storage_unavailable', `The status store ${this.path} cannot be written (${systemMessage(e)}); nothing was changed.`, { field: 'store', cause: e });
+      throw new CandorError('storage_unavailable', `The status store ${this.path} cannot be written (${isCliError(e) ? e.message : systemMessage(e)}); nothing was changed.`, { field: 'store', cause: e });
     }
   }
 
