@@ -152,4 +152,13 @@ describe('candor CLI: hostile input and races', function () {
     expect(lstatSync(dangling).isSymbolicLink()).to.equal(true);
     expect(existsSync(join(dir, 'nothing.json'))).to.equal(false);
   });
+
+  it('status revoke with a store path that does not exist says so (exit 2), not "no token with jti"', async () => {
+    const missing = join(dir, 'typo-status.json');
+    const r = await run(['status', 'revoke', '--jti', 'k3JqW9sLm2PzX8vB1nC4dA', '--status-store', missing]);
+    expect(r.code).to.equal(2);
+    expect(r.err).to.include(`the status store ${missing} does not exist`);
+    expect(r.err).to.not.include('no token');
+    expect(existsSync(missing)).to.equal(false);
+  });
 });
