@@ -140,6 +140,19 @@ describe('status list: issuer store and statuses', () => {
     expect((await store.get('t1'))?.status).to.equal(STATUS.INVALID);
   });
 
+  it('an unsuspend racing a revoke never undoes the revocation (the store\'s set refuses to change a revoked entry)', async () => {
+    const store = new MemoryStatusListStore();
+    await store.allocate('t1', URI);
+    await suspendToken(store, 't1');
+    // Both read "suspended"; the revoke writes first.
+    const [revoked, unsuspended] = await Promise.allSettled([revokeToken(store, 't1'), unsuspendToken(store, 't1')]);
+    expect(revoked.status).to.equal('fulfilled');
+    expect(unsuspended.status).to.equal('rejected');
+    expect((unsuspended as PromiseRejectedResult).reason.code).to.equal('revoked');
+    expect((await store.get('t1'))?.status).to.equal(STATUS.INVALID);
+    await rejectsWith(store.set('t1', STATUS.VALID), 'revoked');
+  });
+
   it('suspends and unsuspends; refuses suspension in a 1-bit list and unknown jtis', async () => {
     const store = new MemoryStatusListStore();
     await store.allocate('t1', URI);

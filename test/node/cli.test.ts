@@ -503,7 +503,7 @@ describe('candor CLI: user errors are one line naming what was typed (in-process
   });
 
   it('a claim limit is reported against the flag that set it (--sub), from the schema that owns it', async () => {
-    const r = await issue(['--sub', 'x'.repeat(257)]);
+    const r = await run(['issue', '--keys', keysFile, '--iss', ISS, '--sub', 'x'.repeat(257), '--aud', AUD, '--level', 'low', '--method', 'document', '--risk', 'low']);
     expect(r.code).to.equal(2);
     expectOneLine(r.err);
     expect(r.err).to.include('--sub must be at most 256 character(s) long');

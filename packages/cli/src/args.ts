@@ -38,9 +38,22 @@ export function parseFlags(
   }
   let parsed;
   try {
-    parsed = parseArgs({ args: withDashValues(argv, config), options: config, allowPositionals: true, strict: true });
+    parsed = parseArgs({ args: withDashValues(argv, config), options: config, allowPositionals: true, strict: true, tokens: true });
   } catch (e) {
     throw new CliError('usage', `${command}: ${describeParseError(e, specs)}`);
+  }
+  const given = new Map<string, string[]>();
+  for (const token of parsed.tokens ?? []) {
+    if (token.kind !== 'option' || token.value === undefined) continue;
+    // An empty value is a slip (`--out "$UNSET"`), never a file, URL or id.
+    if (token.value === '') throw new CliError('usage', `${command}: --${token.name} needs a value (e.g. --${token.name} ${specs[token.name]?.value ?? 'VALUE'}); got an empty one.`);
+    given.set(token.name, [...(given.get(token.name) ?? []), token.value]);
+  }
+  for (const [name, values] of given) {
+    // parseArgs keeps the last of a repeated flag: `--sub A --sub B` must not silently mean B.
+    if (values.length > 1 && !specs[name]?.multiple) {
+      throw new CliError('usage', `${command}: --${name} is given ${values.length} times (${values.map((v) => JSON.stringify(v)).join(', ')}); it takes one value.`);
+    }
   }
   const maxPositionals = options.maxPositionals ?? 0;
   if (parsed.positionals.length > maxPositionals) {
@@ -94,7 +107,8 @@ function describeParseError(e: unknown, specs: FlagSpecs): string {
     case 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE': {
       // Node's wording: "Option '--iss <value>' argument missing" or "Option '-h, --help' does not take an argument".
       const flag = /'(?:-\w, )?(--[\w-]+)/.exec(message)?.[1] ?? 'a flag';
-      if (/argument missing/.test(message)) return `${flag} needs a value (e.g. ${flag} ${specs[flag.slice(2)]?.value ?? 'VALUE'}).`;
+      // "argument is ambiguous": the next argument is one of the command's flags (`--iss --aud X`).
+      if (/argument missing|argument is ambiguous/.test(message)) return `${flag} needs a value (e.g. ${flag} ${specs[flag.slice(2)]?.value ?? 'VALUE'}).`;
       return `${flag} does not take a value.`;
     }
     default:
@@ -156,7 +170,10 @@ export function parseDate(command: string, flag: string, value: string): Date {
   // Date.parse accepts many loose formats; require the ISO shape so "tomorrow" or "1/2/3" is refused.
   const iso = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2}))?$/;
   const d = new Date(value);
-  if (!iso.test(value) || Number.isNaN(d.getTime())) {
+  // Date rolls a day past the month's end over (2026-02-30 is March 2): refuse it instead.
+  const [year, month, day] = value.slice(0, 10).split('-').map(Number) as [number, number, number];
+  const daysInMonth = new Date(Date.UTC(2000 + (year % 400), month, 0)).getUTCDate();
+  if (!iso.test(value) || Number.isNaN(d.getTime()) || day > daysInMonth) {
     throw new CliError('usage', `${command}: --${flag} must be an ISO 8601 date-time such as 2026-01-31T09:00:00Z; got "${value}".`);
   }
   return d;

@@ -1,6 +1,6 @@
 /** File, stdin and JSON input for the CLI, treating every input as hostile: size-limited, validated, never a stack trace. */
 import { constants as fsConstants } from 'node:fs';
-import { mkdir, open, rename, stat, unlink } from 'node:fs/promises';
+import { lstat, mkdir, open, readlink, rename, stat, unlink } from 'node:fs/promises';
 import { dirname, basename, join } from 'node:path';
 import { CliError } from './errors.js';
 
@@ -31,10 +31,12 @@ export async function readTextFile(path: string, options: { what: string; maxByt
     if (info.size > maxBytes) {
       throw new CliError('file_too_large', `The ${options.what} ${path} is ${info.size} bytes; the limit is ${maxBytes} bytes.`);
     }
-    // Read one byte more than allowed, so a file that grows after stat() is still caught.
-    const buf = Buffer.alloc(maxBytes + 1);
+    // Room for the file as stat() saw it and one byte more, grown up to one byte over the limit,
+    // so a file that grows after stat() is still caught and a large limit costs nothing up front.
+    let buf = Buffer.alloc(Math.min(info.size, maxBytes) + 1);
     let total = 0;
     for (;;) {
+      if (total === buf.length) buf = Buffer.concat([buf, Buffer.alloc(Math.min(buf.length, maxBytes + 1 - buf.length))]);
       const { bytesRead } = await handle.read(buf, total, buf.length - total, total);
       if (bytesRead === 0) break;
       total += bytesRead;
@@ -76,12 +78,21 @@ export async function readJsonFile(path: string, options: { what: string; maxByt
  * Writes `contents` to `path` atomically and durably: into a temporary file beside it, flushed to
  * disk, then renamed over `path`, and the folder flushed so the rename survives a power cut too.
  * A crash leaves the old file or the new one, never half of either; a failure removes the
- * temporary file (it may hold a private key) and throws the system error.
+ * temporary file (it may hold a private key) and throws the system error. A `path` that is a
+ * symbolic link is refused (`write_failed`): the rename would replace the link itself and leave
+ * the file it points to as it was, so a rotation would silently not reach that file.
  *
  * @example
  * await writeFileDurably('status.json', JSON.stringify(store), 0o600);
  */
 export async function writeFileDurably(path: string, contents: string, mode: number): Promise<void> {
+  if (await lstat(path).then((info) => info.isSymbolicLink(), () => false)) {
+    const target = await readlink(path).catch(() => undefined);
+    throw new CliError(
+      'write_failed',
+      `${path} is a symbolic link${target === undefined ? '' : ` to ${target}`}: candor replaces a file whole, which would replace the link and leave the file it points to unchanged. Pass the file's own path instead.`,
+    );
+  }
   const tmp = join(dirname(path), `.${basename(path)}.${process.pid}.${Date.now()}.${Math.random().toString(36).slice(2)}.tmp`);
   try {
     const handle = await open(tmp, 'wx', mode);
@@ -113,8 +124,14 @@ export async function writePrivateFile(path: string, contents: string, mode = 0o
   try {
     await writeFileDurably(path, contents, mode);
   } catch (e) {
+    if (e instanceof CliError) throw e;
     throw new CliError('write_failed', `Could not write ${path}: ${systemMessage(e)}. Check that the folder exists and is writable.`, { cause: e });
   }
+}
+
+/** True when something is at `path`, even a symbolic link to nothing (which `--force` must be asked for too). */
+export async function pathExists(path: string): Promise<boolean> {
+  return lstat(path).then(() => true, () => false);
 }
 
 /** Creates a folder only its owner can enter (0700), if it does not exist yet. */

@@ -2,6 +2,7 @@
 import { open, readFile, unlink, stat } from 'node:fs/promises';
 import { CandorError } from '@candor/core/errors';
 import {
+  checkRevokedIsFinal,
   checkStoreKeys,
   randomUnusedIndex,
   statusListShape,
@@ -12,7 +13,8 @@ import {
   type StatusRecord,
   type StoredStatusList,
 } from '@candor/core/status-list';
-import { systemMessage, writeFileDurably } from './io.js';
+import { isCliError } from './errors.js';
+import { readTextFile, systemMessage, writeFileDurably } from './io.js';
 
 /** What the file holds. */
 interface StoreFile {
@@ -26,6 +28,8 @@ const FORMAT = 'candor-status-store';
 /** A lock older than this is from a process that died holding it (or one on another machine sharing the folder). */
 const STALE_LOCK_MS = 10_000;
 const LOCK_WAIT_MS = 15_000;
+/** Largest store file read: far above a full default list (131072 tokens take about 10 MB). */
+const MAX_STORE_BYTES = 256 * 1024 * 1024;
 
 const corrupt = (path: string, why: string) =>
   new CandorError(
@@ -43,6 +47,38 @@ async function holderIsGone(lockPath: string): Promise<boolean> {
     return false;
   } catch (e) {
     return (e as NodeJS.ErrnoException)?.code === 'ESRCH';
+  }
+}
+
+/**
+ * Removes the lock at `lockPath` if its holder is gone or it is older than {@link STALE_LOCK_MS};
+ * true when it did (or the lock was released meanwhile). The check and the removal happen under a
+ * second lock (`FILE.lock.takeover`): otherwise two processes could both find the same stale lock,
+ * the first remove it and take the store, and the second then remove the first one's new lock,
+ * so both would change the store at once and one change (a revocation) would be lost. The
+ * takeover lock is held for a moment only; one older than {@link STALE_LOCK_MS} is from a process
+ * killed while holding it, and is removed.
+ */
+async function removeStaleLock(lockPath: string): Promise<boolean> {
+  const guardPath = `${lockPath}.takeover`;
+  try {
+    await (await open(guardPath, 'wx', 0o600)).close();
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException)?.code !== 'EEXIST') {
+      throw new CandorError('storage_unavailable', `Cannot create the lock ${guardPath} (${systemMessage(e)}).`, { field: 'store', cause: e });
+    }
+    const guard = await stat(guardPath).catch(() => undefined);
+    if (guard && Date.now() - guard.mtimeMs > STALE_LOCK_MS) await unlink(guardPath).catch(() => {});
+    return false;
+  }
+  try {
+    const info = await stat(lockPath).catch(() => undefined);
+    if (!info) return true;
+    if (Date.now() - info.mtimeMs <= STALE_LOCK_MS && !(await holderIsGone(lockPath))) return false;
+    await unlink(lockPath).catch(() => {});
+    return true;
+  } finally {
+    await unlink(guardPath).catch(() => {});
   }
 }
 
@@ -100,10 +136,12 @@ export class FileStatusListStore implements StatusListStore {
   async #read(): Promise<StoreFile> {
     let text: string;
     try {
-      text = await readFile(this.path, 'utf8');
+      // Size-limited, a regular file (a named pipe or /dev/zero is refused, not read forever), UTF-8.
+      text = await readTextFile(this.path, { what: 'status store', maxBytes: MAX_STORE_BYTES });
     } catch (e) {
-      if ((e as NodeJS.ErrnoException)?.code === 'ENOENT') return { format: FORMAT, version: 1, lists: {}, tokens: {} };
-      throw new CandorError('storage_unavailable', `The status store ${this.path} cannot be read (${systemMessage(e)}).`, { field: 'store', cause: e });
+      if (isCliError(e) && e.code === 'file_not_found') return { format: FORMAT, version: 1, lists: {}, tokens: {} };
+      const why = isCliError(e) ? e.message : `The status store ${this.path} cannot be read (${systemMessage(e)}).`;
+      throw new CandorError('storage_unavailable', `${why} It was left untouched.`, { field: 'store', cause: e });
     }
     let json: unknown;
     try {
@@ -118,7 +156,7 @@ export class FileStatusListStore implements StatusListStore {
     try {
       await writeFileDurably(this.path, `${JSON.stringify(file, null, 1)}\n`, 0o600);
     } catch (e) {
-      throw new CandorError('storage_unavailable', `The status store ${this.path} cannot be written (${systemMessage(e)}); nothing was changed.`, { field: 'store', cause: e });
+      throw new CandorError('storage_unavailable', `The status store ${this.path} cannot be written (${isCliError(e) ? e.message : systemMessage(e)}); nothing was changed.`, { field: 'store', cause: e });
     }
   }
 
@@ -136,11 +174,7 @@ export class FileStatusListStore implements StatusListStore {
           throw new CandorError('storage_unavailable', `Cannot create the lock ${lockPath} (${systemMessage(e)}).`, { field: 'store', cause: e });
         }
       }
-      const info = await stat(lockPath).catch(() => undefined);
-      if (info && (Date.now() - info.mtimeMs > STALE_LOCK_MS || (await holderIsGone(lockPath)))) {
-        await unlink(lockPath).catch(() => {});
-        continue;
-      }
+      if (await removeStaleLock(lockPath)) continue;
       if (Date.now() - start > LOCK_WAIT_MS) {
         throw new CandorError('storage_unavailable', `The status store ${this.path} is locked by another process (${lockPath}); try again, or remove the lock if no candor command is running.`, { field: 'store' });
       }
@@ -198,6 +232,7 @@ export class FileStatusListStore implements StatusListStore {
       if (!Number.isInteger(status) || status < 0 || status >= 2 ** bits) {
         throw new CandorError('invalid_options', `status ${status} does not fit the ${bits}-bit list ${t.uri}.`, { field: 'status' });
       }
+      checkRevokedIsFinal(jti, t.status, status);
       t.status = status;
       return { value: undefined, write: true };
     });

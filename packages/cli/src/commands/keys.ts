@@ -1,10 +1,10 @@
 /** `candor keys generate|rotate|prune`: the issuer's private key set file. */
-import { stat } from 'node:fs/promises';
 import { generateKey, KeySet, MAX_TOKEN_TTL_CEILING_SECONDS, SIGNING_ALGORITHMS as ALGORITHMS } from '@candor/core/keys';
 import { choice, formatDuration, parseDate, parseDuration, requiredFlag, stringFlag } from '../args.js';
 import { printJson, type Command } from '../command.js';
 import { CliError } from '../errors.js';
 import { ExitCode } from '../exit-codes.js';
+import { pathExists } from '../io.js';
 import { loadKeySet, saveKeySet } from '../key-store.js';
 
 /** Summary of a key set that is safe to print: kids and algorithms, never key material. */
@@ -33,7 +33,7 @@ export const keysGenerate: Command = {
   async run(flags, _positionals, ctx) {
     const alg = choice(this.name, 'alg', stringFlag(flags, 'alg') ?? 'ES256', ALGORITHMS);
     const out = stringFlag(flags, 'out');
-    if (out !== undefined && !flags.force && (await exists(out))) {
+    if (out !== undefined && !flags.force && (await pathExists(out))) {
       throw new CliError('usage', `keys generate: ${out} already exists. Pass --force to replace it (its keys are lost), or use \`candor keys rotate --keys ${out}\` to add a new key.`);
     }
     const ttlFlag = stringFlag(flags, 'max-token-ttl');
@@ -95,12 +95,3 @@ export const keysPrune: Command = {
     return ExitCode.ok;
   },
 };
-
-async function exists(path: string): Promise<boolean> {
-  try {
-    await stat(path);
-    return true;
-  } catch {
-    return false;
-  }
-}

@@ -1,5 +1,4 @@
 /** The SD-JWT side of the CLI: `candor keys holder`, `candor present`, and the SD-JWT paths of `candor issue` and `candor verify`. */
-import { stat } from 'node:fs/promises';
 import type { JWK } from 'jose';
 import { exportPrivateJwk, generateKey, toPublicJwk, type KeySet } from '@candor/core/keys';
 import { createSdJwtVerifier, importHolderKey, issueSdJwt, present as presentSdJwt, type SdJwtVerifierOptions } from '@candor/core/sd-jwt';
@@ -9,7 +8,7 @@ import { listFlag, requiredFlag, stringFlag } from '../args.js';
 import { printJson, type CliContext, type Command } from '../command.js';
 import { CliError } from '../errors.js';
 import { ExitCode } from '../exit-codes.js';
-import { readJsonFile, writePrivateFile } from '../io.js';
+import { pathExists, readJsonFile, writePrivateFile } from '../io.js';
 import { readToken } from './verify.js';
 
 /** Reads a JWK file; `private` says whether it must hold the private key (present) or may hold either (issue). */
@@ -37,7 +36,7 @@ export const keysHolder: Command = {
   examples: ['candor keys holder --out holder.json'],
   async run(flags, _positionals, ctx) {
     const out = requiredFlag(this.name, flags, 'out');
-    if (!flags.force && (await stat(out).then(() => true, () => false))) {
+    if (!flags.force && (await pathExists(out))) {
       throw new CliError('usage', `keys holder: ${out} already exists. Pass --force to replace it (credentials bound to the old key can then no longer be presented with key binding).`);
     }
     const key = await generateKey('ES256');

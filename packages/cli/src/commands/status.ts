@@ -2,7 +2,9 @@
 import { revokeToken, suspendToken, unsuspendToken, type StatusListStore, type StatusRecord } from '@candor/core/status-list';
 import { requiredFlag } from '../args.js';
 import { printJson, type Command } from '../command.js';
+import { CliError } from '../errors.js';
 import { ExitCode } from '../exit-codes.js';
+import { pathExists } from '../io.js';
 import { FileStatusListStore } from '../status-store.js';
 
 const FLAGS = {
@@ -22,7 +24,12 @@ function statusCommand(verb: 'revoke' | 'suspend' | 'unsuspend', summary: string
     ],
     examples: [`candor status ${verb} --jti k3JqW9sLm2PzX8vB1nC4dA --status-store status.json`],
     async run(flags, _positionals, ctx) {
-      const store = new FileStatusListStore(requiredFlag(this.name, flags, 'status-store'));
+      const path = requiredFlag(this.name, flags, 'status-store');
+      // The store treats a missing file as empty (issue creates it): here it is a mistyped path, not an unknown jti.
+      if (!(await pathExists(path))) {
+        throw new CliError('file_not_found', `${this.name}: the status store ${path} does not exist. Check the path: it is the file given to \`candor issue --status-store\`.`);
+      }
+      const store = new FileStatusListStore(path);
       const record = await change(store, requiredFlag(this.name, flags, 'jti'));
       printJson(ctx, { jti: record.jti, uri: record.uri, idx: record.idx, status: ['valid', 'revoked', 'suspended'][record.status] ?? record.status });
       return ExitCode.ok;

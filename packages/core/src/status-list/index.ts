@@ -16,6 +16,7 @@ export {
   randomUnusedIndex,
   statusListShape,
   checkStoreKeys,
+  checkRevokedIsFinal,
   type StatusListStore,
   type StatusRecord,
   type StoredStatusList,

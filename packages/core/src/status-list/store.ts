@@ -3,7 +3,7 @@ import { CandorError } from '../errors.js';
 import { describeValue, optionError, wholeNumber } from '../lib/options.js';
 import { LOOPBACK_HOSTS_TEXT, parseSecureUrl } from '../lib/urls.js';
 import { MAX_STATUS_INDEX } from './claim.js';
-import { STATUS_BITS, type StatusBits } from './encoding.js';
+import { STATUS, STATUS_BITS, type StatusBits } from './encoding.js';
 
 /** One token's entry. @example `{ jti: 'k3J…', uri: 'https://id.example.com/status/1', idx: 40213, status: 0 }` */
 export interface StatusRecord {
@@ -29,7 +29,9 @@ export interface StoredStatusList {
  * Storage behind an issuer's status lists. Implementations must make each call atomic (an
  * `allocate` that resolved is never lost) and never hand out one index twice in a list. The
  * rules about statuses (revocation is final, suspension needs 2 bits) are applied by
- * {@link revokeToken} and its siblings, not by stores.
+ * {@link revokeToken} and its siblings; a store's `set` must also refuse, in the same atomic step,
+ * to change a revoked entry ({@link checkRevokedIsFinal}): otherwise an unsuspend racing a revoke
+ * (both read "suspended", the revoke writes first) would undo the revocation.
  *
  * @example
  * ```ts
@@ -79,6 +81,19 @@ export function checkStoreKeys(jti: unknown, uri?: unknown): void {
   if (typeof jti !== 'string' || jti.length === 0 || jti.length > 256) throw optionError('jti', 'must be a non-empty string of at most 256 characters.');
   if (uri !== undefined && (typeof uri !== 'string' || uri.length > 2048 || !parseSecureUrl(uri))) {
     throw optionError('uri', `must be the https URL the list is published at (http only on this machine: ${LOOPBACK_HOSTS_TEXT}); got ${describeValue(uri)}.`);
+  }
+}
+
+/**
+ * Throws `revoked` when an entry whose status is `current` would change to `next` although it is
+ * revoked (0x01): what a store's `set` checks atomically with the write.
+ *
+ * @example
+ * checkRevokedIsFinal(jti, record.status, status); record.status = status;
+ */
+export function checkRevokedIsFinal(jti: string, current: number, next: number): void {
+  if (current === STATUS.INVALID && next !== STATUS.INVALID) {
+    throw new CandorError('revoked', `Token ${jti} is revoked, and revocation is final: its status cannot change. Issue a new token instead.`, { field: 'jti' });
   }
 }
 
@@ -161,6 +176,7 @@ export class MemoryStatusListStore implements StatusListStore {
     checkStoreKeys(jti);
     const r = this.#records.get(jti);
     if (!r) throw optionError('jti', `${JSON.stringify(jti)} has no status entry in this store.`);
+    checkRevokedIsFinal(jti, r.status, status);
     r.status = status;
   }
 
