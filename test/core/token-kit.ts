@@ -25,15 +25,15 @@ export function header(key: CandorKey, extra: Record<string, unknown> = {}): Rec
   return { alg: key.alg, kid: key.kid, typ: 'candor-verification+jwt', ...extra };
 }
 
-export function claims(extra: Record<string, unknown> = {}): Record<string, unknown> {
+export function claims(extra: Record<string, unknown> = {}, now = NOW_S): Record<string, unknown> {
   return {
     iss: ISS,
     sub: 'cust_1',
     aud: AUD,
-    iat: NOW_S - 60,
-    exp: NOW_S + 3600,
+    iat: now - 60,
+    exp: now + 3600,
     jti: 'a8Kd93jfLq0Zp1xYtR5wQv',
-    verification: { level: 'substantial', methods: ['document', 'liveness'], verifiedAt: NOW_S - 86_400, riskTier: 'low' },
+    verification: { level: 'substantial', methods: ['document', 'liveness'], verifiedAt: now - 86_400, riskTier: 'low' },
     attributes: { age_over_18: true },
     ...extra,
   };

@@ -12,12 +12,10 @@ import { generateKey, type CandorKey, type JWK } from '@candor/core/keys';
 import { createIssuer, createVerifier } from '@candor/core/tokens';
 import { isCandorError } from '@candor/core/errors';
 import { serveJwks } from '@candor/cli';
-import { b64url, forge, seg, signInput } from '../core/token-kit.js';
+import { AUD, ISS, b64url, claims as tokenClaims, forge, seg } from '../core/token-kit.js';
 
 const PYTHON = process.env.PYTHON ?? 'python3';
 const SCRIPT = 'examples/partner-verify/verify.py';
-const ISS = 'https://id.example.com';
-const AUD = 'https://partner.example';
 const P256_N = 0xffffffff00000000ffffffffffffffffbce6faada7179e84f3b9cac2fc632551n;
 const ED25519_L = 2n ** 252n + 27742317777372353535851937790883648493n;
 
@@ -58,20 +56,8 @@ const bytes = (segment: string) => new Uint8Array(Buffer.from(segment, 'base64ur
 const toBig = (b: Uint8Array) => BigInt(`0x${Buffer.from(b).toString('hex') || '0'}`);
 const fromBig = (n: bigint, length: number) => new Uint8Array(Buffer.from(n.toString(16).padStart(length * 2, '0'), 'hex'));
 
-function claims(extra: Record<string, unknown> = {}): Record<string, unknown> {
-  const now = nowS();
-  return {
-    iss: ISS,
-    sub: 'customer-0042',
-    aud: AUD,
-    iat: now - 60,
-    exp: now + 3600,
-    jti: 'a8Kd93jfLq0Zp1xYtR5wQv',
-    verification: { level: 'substantial', methods: ['document', 'liveness'], verifiedAt: now - 86_400, riskTier: 'low' },
-    attributes: { age_over_18: true },
-    ...extra,
-  };
-}
+/** Claims of a valid token for customer-0042, around the real time (verify.py reads the real clock). */
+const claims = (extra: Record<string, unknown> = {}) => tokenClaims({ sub: 'customer-0042', ...extra }, nowS());
 
 const header = (key: CandorKey, extra: Record<string, unknown> = {}) => ({ alg: key.alg, kid: key.kid, typ: 'candor-verification+jwt', ...extra });
 const withoutJti = () => {
