@@ -8,7 +8,7 @@ import { systemClock } from '../models/clock.js';
 import type { Clock } from '../models/clock.js';
 import { STATUS_LIST_TYPE } from './claim.js';
 import { STATUS, StatusList, encodeStatusList } from './encoding.js';
-import { checkStoreKeys, type StatusListStore, type StatusRecord } from './store.js';
+import { checkRevokedIsFinal, checkStoreKeys, type StatusListStore, type StatusRecord } from './store.js';
 
 /** What a status says, by name. @example `const s: TokenStatusName = 'suspended'` */
 export type TokenStatusName = 'valid' | 'revoked' | 'suspended';
@@ -23,9 +23,8 @@ async function change(store: StatusListStore, jti: string, next: number, verb: s
   if (store === null || typeof store !== 'object' || typeof store.get !== 'function') throw optionError('store', 'must be a StatusListStore.');
   const record = await store.get(jti);
   if (!record) throw optionError('jti', `no token with jti ${JSON.stringify(jti)} in the status store; only tokens issued with a status store can be ${verb}.`);
-  if (record.status === STATUS.INVALID && next !== STATUS.INVALID) {
-    throw new CandorError('revoked', `Token ${jti} is revoked, and revocation is final: it cannot be ${verb}. Issue a new token instead.`, { field: 'jti' });
-  }
+  // Checked here for a clear answer before any write; the store checks it again with the write.
+  checkRevokedIsFinal(jti, record.status, next);
   if (next === STATUS.SUSPENDED) {
     const list = await store.list(record.uri);
     if (list && list.bits < 2) throw optionError('bits', `the list ${record.uri} has 1 bit per token, which can say valid or revoked but not suspended; use lists of 2 bits to suspend.`);
