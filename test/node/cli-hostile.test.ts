@@ -5,23 +5,11 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, lstatSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { FileStatusListStore, runCli } from '@candor/cli';
-import { Readable } from 'node:stream';
+import { FileStatusListStore } from '@candor/cli';
+import { candor as run } from './support/candor.js';
 import { revokeToken, suspendToken, unsuspendToken } from '@candor/core/status-list';
 
 const URI = 'https://id.example.com/status/1';
-/** Runs `candor argv` in this process; collects what it prints. */
-async function run(argv: string[], stdin?: string) {
-  let out = '';
-  let err = '';
-  const code = await runCli(argv, {
-    stdin: Readable.from(stdin === undefined ? [] : [stdin]),
-    out: (t) => void (out += t),
-    err: (t) => void (err += t),
-    stopSignal: () => new Promise(() => {}),
-  });
-  return { code, out, err };
-}
 
 /** `n` turns of the event loop: starts concurrent store calls a few file-system steps apart. */
 const ticks = (n: number) => new Promise<void>((resolve) => {
@@ -80,34 +68,34 @@ describe('candor CLI: hostile input and races', function () {
     it('a flag followed by another of the command\'s flags says it needs a value, as documented (not "does not take a value")', async () => {
       for (const argv of [['keys', 'rotate', '--keys', '--alg', 'ES256'], ['status', 'revoke', '--jti', '--status-store', 's.json']]) {
         const r = await run(argv);
-        expect(r.code, r.err).to.equal(2);
-        expect(r.err).to.include(`${argv[2]} needs a value`);
-        expect(r.err).to.not.include('does not take a value');
+        expect(r.code, r.stderr).to.equal(2);
+        expect(r.stderr).to.include(`${argv[2]} needs a value`);
+        expect(r.stderr).to.not.include('does not take a value');
       }
     });
 
     it('a flag that takes one value, given twice, is refused instead of silently keeping the last', async () => {
       const out = join(dir, 'keys.json');
       const r = await run(['keys', 'generate', '--out', join(dir, 'a.json'), '--out', out]);
-      expect(r.code, r.err).to.equal(2);
-      expect(r.err).to.include('--out is given 2 times');
+      expect(r.code, r.stderr).to.equal(2);
+      expect(r.stderr).to.include('--out is given 2 times');
       expect(existsSync(out)).to.equal(false);
       // Repeatable flags still repeat.
       expect((await run(['keys', 'generate', '--out', out])).code).to.equal(0);
       const issued = await run(['issue', '--keys', out, '--iss', 'https://bank.example', '--sub', 'c1', '--aud', 'https://p.example', '--level', 'low', '--method', 'document', '--method', 'liveness', '--risk', 'low']);
-      expect(issued.code, issued.err).to.equal(0);
+      expect(issued.code, issued.stderr).to.equal(0);
       const twice = await run(['issue', '--keys', out, '--iss', 'https://bank.example', '--sub', 'c1', '--sub', 'c2', '--aud', 'https://p.example', '--level', 'low', '--method', 'document', '--risk', 'low']);
       expect(twice.code).to.equal(2);
-      expect(twice.err).to.include('--sub is given 2 times ("c1", "c2")');
-      expect(twice.out).to.equal('');
+      expect(twice.stderr).to.include('--sub is given 2 times ("c1", "c2")');
+      expect(twice.stdout).to.equal('');
     });
 
     it('an empty flag value is a usage error (exit 2) naming the flag, not a failed write of "" (exit 1)', async () => {
       for (const argv of [['keys', 'generate', '--out', ''], ['keys', 'generate', '--out='], ['jwks', '--keys', join(dir, 'k.json'), '--out', '']]) {
         const r = await run(argv);
-        expect(r.code, `${argv.join(' ')}: ${r.err}`).to.equal(2);
-        expect(r.err).to.include('--out needs a value');
-        expect(r.err).to.not.include('Could not write');
+        expect(r.code, `${argv.join(' ')}: ${r.stderr}`).to.equal(2);
+        expect(r.stderr).to.include('--out needs a value');
+        expect(r.stderr).to.not.include('Could not write');
       }
     });
   });
@@ -118,7 +106,7 @@ describe('candor CLI: hostile input and races', function () {
     for (const now of ['2026-02-30T00:00:00Z', '2025-02-29', '2026-04-31T12:00:00+02:00']) {
       const r = await run(['keys', 'prune', '--keys', keys, '--now', now]);
       expect(r.code, now).to.equal(2);
-      expect(r.err).to.include(`--now must be an ISO 8601 date-time`);
+      expect(r.stderr).to.include(`--now must be an ISO 8601 date-time`);
     }
     for (const now of ['2024-02-29', '2026-12-31T23:59:59Z', '2026-01-31T09:00:00.5+05:30']) {
       expect((await run(['keys', 'prune', '--keys', keys, '--now', now])).code, now).to.equal(0);
@@ -134,12 +122,12 @@ describe('candor CLI: hostile input and races', function () {
     symlinkSync(real, link);
     // Rotating through the link used to replace the link by a new file: real-keys.json kept the old key.
     const rotated = await run(['keys', 'rotate', '--keys', link]);
-    expect(rotated.code, rotated.err).to.equal(1);
-    expect(rotated.err).to.include(`${link} is a symbolic link to ${real}`);
+    expect(rotated.code, rotated.stderr).to.equal(1);
+    expect(rotated.stderr).to.include(`${link} is a symbolic link to ${real}`);
     for (const argv of [['keys', 'generate', '--out', link, '--force'], ['jwks', '--keys', real, '--out', link], ['keys', 'holder', '--out', link, '--force']]) {
       const r = await run(argv);
       expect(r.code, argv.join(' ')).to.equal(1);
-      expect(r.err).to.include('is a symbolic link');
+      expect(r.stderr).to.include('is a symbolic link');
     }
     expect(lstatSync(link).isSymbolicLink()).to.equal(true);
     expect(readFileSync(real, 'utf8')).to.equal(before);
@@ -148,7 +136,7 @@ describe('candor CLI: hostile input and races', function () {
     symlinkSync(join(dir, 'nothing.json'), dangling);
     const gen = await run(['keys', 'generate', '--out', dangling]);
     expect(gen.code).to.equal(2);
-    expect(gen.err).to.include('already exists');
+    expect(gen.stderr).to.include('already exists');
     expect(lstatSync(dangling).isSymbolicLink()).to.equal(true);
     expect(existsSync(join(dir, 'nothing.json'))).to.equal(false);
   });
@@ -157,8 +145,8 @@ describe('candor CLI: hostile input and races', function () {
     const missing = join(dir, 'typo-status.json');
     const r = await run(['status', 'revoke', '--jti', 'k3JqW9sLm2PzX8vB1nC4dA', '--status-store', missing]);
     expect(r.code).to.equal(2);
-    expect(r.err).to.include(`the status store ${missing} does not exist`);
-    expect(r.err).to.not.include('no token');
+    expect(r.stderr).to.include(`the status store ${missing} does not exist`);
+    expect(r.stderr).to.not.include('no token');
     expect(existsSync(missing)).to.equal(false);
   });
 });

@@ -7,26 +7,14 @@ import type { AddressInfo } from 'node:net';
 import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Readable } from 'node:stream';
-import { loadKeySet, runCli, serveJwks } from '@candor/cli';
+import { loadKeySet, serveJwks } from '@candor/cli';
+import { candor } from './support/candor.js';
 import { startServe, type RunResult } from './support/spawn.js';
 
 const BIN = 'packages/cli/bin/candor.js';
 const ISS = 'https://bank.example';
 const AUD = 'https://partner.example';
 const VCT = 'https://bank.example/credentials/verified-customer';
-/** Runs `candor args` in this process (a child process per call costs seconds on a busy machine). */
-async function candor(args: string[], input?: string): Promise<RunResult> {
-  let stdout = '';
-  let stderr = '';
-  const code = await runCli(args, {
-    stdin: Readable.from(input === undefined ? [] : [input]),
-    out: (t) => void (stdout += t),
-    err: (t) => void (stderr += t),
-    stopSignal: () => new Promise(() => {}),
-  });
-  return { code, stdout, stderr };
-}
 const json = (r: RunResult) => JSON.parse(r.stdout) as Record<string, any>;
 /** One line, no stack trace, exit 2. */
 function expectUsage(r: RunResult, text: string) {

@@ -3,10 +3,10 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Readable } from 'node:stream';
-import { FileStatusListStore, runCli } from '@candor/cli';
+import { FileStatusListStore } from '@candor/cli';
 import { revokeToken } from '@candor/core/status-list';
 import { isCandorError } from '@candor/core/errors';
+import { candor } from './support/candor.js';
 import { runNode, startServe, type RunResult } from './support/spawn.js';
 
 const BIN = 'packages/cli/bin/candor.js';
@@ -14,18 +14,6 @@ const CHILD = 'test/node/support/status-store-child.mjs';
 const URI = 'https://id.example.com/status/1';
 const ISS = 'https://bank.example';
 const AUD = 'https://partner.example';
-/** Runs the CLI in this process (the same code as the bin, without a Node start per call). */
-async function candor(args: string[]): Promise<RunResult> {
-  let stdout = '';
-  let stderr = '';
-  const code = await runCli(args, {
-    stdin: Readable.from([]),
-    out: (t) => void (stdout += t),
-    err: (t) => void (stderr += t),
-    stopSignal: () => new Promise(() => {}),
-  });
-  return { code, stdout, stderr };
-}
 const json = (r: RunResult) => JSON.parse(r.stdout) as Record<string, any>;
 
 async function rejectsCode(p: Promise<unknown>, code: string): Promise<void> {
