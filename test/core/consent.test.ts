@@ -132,6 +132,15 @@ describe('consent records', () => {
     expect(n.message).to.contain('purposes.1.title');
     expect((await rejection(decide({}, { subject: '' }))).message).to.contain('subject');
     expect((await rejection(decide({}, { locale: 'english please' }))).message).to.contain('locale');
+    // A hostile locale is named by its kind, never converted: String() would overflow on the nesting, or run the toString.
+    let nested: unknown = 'en';
+    for (let i = 0; i < 20_000; i++) nested = [nested];
+    const throwing = { toString: () => { throw new Error('called'); } };
+    for (const [locale, shown] of [[nested, 'an array'], [throwing, 'an object'], ['x'.repeat(5000), `"${'x'.repeat(40)}"`]] as const) {
+      const e = await rejection(decide({}, { locale: locale as never }));
+      expect(e.code).to.equal('invalid_consent');
+      expect(e.message).to.contain(`got ${shown}.`);
+    }
     expect((await rejection(decide({}, { previousRecordId: 'not-a-uuid' }))).message).to.contain('previousRecordId');
   });
 });

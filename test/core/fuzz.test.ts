@@ -65,10 +65,7 @@ const deep = (depth: number, leaf: unknown = 1): unknown => {
   for (let i = 0; i < depth; i++) v = i % 2 ? { a: v } : [v];
   return v;
 };
-// In Chromium 20,000 levels overflow the stack in the token and status-list properties (where
-// is not yet known: the test's own JSON.stringify when forging, or the verifier); 2,000 there
-// until that is found. Node keeps 20,000.
-const DEEP_LEVELS = typeof process === 'object' && process.versions?.node ? 20_000 : 2_000;
+const DEEP_LEVELS = 20_000;
 const DEEP = deep(DEEP_LEVELS);
 // fast-check prints a counterexample; thousands of levels would overflow its printer.
 Object.defineProperty(DEEP, fc.toStringMethod, { value: () => `DEEP(${DEEP_LEVELS} levels)` });
@@ -1031,8 +1028,15 @@ describe(`fuzz: generated hostile input (fast-check seed ${SEED}, ${RUNS} runs)`
       );
     });
 
-    /** A claim: mostly the right one, sometimes anything. */
+    /**
+     * A claim: mostly the right one, sometimes anything that JSON can carry. DEEP is left out:
+     * whether JSON.stringify can forge it depends on how deep the stack already is (Chromium
+     * manages it at the top of a test, not inside fast-check's generators). Deeply nested claims
+     * are written out by hand in status-list.test.ts, and a verification token that deep is over
+     * its size limit.
+     */
     const jsonable = hostileData.filter((x) => {
+      if (x === DEEP) return false;
       try {
         JSON.stringify(x);
         return true;

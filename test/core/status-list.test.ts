@@ -428,6 +428,20 @@ describe('status list: partner checker', () => {
       ['HTTP 404', async () => new Response('gone', { status: 404 }), 'status_unavailable'],
       ['a network failure', async () => new TypeError('fetch failed'), 'status_unavailable'],
     ];
+    /** A list token whose `claim` is an array nested `depth` deep: written out by hand, as JSON.stringify itself overflows on it. */
+    async function nested(claim: string, depth: number): Promise<string> {
+      const json = JSON.stringify({ iss: ISS, sub: URI, iat: t, exp: t + 3600, ttl: 60, status_list: await encodeStatusList(new StatusList(2, 64)), [claim]: 0 });
+      const key = keys.active;
+      return forge(key, { alg: key.alg, kid: key.kid, typ: 'statuslist+jwt' }, b64url(json.replace(`"${claim}":0`, `"${claim}":${'['.repeat(depth)}1${']'.repeat(depth)}`)));
+    }
+    for (const [claim, code] of [['sub', 'invalid_status_list'], ['iss', 'wrong_issuer']] as const) {
+      it(`a ${claim} nested 20,000 arrays deep → ${code} naming it as an array, not a stack overflow`, async () => {
+        const jwt = await nested(claim, 20_000);
+        const e = await rejectsWith(checker(server(() => jwt).fetch).check(status()), code);
+        expect(e.field).to.equal(claim);
+        expect(e.message).to.include('an array');
+      });
+    }
     for (const [name, body, code, extra] of cases) {
       it(`${name} → ${code}`, async () => {
         const b = await body();

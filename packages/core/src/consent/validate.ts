@@ -1,6 +1,6 @@
 /** Internal: validates consent inputs against the shared models and turns failures into typed errors. */
 import { ConsentNoticeSchema, ConsentRecordSchema, type ConsentNotice, type ConsentRecord } from '../models/consent.js';
-import { summarizeIssues, toValidationIssues } from '../models/issues.js';
+import { kindOf, summarizeIssues, toValidationIssues } from '../models/issues.js';
 import { localeTag } from '../models/text.js';
 import { CandorError } from '../errors.js';
 
@@ -27,7 +27,7 @@ export function parseLocale(locale: unknown): string {
   if (!localeTag().safeParse(locale).success) {
     throw new CandorError(
       'invalid_consent',
-      `\`locale\` must be a BCP 47 language tag such as "en" or "ar-EG", got ${JSON.stringify(String(locale)).slice(0, 40)}.`,
+      `\`locale\` must be a BCP 47 language tag such as "en" or "ar-EG", got ${typeof locale === 'string' ? JSON.stringify(locale.slice(0, 40)) : kindOf(locale)}.`,
     );
   }
   return locale as string;

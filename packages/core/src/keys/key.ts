@@ -86,7 +86,7 @@ export async function importKey(jwk: JWK, alg?: SigningAlgorithm): Promise<Cando
   if (!implied) {
     throw new CandorError(
       'invalid_key',
-      `Unsupported key: kty ${JSON.stringify(jwk.kty)} crv ${JSON.stringify(jwk.crv)}. Use an EC P-256 (ES256) or OKP Ed25519 (EdDSA) key.`,
+      `Unsupported key: kty ${describeValue(jwk.kty)} crv ${describeValue(jwk.crv)}. Use an EC P-256 (ES256) or OKP Ed25519 (EdDSA) key.`,
     );
   }
   const wanted = alg === undefined ? implied : checkAlg(alg);
@@ -108,7 +108,7 @@ export async function importKey(jwk: JWK, alg?: SigningAlgorithm): Promise<Cando
   if (jwk.kid !== undefined && jwk.kid !== key.kid) {
     throw new CandorError(
       'invalid_key',
-      `The JWK's kid ${JSON.stringify(jwk.kid)} is not its RFC 7638 thumbprint (${key.kid}). Remove the kid or correct it.`,
+      `The JWK's kid ${describeValue(jwk.kid)} is not its RFC 7638 thumbprint (${key.kid}). Remove the kid or correct it.`,
     );
   }
   return key;

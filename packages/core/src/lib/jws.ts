@@ -6,7 +6,7 @@ import { TOKEN_TYPE } from '../tokens/token-type.js';
 import { decodeJsonObject } from './base64url.js';
 import { SIGNING_ALGORITHMS, type SigningAlgorithm } from './jwk.js';
 import { keyResolver, type KeyResolver, type RemoteJwksOptions } from './key-source.js';
-import { optionError, wholeNumber } from './options.js';
+import { describeValue, optionError, wholeNumber } from './options.js';
 
 interface KindRule {
   /** The `typ` Candor issues for this kind (RFC 8725 §3.11 explicit typing), lower case, without `application/`. */
@@ -183,7 +183,7 @@ export function createJwsVerifier(options: JwsVerifierOptions): (input: unknown)
     if (!header) throw fail('malformed', `The ${noun} header is not a base64url-encoded JSON object (each member name once); pass the ${noun} exactly as issued.`);
     const alg = header.alg;
     if (typeof alg !== 'string' || !allowed.has(alg)) {
-      throw fail('unsupported_algorithm', `Algorithm ${JSON.stringify(alg)} is not accepted; this verifier accepts ${[...allowed].join(', ')}.`, 'alg');
+      throw fail('unsupported_algorithm', `Algorithm ${describeValue(alg)} is not accepted; this verifier accepts ${[...allowed].join(', ')}.`, 'alg');
     }
     for (const name of FORBIDDEN_HEADERS) {
       if (name in header) {
@@ -191,11 +191,11 @@ export function createJwsVerifier(options: JwsVerifierOptions): (input: unknown)
       }
     }
     if ('crit' in header) {
-      throw fail('unsupported_critical', `The ${noun} marks ${JSON.stringify(header.crit)} as critical; this verifier implements no JWS extensions.`, 'crit');
+      throw fail('unsupported_critical', `The ${noun} marks ${describeValue(header.crit)} as critical; this verifier implements no JWS extensions.`, 'crit');
     }
     const typ = header.typ;
     if (!rule.accepted.some((expected) => typMatches(typ, expected))) {
-      throw fail('wrong_type', `The ${noun} typ is ${JSON.stringify(typ)}, not ${rule.accepted.map((t) => `"${t}"`).join(' or ')}: it is not ${rule.what}.`, 'typ');
+      throw fail('wrong_type', `The ${noun} typ is ${describeValue(typ)}, not ${rule.accepted.map((t) => `"${t}"`).join(' or ')}: it is not ${rule.what}.`, 'typ');
     }
     const kid = header.kid;
     const usableKid = typeof kid === 'string' && kid.length > 0 && kid.length <= 256;

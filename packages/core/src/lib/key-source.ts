@@ -5,7 +5,7 @@ import { isCandorKey } from '../keys/key.js';
 import { isKeySet } from '../keys/key-set.js';
 import { algorithmOf, isJwkLike, publicMembers, type SigningAlgorithm } from './jwk.js';
 import { toCandorError } from './jose-errors.js';
-import { wholeNumber } from './options.js';
+import { describeValue, wholeNumber } from './options.js';
 import { readResponseCapped } from './read-capped.js';
 import { LOOPBACK_HOSTS_TEXT, parseSecureUrl } from './urls.js';
 
@@ -25,7 +25,7 @@ export interface RemoteJwksOptions {
 function unknownKey(kid: string, alg: string, where: string): CandorError {
   return new CandorError(
     'unknown_key',
-    `No ${alg} key with kid ${JSON.stringify(kid)} in ${where}. The token was signed by a key this verifier does not have (or that was retired and pruned); refresh the issuer's JWKS or ask for a new token.`,
+    `No ${alg} key with kid ${describeValue(kid)} in ${where}. The token was signed by a key this verifier does not have (or that was retired and pruned); refresh the issuer's JWKS or ask for a new token.`,
     { field: 'kid' },
   );
 }
@@ -57,7 +57,7 @@ async function cappedJwksFetch(url: string, init: RequestInit): Promise<Response
 function ambiguousKid(kid: string, alg: string, where: string): CandorError {
   return new CandorError(
     'unknown_key',
-    `${where} has more than one ${alg} key with kid ${JSON.stringify(kid)}, so no one key can be chosen. The issuer must give each key in its JWKS its own kid.`,
+    `${where} has more than one ${alg} key with kid ${describeValue(kid)}, so no one key can be chosen. The issuer must give each key in its JWKS its own kid.`,
     { field: 'kid' },
   );
 }
@@ -80,11 +80,11 @@ const checkedDuration = (value: unknown, field: string, fallback: number): numbe
 export function usableJwk(jwk: unknown): { alg: SigningAlgorithm } | { reason: string } {
   if (!isJwkLike(jwk)) return { reason: 'is not a JWK (an object with "kty")' };
   const alg = algorithmOf(jwk);
-  if (!alg) return { reason: `is kty ${JSON.stringify(jwk.kty)} crv ${JSON.stringify(jwk.crv)}; only EC P-256 (ES256) and OKP Ed25519 (EdDSA) keys are used` };
-  if (jwk.use !== undefined && jwk.use !== 'sig') return { reason: `has use ${JSON.stringify(jwk.use)}, so it is not a signature key` };
+  if (!alg) return { reason: `is kty ${describeValue(jwk.kty)} crv ${describeValue(jwk.crv)}; only EC P-256 (ES256) and OKP Ed25519 (EdDSA) keys are used` };
+  if (jwk.use !== undefined && jwk.use !== 'sig') return { reason: `has use ${describeValue(jwk.use)}, so it is not a signature key` };
   const ops: unknown = jwk.key_ops;
-  if (ops !== undefined && !(Array.isArray(ops) && ops.includes('verify'))) return { reason: `has key_ops ${JSON.stringify(ops)}, without "verify"` };
-  if (jwk.alg !== undefined && jwk.alg !== alg) return { reason: `says alg ${JSON.stringify(jwk.alg)} but is a ${alg} key` };
+  if (ops !== undefined && !(Array.isArray(ops) && ops.includes('verify'))) return { reason: `has key_ops ${describeValue(ops)}, without "verify"` };
+  if (jwk.alg !== undefined && jwk.alg !== alg) return { reason: `says alg ${describeValue(jwk.alg)} but is a ${alg} key` };
   if (jwk.kid !== undefined && (typeof jwk.kid !== 'string' || jwk.kid.length === 0)) return { reason: 'has a kid that is not a non-empty string' };
   return { alg };
 }

@@ -42,10 +42,14 @@ export function clockOption(value: unknown): Clock | undefined {
   return value as Clock | undefined;
 }
 
+const isPlain = (v: unknown): boolean => v === null || typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean';
+
 /**
  * A value as an error message shows it: a string quoted and cut to 40 characters, a number,
- * boolean or null as written, anything else by its kind. Never calls into the value, so a
- * hostile one (a BigInt, a throwing toJSON, a 3 MB string) cannot break or flood the message.
+ * boolean or null as written, an array of at most 4 of those as a list (`["b64"]`), anything
+ * else by its kind. Never walks the value or calls its methods (a Proxy's traps that throw are
+ * caught), so a hostile one (a BigInt, a throwing toJSON, a 3 MB string, 20,000 nested arrays)
+ * cannot break or flood the message.
  *
  * @example
  * throw optionError('channel', `must be one of email, sms; got ${describeValue(channel)}.`);
@@ -53,5 +57,13 @@ export function clockOption(value: unknown): Clock | undefined {
 export function describeValue(value: unknown): string {
   if (typeof value === 'string') return JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value);
   if (typeof value === 'number' || typeof value === 'boolean' || value === null) return String(value); // NaN stays NaN, not null
-  return value === undefined ? 'nothing' : Array.isArray(value) ? 'an array' : typeof value;
+  if (value === undefined) return 'nothing';
+  try {
+    if (!Array.isArray(value)) return typeof value;
+    // A short list of plain values is shown, else the kind is named; a revoked Proxy or a throwing trap is an object.
+    const list = value.length > 4 ? [] : Array.from(value as unknown[]);
+    return list.length && list.every(isPlain) ? `[${list.map(describeValue).join(', ')}]` : 'an array';
+  } catch {
+    return 'object';
+  }
 }

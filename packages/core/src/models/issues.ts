@@ -9,7 +9,8 @@ export interface ValidationIssue {
   message: string;
 }
 
-const kind = (value: unknown): string =>
+/** What kind of value `value` is, as a message names it ("an array", "null", "number"), without reading it. */
+export const kindOf = (value: unknown): string =>
   value === null ? 'null' : Array.isArray(value) ? 'an array' : typeof value === 'object' ? 'an object' : typeof value;
 
 /** zod/mini ships no message locale: every issue says "Invalid input" unless the schema gave its own message. */
@@ -18,7 +19,7 @@ const hasOwnMessage = (issue: core.$ZodIssue): boolean => Boolean(issue.message)
 function describe(issue: core.$ZodIssue): string {
   switch (issue.code) {
     case 'invalid_type':
-      return `expected ${issue.expected}, got ${issue.input === undefined ? 'nothing' : kind(issue.input)}`;
+      return `expected ${issue.expected}, got ${issue.input === undefined ? 'nothing' : kindOf(issue.input)}`;
     case 'invalid_value':
       return `expected one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}`;
     case 'too_small':

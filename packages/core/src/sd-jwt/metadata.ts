@@ -91,10 +91,10 @@ export async function fetchIssuerMetadata(issuer: string, options: { timeoutMs?:
   if (doc === null || typeof doc !== 'object' || Array.isArray(doc)) throw unavailable(url, 'is not a JSON object');
   const m = doc as Record<string, unknown>;
   if (m.issuer !== issuer) {
-    throw new CandorError('wrong_issuer', `The issuer metadata at ${url.href} is for ${JSON.stringify(m.issuer)}, not ${describeValue(issuer)}; its keys are not this issuer's.`, { field: 'issuer' });
+    throw new CandorError('wrong_issuer', `The issuer metadata at ${url.href} is for ${describeValue(m.issuer)}, not ${describeValue(issuer)}; its keys are not this issuer's.`, { field: 'issuer' });
   }
   if (typeof m.jwks_uri === 'string') {
-    if (!parseSecureUrl(m.jwks_uri)) throw unavailable(url, `names a jwks_uri that is not https (${JSON.stringify(m.jwks_uri)})`);
+    if (!parseSecureUrl(m.jwks_uri)) throw unavailable(url, `names a jwks_uri that is not https (${describeValue(m.jwks_uri)})`);
     return { issuer, jwks_uri: m.jwks_uri };
   }
   const jwks = m.jwks as { keys?: unknown } | undefined;

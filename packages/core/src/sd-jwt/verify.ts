@@ -11,7 +11,7 @@ import { algorithmOf, isJwkLike, PRIVATE_JWK_MEMBERS, publicMembers, SIGNING_ALG
 import { createJwsVerifier, verifyCompactJws, type VerifiedJwsHeader } from '../lib/jws.js';
 import { keyResolver, type RemoteJwksOptions } from '../lib/key-source.js';
 import { Lru } from '../lib/lru.js';
-import { clockOption, optionError, wholeNumber } from '../lib/options.js';
+import { clockOption, describeValue, optionError, wholeNumber } from '../lib/options.js';
 import type { Clock } from '../models/clock.js';
 import { decodeDisclosure, isObject, pathText, SD_ALG, sha256Base64url, splitSdJwt, VC_NOT_DISCLOSABLE } from './disclosure.js';
 import { claimsError } from '../tokens/claims-error.js';
@@ -177,7 +177,7 @@ export function createSdJwtVerifier(options: SdJwtVerifierOptions): SdJwtVerifie
     const jwk = isObject(cnf) ? cnf.jwk : undefined;
     if (!isJwkLike(jwk)) throw fail('invalid_cnf', 'The credential\'s cnf has no "jwk" holder key; only cnf.jwk key binding is supported.', 'cnf');
     const alg = algorithmOf(jwk);
-    if (!alg || !algorithms.includes(alg)) throw fail('invalid_cnf', `The credential's cnf.jwk is kty ${JSON.stringify(jwk.kty)} crv ${JSON.stringify(jwk.crv)}; this verifier accepts ${algorithms.join(', ')} holder keys.`, 'cnf.jwk');
+    if (!alg || !algorithms.includes(alg)) throw fail('invalid_cnf', `The credential's cnf.jwk is kty ${describeValue(jwk.kty)} crv ${describeValue(jwk.crv)}; this verifier accepts ${algorithms.join(', ')} holder keys.`, 'cnf.jwk');
     if (PRIVATE_JWK_MEMBERS.some((m) => Object.hasOwn(jwk, m))) throw fail('invalid_cnf', "The credential's cnf.jwk holds private key material; the issuer leaked the holder's key. Refuse it.", 'cnf.jwk');
     const pub = publicMembers(jwk);
     const id = JSON.stringify(pub);
@@ -212,7 +212,7 @@ export function createSdJwtVerifier(options: SdJwtVerifierOptions): SdJwtVerifie
     if (!payload) throw fail('malformed', 'The SD-JWT payload is not a JSON object with each member name once.');
     // Absent means sha-256 (RFC 9901 §4.1.1); present, it must name the algorithm, so null is no default.
     const sdAlg = Object.hasOwn(payload, '_sd_alg') ? payload._sd_alg : SD_ALG;
-    if (sdAlg !== SD_ALG) throw fail('unsupported_sd_alg', `The SD-JWT's _sd_alg is ${JSON.stringify(sdAlg)}; only "${SD_ALG}" is accepted.`, '_sd_alg');
+    if (sdAlg !== SD_ALG) throw fail('unsupported_sd_alg', `The SD-JWT's _sd_alg is ${describeValue(sdAlg)}; only "${SD_ALG}" is accepted.`, '_sd_alg');
 
     // §7.1 step 3–5: disclosures, then their placement.
     const disclosures = await Promise.all(parts.disclosures.map((d, i) => decodeDisclosure(d, i)));
@@ -227,11 +227,11 @@ export function createSdJwtVerifier(options: SdJwtVerifierOptions): SdJwtVerifie
     const iss = claims.iss;
     if (iss === undefined) throw fail('missing_claim', 'The credential has no "iss" claim.', 'iss');
     if (typeof iss !== 'string' || !issuers.includes(iss)) {
-      throw fail('wrong_issuer', `The credential was issued by ${JSON.stringify(iss)}, not by ${issuers.map((i) => JSON.stringify(i)).join(' or ')}.`, 'iss');
+      throw fail('wrong_issuer', `The credential was issued by ${describeValue(iss)}, not by ${issuers.map((i) => JSON.stringify(i)).join(' or ')}.`, 'iss');
     }
     if (claims.vct === undefined) throw fail('missing_claim', 'The credential has no "vct" claim; an SD-JWT VC names its type.', 'vct');
     if (typeof claims.vct !== 'string' || (vcts && !vcts.includes(claims.vct))) {
-      throw fail('invalid_claims', `The credential type (vct) is ${JSON.stringify(claims.vct)}, not ${vcts ? vcts.map((v) => JSON.stringify(v)).join(' or ') : 'a string'}.`, 'vct');
+      throw fail('invalid_claims', `The credential type (vct) is ${describeValue(claims.vct)}, not ${vcts ? vcts.map((v) => JSON.stringify(v)).join(' or ') : 'a string'}.`, 'vct');
     }
     for (const name of ['exp', 'nbf', 'iat'] as const) {
       if (claims[name] !== undefined && !wholeSeconds(claims[name])) throw fail('invalid_claims', `The "${name}" claim must be a whole number of seconds since the epoch.`, name);
@@ -276,7 +276,7 @@ export function createSdJwtVerifier(options: SdJwtVerifierOptions): SdJwtVerifie
       }
       if (kbNbf !== undefined && kbNbf > now + tolerance) throw fail('not_yet_valid', `The key-binding JWT is not valid before ${isoOfSeconds(kbNbf)}; check the clocks.`, 'kb.nbf');
       if (typeof kbClaims.aud !== 'string' || !audiences.includes(kbClaims.aud)) {
-        throw fail('wrong_audience', `The key-binding JWT is for ${JSON.stringify(kbClaims.aud)}, not for ${audiences.map((a) => JSON.stringify(a)).join(' or ')}: it was made for another partner.`, 'kb.aud');
+        throw fail('wrong_audience', `The key-binding JWT is for ${describeValue(kbClaims.aud)}, not for ${audiences.map((a) => JSON.stringify(a)).join(' or ')}: it was made for another partner.`, 'kb.aud');
       }
       if (typeof kbClaims.nonce !== 'string' || (nonce !== undefined && kbClaims.nonce !== nonce)) {
         throw fail('wrong_nonce', 'The key-binding JWT nonce is not the one given for this request: it was replayed or made for another request.', 'kb.nonce');

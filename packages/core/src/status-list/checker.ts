@@ -10,7 +10,7 @@ import type { SigningAlgorithm } from '../lib/jwk.js';
 import { createJwsVerifier } from '../lib/jws.js';
 import type { KeyResolver, RemoteJwksOptions } from '../lib/key-source.js';
 import { Lru } from '../lib/lru.js';
-import { clockOption, optionError, wholeNumber } from '../lib/options.js';
+import { clockOption, describeValue, optionError, wholeNumber } from '../lib/options.js';
 import { LOOPBACK_HOSTS_TEXT, isLoopbackHost, parseSecureUrl } from '../lib/urls.js';
 import type { Clock } from '../models/clock.js';
 import { summarizeIssues, toValidationIssues } from '../models/issues.js';
@@ -240,11 +240,11 @@ export function createStatusChecker(options: StatusCheckerOptions): StatusChecke
     if (!claims) throw fail('malformed', `The status list token from ${uri} has a payload that is not a JSON object with each member name once.`);
     // The draft (§5.1) defines no iss for a list token: the issuer's keys vouch for it. One that names an issuer must name this one.
     if (claims.iss !== undefined && claims.iss !== issuer) {
-      throw fail('wrong_issuer', `The status list at ${uri} was issued by ${JSON.stringify(claims.iss)}, not by ${JSON.stringify(issuer)}.`, 'iss');
+      throw fail('wrong_issuer', `The status list at ${uri} was issued by ${describeValue(claims.iss)}, not by ${JSON.stringify(issuer)}.`, 'iss');
     }
     // §5.1 / §8.3 step 4a: sub equals the uri in the referenced token, not where a redirect led.
     if (claims.sub !== uri) {
-      throw fail('invalid_status_list', `The status list token fetched from ${uri} is for ${JSON.stringify(claims.sub)} (its sub): it is not the list this token points at.`, 'sub');
+      throw fail('invalid_status_list', `The status list token fetched from ${uri} is for ${describeValue(claims.sub)} (its sub): it is not the list this token points at.`, 'sub');
     }
     const { iat, exp, ttl, nbf } = claims;
     const now = Math.floor(nowMs() / 1000);
