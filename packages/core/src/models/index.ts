@@ -1,5 +1,5 @@
 /** The data models shared by components, servers and partners. */
-export { toValidationIssues, summarizeIssues, type ValidationIssue } from './issues.js';
+export { checkValue, toValidationIssues, summarizeIssues, type Checked, type Parser, type ValidationIssue } from './issues.js';
 export { text, identifier, localeTag, isoTime, uuid, numberIn, secureUrl, timeZone, isTimeZone } from './text.js';
 export { primaryLanguage } from '../lib/language.js';
 export { systemClock, readClock, clockProblem, type Clock } from './clock.js';

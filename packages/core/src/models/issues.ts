@@ -68,3 +68,30 @@ export function toValidationIssues(issues: readonly core.$ZodIssue[], limit = 20
 export function summarizeIssues(issues: readonly ValidationIssue[]): string {
   return issues.map((i) => i.message).join('; ');
 }
+
+/** Anything with zod's `safeParse`: every schema in `@candor/core/models`. */
+export interface Parser<T> {
+  safeParse(value: unknown, params?: { reportInput?: boolean }): { success: true; data: T } | { success: false; error: { issues: core.$ZodIssue[] } };
+}
+
+/** Outcome of {@link checkValue}: the parsed value, or the issues naming what is wrong. */
+export type Checked<T> = { ok: true; value: T } | { ok: false; issues: ValidationIssue[] };
+
+/**
+ * `value` parsed by `schema`, never throwing: a getter that throws or a revoked Proxy anywhere in
+ * `value` is an issue at `(root)`, like any other input that cannot be used. The one way the SDK
+ * and the components apply a model to what a caller passed.
+ *
+ * @example
+ * const r = checkValue(IncidentSchema, input);
+ * if (!r.ok) console.warn(summarizeIssues(r.issues));
+ */
+export function checkValue<T>(schema: Parser<T>, value: unknown): Checked<T> {
+  try {
+    // reportInput lets the issue say what was received ("expected number, got string").
+    const r = schema.safeParse(value, { reportInput: true });
+    return r.success ? { ok: true, value: r.data } : { ok: false, issues: toValidationIssues(r.error.issues) };
+  } catch (e) {
+    return { ok: false, issues: [{ path: '(root)', message: `(root) could not be read: ${String(e)}` }] };
+  }
+}

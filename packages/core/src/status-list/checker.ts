@@ -13,7 +13,7 @@ import { Lru } from '../lib/lru.js';
 import { clockOption, describeValue, optionError, wholeNumber } from '../lib/options.js';
 import { LOOPBACK_HOSTS_TEXT, isLoopbackHost, parseSecureUrl } from '../lib/urls.js';
 import type { Clock } from '../models/clock.js';
-import { summarizeIssues, toValidationIssues } from '../models/issues.js';
+import { checkValue, summarizeIssues } from '../models/issues.js';
 import { STATUS_LIST_MEDIA_TYPE, StatusClaimSchema, type StatusClaim } from './claim.js';
 import { DEFAULT_MAX_INFLATED_BYTES, STATUS, decodeStatusList, type StatusList } from './encoding.js';
 
@@ -316,12 +316,12 @@ export function createStatusChecker(options: StatusCheckerOptions): StatusChecke
       let claim: StatusClaim;
       if (checked.has(status as object)) claim = status as StatusClaim;
       else {
-        const parsed = StatusClaimSchema.safeParse(status);
-        if (!parsed.success) {
-          const issues = toValidationIssues(parsed.error.issues.map((i) => ({ ...i, path: ['status', ...i.path] })), 5);
+        const parsed = checkValue(StatusClaimSchema, status);
+        if (!parsed.ok) {
+          const issues = parsed.issues.slice(0, 5).map(({ path, message }) => (path === '(root)' ? { path: 'status', message: message.replace('(root)', 'status') } : { path: `status.${path}`, message: `status.${message}` }));
           throw new CandorError('invalid_claims', `The status claim is not { status_list: { idx, uri } }: ${summarizeIssues(issues)}.`, { field: issues[0]?.path ?? 'status', issues });
         }
-        claim = parsed.data;
+        claim = parsed.value;
         // A frozen claim (a verifier's cached result) cannot change, so it need not be parsed again.
         const s = status as StatusClaim;
         if (Object.isFrozen(s) && Object.isFrozen(s.status_list)) checked.add(s);

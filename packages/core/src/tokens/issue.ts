@@ -8,7 +8,7 @@ import { clockOption, describeValue, optionError, wholeNumber } from '../lib/opt
 import { LOOPBACK_HOSTS_TEXT, parseSecureUrl } from '../lib/urls.js';
 import { systemClock, type Clock } from '../models/clock.js';
 import { ConsentRecordSchema, type ConsentRecord } from '../models/consent.js';
-import { summarizeIssues, toValidationIssues } from '../models/issues.js';
+import { checkValue, summarizeIssues } from '../models/issues.js';
 import { assignStatus, checkStatusListAssignment, type StatusListAssignment } from '../status-list/assign.js';
 import { claimsError } from './claims-error.js';
 import {
@@ -166,11 +166,12 @@ export function createIssuer(options: IssuerOptions): Issuer {
         { field: 'consent' },
       );
     if (consent === undefined) throw refuse('no consent record was passed');
-    const parsed = ConsentRecordSchema.safeParse(consent, { reportInput: true });
-    if (!parsed.success) throw refuse(`the consent record is not valid (${summarizeIssues(toValidationIssues(parsed.error.issues, 3))})`);
-    if (parsed.data.event !== 'decision') throw refuse(`the consent record is a ${parsed.data.event}, not a decision`);
-    if (parsed.data.subject !== input.subject) throw refuse('the consent record is for another subject');
-    if (!parsed.data.reuseAudiences.includes(input.audience)) throw refuse('the consent record does not list this audience in reuseAudiences');
+    const parsed = checkValue(ConsentRecordSchema, consent);
+    if (!parsed.ok) throw refuse(`the consent record is not valid (${summarizeIssues(parsed.issues.slice(0, 3))})`);
+    const record = parsed.value;
+    if (record.event !== 'decision') throw refuse(`the consent record is a ${record.event}, not a decision`);
+    if (record.subject !== input.subject) throw refuse('the consent record is for another subject');
+    if (!record.reuseAudiences.includes(input.audience)) throw refuse('the consent record does not list this audience in reuseAudiences');
   }
 
   return {

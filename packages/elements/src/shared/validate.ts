@@ -1,33 +1,9 @@
 /** Validates component input against the shared core models and reports what was wrong. */
-import { clockProblem, summarizeIssues, toValidationIssues, type ValidationIssue } from '@candor/core/models';
-import type * as z from 'zod/mini';
+import { clockProblem, summarizeIssues, type ValidationIssue } from '@candor/core/models';
 import { CandorErrorEvent } from './candor-error-event.js';
 
-/** Anything with zod's `safeParse` (every zod/mini schema). */
-export interface Parser<T> {
-  safeParse(value: unknown, params?: { reportInput?: boolean }): { success: true; data: T } | { success: false; error: { issues: z.core.$ZodIssue[] } };
-}
-
-/** Outcome of {@link validate}. */
-export type Validated<T> = { ok: true; value: T } | { ok: false; issues: ValidationIssue[] };
-
-/**
- * Parses `value` with `schema`, never throwing.
- *
- * @example
- * const r = validate(OnboardingStepsSchema, input);
- * if (!r.ok) reportInvalid(this, 'candor-stepper', 'steps', r.issues);
- */
-export function validate<T>(schema: Parser<T>, value: unknown): Validated<T> {
-  try {
-    // reportInput lets the issue say what was received ("expected number, got string").
-    const r = schema.safeParse(value, { reportInput: true });
-    return r.success ? { ok: true, value: r.data } : { ok: false, issues: toValidationIssues(r.error.issues) };
-  } catch (e) {
-    // A getter that throws, a revoked proxy, …: still an input problem, not a crash.
-    return { ok: false, issues: [{ path: '(root)', message: `(root) could not be read: ${String(e)}` }] };
-  }
-}
+/** Parses a value with a schema, never throwing (the core's {@link checkValue}, under the name the components use). */
+export { checkValue as validate, type Checked as Validated, type Parser } from '@candor/core/models';
 
 /** The problems each element has warned about already (per element: another element's warning must not silence this one's). */
 const warned = new WeakMap<EventTarget, Set<string>>();

@@ -3,7 +3,7 @@ import { affectedServices } from '../affected.js';
 import { CandorError } from '../../errors.js';
 import { IncidentSchema, type Incident } from '../../models/incident.js';
 import { readClock, systemClock, type Clock } from '../../models/clock.js';
-import { summarizeIssues, toValidationIssues } from '../../models/issues.js';
+import { checkValue, summarizeIssues } from '../../models/issues.js';
 import { isTimeZone, secureUrl } from '../../models/text.js';
 import { clockOption, describeValue, optionError, wholeNumber } from '../../lib/options.js';
 import { LOOPBACK_HOSTS_TEXT } from '../../lib/urls.js';
@@ -128,12 +128,12 @@ export function incidentMessages(incident: unknown, options: IncidentMessageOpti
   if (!(MESSAGE_CHANNELS as readonly unknown[]).includes(channel)) {
     throw optionError('channel', `must be one of ${MESSAGE_CHANNELS.join(', ')}; got ${describeValue(channel)}.`);
   }
-  const parsed = IncidentSchema.safeParse(incident, { reportInput: true });
-  if (!parsed.success) {
-    const issues = toValidationIssues(parsed.error.issues);
+  const parsed = checkValue(IncidentSchema, incident);
+  if (!parsed.ok) {
+    const { issues } = parsed;
     throw new CandorError('invalid_incident', `The incident is not valid: ${summarizeIssues(issues.slice(0, 5))}.`, { field: issues[0]!.path, issues });
   }
-  const inc = parsed.data;
+  const inc = parsed.value;
   const locale = localeOption(options.locale ?? inc.locale);
   const timeZone = timeZoneOption(options.timeZone);
   const maxSegments = wholeNumber(options.maxSmsSegments, 'maxSmsSegments', { fallback: 5, min: 1, max: 10 });
