@@ -7,13 +7,18 @@ Usage:
   python3 verify.py TOKEN        (or - to read the token from stdin)
 
 CANDOR_JWKS_URL may also be the path of a JWKS file. CANDOR_MINIMUM_LEVEL is optional
-(low, substantial or high; default substantial). Prints one line of JSON.
-Exit code: 0 accepted, 1 refused, 3 re-verification due, 2 usage error.
+(low, substantial or high; default substantial). CANDOR_CHECK_STATUS=1 also checks the token's
+status list entry (revocation, draft-ietf-oauth-status-list), as `candor verify --check-status`
+does; CANDOR_REQUIRE_STATUS=1 (with it) refuses a token that carries no status claim.
+Prints one line of JSON. Exit code: 0 accepted, 1 refused (revoked and suspended included),
+3 re-verification due, 2 usage error.
 
-It makes the checks Candor's own verifier makes, in the same order, with the same reason codes.
+It makes the checks Candor's own verifier (and status checker) makes, in the same order, with
+the same reason codes.
 """
 import base64
 import hashlib
+import http.client
 import ipaddress
 import json
 import math
@@ -24,6 +29,7 @@ import time
 import urllib.error
 import urllib.parse
 import urllib.request
+import zlib
 from datetime import datetime, timezone
 
 TOKEN_TYPE = "candor-verification+jwt"
@@ -43,6 +49,16 @@ FORBIDDEN_ATTRIBUTES = (
     "__proto__|constructor|prototype")
 ATTRIBUTE_NAME = re.compile("(?!(?:%s)$)[a-z][a-z0-9_]{0,63}" % FORBIDDEN_ATTRIBUTES)
 JTI = re.compile("[A-Za-z0-9_-]{22,128}")
+
+# Status lists (draft-ietf-oauth-status-list), with the limits of Candor's createStatusChecker.
+STATUS_LIST_TYPE = "statuslist+jwt"
+STATUS_LIST_MEDIA_TYPE = "application/statuslist+jwt"
+MAX_STATUS_LIST_BYTES = 1024 * 1024      # the response body, and so the list token
+MAX_INFLATED_BYTES = 4 * 1024 * 1024     # 32 million 1-bit statuses; a bomb stops here
+STATUS_TIMEOUT_SECONDS = 5               # the whole fetch, redirects included
+MAX_STATUS_REDIRECTS = 5
+REDIRECT_CODES = (301, 302, 303, 307, 308)  # RFC 9110 §15.4: repeat the request at Location
+STATUS_BITS = (1, 2, 4, 8)
 
 class Refused(Exception):
     def __init__(self, reason, message):
@@ -307,8 +323,8 @@ def find_key(jwks, alg, kid):
 
 # --- The token -------------------------------------------------------------------------------
 
-def utf16_length(text):  # string lengths as Candor (JavaScript) counts them
-    return len(text.encode("utf-16-le")) // 2
+def utf16_length(text):  # string lengths as Candor (JavaScript) counts them; a lone surrogate is one
+    return len(text.encode("utf-16-le", "surrogatepass")) // 2
 
 def as_int(value):
     """A whole number (1 and 1.0 alike, as in JSON), or None."""
@@ -372,30 +388,199 @@ def iso(seconds):
     except (OverflowError, OSError, ValueError):
         return "%d s after 1970" % seconds
 
-def verify(token, jwks_source, issuer, audience, minimum_level="substantial", now=None):
-    """The verified claims and header of `token`; raises Refused with Candor's reason code."""
-    refuse_if(not token, "invalid_input", "The token is empty; pass the compact JWS string.")
-    refuse_if(len(token) > MAX_TOKEN_BYTES, "too_large", "The token is over %d bytes; not parsed." % MAX_TOKEN_BYTES)
-    parts = token.split(".")
-    refuse_if(len(parts) != 3, "malformed", "A token has three dot-separated segments, not %d." % len(parts))
-    header = parse_json_object(b64url_decode(parts[0]) or b"", "token header")
+# --- Status lists (draft-ietf-oauth-status-list), as Candor's createStatusChecker reads them ----
+
+# What JavaScript's String.prototype.trim removes (Candor trims the response body so).
+JS_WHITESPACE = "\t\n\v\f\r \u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000\ufeff"
+
+def redirect_target(current, location):
+    """Where a redirect from `current` leads, or raises status_unavailable: the target must pass the
+    rule the list URI passed (https; plain http only on the loopback), and a remote host cannot
+    send the request to this machine."""
+    def refused(why):
+        return Refused("status_unavailable", "The status list redirect from %s %s; it was not followed." % (current, why))
+    if not location:
+        raise refused("has no Location header")
+    try:
+        target = urllib.parse.urldefrag(urllib.parse.urljoin(current, location))[0]
+    except ValueError:
+        raise refused("has a Location that is not a URL")
+    if not is_secure_url(target):
+        raise refused("points at %s, which is not https (plain http only on the loopback)" % target)
+    if is_loopback(urllib.parse.urlsplit(target).hostname) and not is_loopback(urllib.parse.urlsplit(current).hostname):
+        raise refused("points at %s on this machine, from a remote host" % target)
+    return target
+
+def fetch_status_list(uri):
+    """The status list token at `uri`, as text. Each redirect (at most 5) is requested here, not by
+    urllib, so that its target is checked first. The timeout covers the whole fetch; it is checked
+    before each request and between reads, each blocking step being bounded by the time left."""
+    deadline = time.monotonic() + STATUS_TIMEOUT_SECONDS
+    def time_left():
+        left = deadline - time.monotonic()
+        refuse_if(left <= 0, "status_unavailable", "Fetching the status list %s timed out after %d s." % (uri, STATUS_TIMEOUT_SECONDS))
+        return left
+    def unavailable(url, e):
+        where = "" if url == uri else " from %s" % url
+        return Refused("status_unavailable", "The status list %s could not be fetched%s (%s)." % (uri, where, e))
+
+    url, seen, hops = uri, {urllib.parse.urldefrag(uri)[0]}, 0
+    while True:
+        request = urllib.request.Request(url, headers={"accept": STATUS_LIST_MEDIA_TYPE})
+        try:
+            response = urllib.request.build_opener(NoRedirects).open(request, timeout=time_left())
+        except urllib.error.HTTPError as e:  # any answer but 2xx; a redirect is one, not followed by urllib
+            response = e
+        except (OSError, ValueError, http.client.HTTPException) as e:  # refused, DNS, TLS, timeout, bad URL
+            raise unavailable(url, e)
+        code = response.getcode()
+        if code not in REDIRECT_CODES:
+            break
+        location = response.headers.get("location")
+        response.close()  # its body is never read
+        target = redirect_target(url, location)
+        refuse_if(target in seen, "status_unavailable", "The status list %s redirects in a loop (back to %s); it was not followed." % (uri, target))
+        hops += 1
+        refuse_if(hops > MAX_STATUS_REDIRECTS, "status_unavailable",
+                  "The status list %s redirects more than %d times; it was not followed further." % (uri, MAX_STATUS_REDIRECTS))
+        seen.add(target)
+        url = target
+
+    with response:
+        # draft §8.2: the list comes with a 2xx status; anything else (4xx, 5xx, other 3xx) is not an answer.
+        where = "" if url == uri else " (at %s)" % url
+        refuse_if(not 200 <= code <= 299, "status_unavailable", "The status list %s answered HTTP %d%s, not a 2xx success." % (uri, code, where))
+        too_large = Refused("too_large", "The status list response from %s is over %d bytes; it was not read further." % (uri, MAX_STATUS_LIST_BYTES))
+        try:
+            announced = int(response.headers.get("content-length") or 0)
+        except ValueError:
+            announced = 0
+        if announced > MAX_STATUS_LIST_BYTES:
+            raise too_large
+        body = bytearray()
+        try:
+            while True:
+                time_left()
+                chunk = response.read1(64 * 1024)
+                if not chunk:
+                    break
+                body += chunk
+                if len(body) > MAX_STATUS_LIST_BYTES:
+                    raise too_large
+        except (OSError, ValueError, http.client.HTTPException) as e:
+            raise Refused("status_unavailable", "Reading the status list %s failed (%s)." % (uri, e))
+    try:  # like a fatal TextDecoder: UTF-8 only, one leading byte-order mark dropped
+        return body.decode("utf-8-sig").strip(JS_WHITESPACE)
+    except UnicodeDecodeError:
+        raise Refused("malformed", "The status list response from %s is not UTF-8 text." % uri)
+
+def inflate_capped(data, cap):
+    """zlib (RFC 1950) inflate of `data`, stopping as soon as the output passes `cap` bytes: a few
+    hundred bytes can inflate to gigabytes. None for data that is not exactly one complete zlib stream."""
+    inflater, out = zlib.decompressobj(), bytearray()
+    try:
+        while data:
+            out += inflater.decompress(data, cap + 1 - len(out))
+            if len(out) > cap:
+                raise Refused("too_large", "The status list inflates to more than %d bytes; it was refused before inflating further." % cap)
+            data = inflater.unconsumed_tail
+            if inflater.eof:
+                break
+    except zlib.error:
+        return None
+    return bytes(out) if inflater.eof and not inflater.unused_data else None
+
+def decode_status_list(status_list):
+    """(bits, packed bytes) of the status_list claim { bits, lst }, or raises invalid_status_list / too_large."""
+    refuse_if(not isinstance(status_list, dict), "invalid_status_list", "The status_list claim must be an object { bits, lst }.")
+    bits, lst = status_list.get("bits"), status_list.get("lst")
+    refuse_if(isinstance(bits, bool) or bits not in STATUS_BITS, "invalid_status_list",
+              "The status list's bits must be 1, 2, 4 or 8; got %s." % json.dumps(bits)[:100])
+    compressed = b64url_decode(lst) if isinstance(lst, str) else None
+    refuse_if(compressed is None, "invalid_status_list",
+              "The status list lst must be non-empty canonical base64url (A-Z a-z 0-9 - _, no padding, no stray bits).")
+    packed = inflate_capped(compressed, MAX_INFLATED_BYTES)
+    refuse_if(packed is None, "invalid_status_list", "The status list lst is not one complete zlib stream.")
+    refuse_if(not packed, "invalid_status_list", "The status list is empty.")
+    return int(bits), packed
+
+def check_status_list(ref, issuer, jwks, now):
+    """Checks the token's entry { idx, uri } (already checked by claims_problem) in the issuer's
+    status list; returns for status 0 (valid), else raises Refused with Candor's reason code."""
+    idx, uri, tolerance = as_int(ref["idx"]), ref["uri"], CLOCK_TOLERANCE_SECONDS
+    _, payload = verify_jws(fetch_status_list(uri), STATUS_LIST_TYPE, "status list token", MAX_STATUS_LIST_BYTES, jwks)
+    c = parse_json_object(payload, "status list token payload")
+    # The draft (§5.1) defines no iss for a list token: the issuer's keys vouch for it. One that names an issuer must name this one.
+    if "iss" in c and c["iss"] != issuer:
+        raise Refused("wrong_issuer", "The status list at %s was issued by %s, not by %s." % (uri, json.dumps(c["iss"])[:200], json.dumps(issuer)))
+    # §5.1 / §8.3: sub is the uri in the token, also when a redirect served the list from elsewhere.
+    refuse_if(not (isinstance(c.get("sub"), str) and c["sub"] == uri), "invalid_status_list",
+              "The status list token fetched from %s is for %s (its sub)." % (uri, json.dumps(c.get("sub"))[:200]))
+    iat = as_int(c.get("iat"))
+    refuse_if(iat is None, "invalid_status_list", "The status list token from %s has no whole-number iat." % uri)
+    refuse_if(iat > now + tolerance, "not_yet_valid", "The status list token from %s was issued at %s, in the future; check the clocks." % (uri, iso(iat)))
+    nbf = as_int(c.get("nbf"))
+    refuse_if("nbf" in c and nbf is None, "invalid_status_list", "The status list token from %s has an nbf that is not whole seconds." % uri)
+    if nbf is not None and nbf > now + tolerance:
+        raise Refused("not_yet_valid", "The status list token from %s is not valid before %s." % (uri, iso(nbf)))
+    exp = as_int(c.get("exp"))
+    refuse_if("exp" in c and (exp is None or exp <= iat), "invalid_status_list",
+              "The status list token from %s has an exp that is not a whole number after iat." % uri)
+    if exp is not None and now >= exp + tolerance:
+        raise Refused("status_unavailable", "The status list at %s expired at %s; the token's status cannot be known." % (uri, iso(exp)))
+    # §5.1: ttl is "a positive number" (not necessarily whole). This script fetches the list on every run, so it caches nothing.
+    refuse_if("ttl" in c and not (is_number(c["ttl"]) and c["ttl"] > 0), "invalid_status_list",
+              "The status list token from %s has a ttl that is not a positive number of seconds." % uri)
+    bits, packed = decode_status_list(c.get("status_list"))
+    size = len(packed) * 8 // bits
+    refuse_if(idx >= size, "invalid_status_list",
+              "The token's index %d is outside the status list at %s (%d entries); refusing the token." % (idx, uri, size))
+    bit = idx * bits  # status idx sits in byte bit // 8, least significant bits first
+    value = packed[bit // 8] >> (bit % 8) & ((1 << bits) - 1)
+    refuse_if(value == 1, "revoked", "The issuer revoked this token. Ask the customer to verify again.")
+    refuse_if(value == 2, "suspended", "The issuer suspended this token for now; try again later or ask the issuer.")
+    refuse_if(value != 0, "invalid_status_list", "The status list at %s gives this token status %d, which has no meaning here." % (uri, value))
+
+
+def verify_jws(jws, expected_typ, noun, max_bytes, jwks):
+    """The header and payload bytes of a compact JWS, checked as Candor checks every signed object
+    (its one JWS pipeline), in the same order. jwks() gives the issuer's keys, read when needed."""
+    refuse_if(not jws, "invalid_input", "The %s is empty; pass the compact JWS string." % noun)
+    refuse_if(utf16_length(jws) > max_bytes, "too_large", "The %s is over %d bytes; not parsed." % (noun, max_bytes))
+    parts = jws.split(".")
+    refuse_if(len(parts) != 3, "malformed", "A %s has three dot-separated segments, not %d." % (noun, len(parts)))
+    header = parse_json_object(b64url_decode(parts[0]) or b"", noun + " header")
 
     # The header, in Candor's order. Never "none" or HMAC (RFC 8725 §3.1), explicit typ (§3.11).
     alg, typ, kid = header.get("alg"), header.get("typ"), header.get("kid")
     refuse_if(alg not in ALGORITHMS, "unsupported_algorithm", "Algorithm %s is not accepted." % json.dumps(alg))
     for name in ("jku", "x5u", "jwk", "x5c"):  # keys come only from the configured JWKS
-        refuse_if(name in header, "forbidden_header", 'The token header carries "%s".' % name)
-    refuse_if("crit" in header, "unsupported_critical", "The token has a crit header; no JWS extension is supported.")
-    refuse_if(not isinstance(typ, str) or typ.lower() not in (TOKEN_TYPE, "application/" + TOKEN_TYPE),
-              "wrong_type", "The token typ is %s, not %s." % (json.dumps(typ), TOKEN_TYPE))
+        refuse_if(name in header, "forbidden_header", 'The %s header carries "%s".' % (noun, name))
+    refuse_if("crit" in header, "unsupported_critical", "The %s has a crit header; no JWS extension is supported." % noun)
+    # RFC 7515 §4.1.9: typ is a media type, compared case-insensitively; "application/" may be left out.
+    refuse_if(not isinstance(typ, str) or typ.lower() not in (expected_typ, "application/" + expected_typ),
+              "wrong_type", "The %s typ is %s, not %s." % (noun, json.dumps(typ), expected_typ))
     refuse_if(not isinstance(kid, str) or not 1 <= utf16_length(kid) <= 256,
-              "unknown_key", "The token header has no usable kid, so no key can be chosen.")
+              "unknown_key", "The %s header has no usable kid, so no key can be chosen." % noun)
     payload, signature = b64url_decode(parts[1]), b64url_decode(parts[2])
-    refuse_if(payload is None or signature is None, "malformed", "The payload or signature is not canonical base64url.")
-    key = find_key(read_jwks(jwks_source), alg, kid)
+    refuse_if(payload is None or signature is None, "malformed", "The %s payload or signature is not canonical base64url." % noun)
+    key = find_key(jwks(), alg, kid)
     signed = (parts[0] + "." + parts[1]).encode("ascii")
     refuse_if(not (verify_es256 if alg == "ES256" else verify_ed25519)(key, signed, signature),
-              "bad_signature", "The signature does not match: the token was altered or signed by another key.")
+              "bad_signature", "The signature does not match: the %s was altered or signed by another key." % noun)
+    return header, payload
+
+def verify(token, jwks_source, issuer, audience, minimum_level="substantial", now=None,
+           check_status=False, require_status=False):
+    """The verified claims and header of `token`; raises Refused with Candor's reason code.
+    With check_status, the token's status list entry is checked last, as createVerifier({ status })
+    does (require_status: a token without a status claim is refused, as with requireStatus)."""
+    keys = []
+    def jwks():  # read once, used for the token and for its status list
+        if not keys:
+            keys.append(read_jwks(jwks_source))
+        return keys[0]
+    header, payload = verify_jws(token, TOKEN_TYPE, "token", MAX_TOKEN_BYTES, jwks)
 
     # The claims, in Candor's order.
     c = parse_json_object(payload, "token payload")
@@ -420,6 +605,11 @@ def verify(token, jwks_source, issuer, audience, minimum_level="substantial", no
     refuse_if(v["verifiedAt"] > iat + tolerance, "verified_in_future", "verifiedAt is after the token's iat.")
     refuse_if(LEVELS.index(v["level"]) < LEVELS.index(minimum_level), "insufficient_level",
               'The verification is at level "%s", below "%s".' % (v["level"], minimum_level))
+    if check_status:  # after every other check, before re-verification is looked at (as Candor does)
+        if "status" in c:
+            check_status_list(c["status"]["status_list"], issuer, jwks, now)
+        else:
+            refuse_if(require_status, "missing_claim", 'The token has no "status" claim, and checking its status is required.')
     return c, header
 
 def output(**fields):
@@ -428,16 +618,21 @@ def output(**fields):
 def main(argv):
     jwks, issuer, audience = (os.environ.get(n) for n in ("CANDOR_JWKS_URL", "CANDOR_ISSUER", "CANDOR_AUDIENCE"))
     minimum_level = os.environ.get("CANDOR_MINIMUM_LEVEL") or "substantial"
-    if not (jwks and issuer and audience and len(argv) == 2) or minimum_level not in LEVELS:
+    # Switches: unset, empty or 0 is off, 1 is on; anything else is a usage error, never a guess.
+    check_status, require_status = (os.environ.get(n) or "0" for n in ("CANDOR_CHECK_STATUS", "CANDOR_REQUIRE_STATUS"))
+    switches_ok = {check_status, require_status} <= {"0", "1"} and not (require_status == "1" and check_status != "1")
+    if not (jwks and issuer and audience and len(argv) == 2) or minimum_level not in LEVELS or not switches_ok:
         print("Usage: CANDOR_JWKS_URL=URL|FILE CANDOR_ISSUER=URL CANDOR_AUDIENCE=URL "
-              "[CANDOR_MINIMUM_LEVEL=low|substantial|high] python3 verify.py TOKEN|-", file=sys.stderr)
+              "[CANDOR_MINIMUM_LEVEL=low|substantial|high] [CANDOR_CHECK_STATUS=1 [CANDOR_REQUIRE_STATUS=1]] "
+              "python3 verify.py TOKEN|-", file=sys.stderr)
         return 2
     token = sys.stdin.read(MAX_TOKEN_BYTES + 1).strip() if argv[1] == "-" else argv[1]
     now = int(time.time())
     try:
-        claims, header = verify(token, jwks, issuer, audience, minimum_level, now)
+        claims, header = verify(token, jwks, issuer, audience, minimum_level, now,
+                                check_status=check_status == "1", require_status=require_status == "1")
     except Refused as e:
-        # e.reason is stable (expired, bad_signature, wrong_audience, ...): log it, show the customer a retry.
+        # e.reason is stable (expired, bad_signature, wrong_audience, revoked, ...): log it, show the customer a retry.
         output(accepted=False, reason=e.reason, message=e.message)
         return 1
     v = claims["verification"]

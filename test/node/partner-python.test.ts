@@ -1,65 +1,38 @@
 // The Python partner verifier (examples/partner-verify/verify.py, standard library only) against
 // tokens issued or forged with @candor/core: each token is also given to Candor's own verifier,
-// and both must reach the same decision. Python runs with -I -S (no site-packages), so a
-// third-party import would fail here too. Set PYTHON to try another interpreter (default python3).
+// and both must reach the same decision. Running Python: support/partner-python.ts.
 import { expect } from 'chai';
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { createHmac } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { generateKey, type CandorKey, type JWK } from '@candor/core/keys';
 import { createIssuer, createVerifier } from '@candor/core/tokens';
-import { isCandorError } from '@candor/core/errors';
 import { serveJwks } from '@candor/cli';
-import { AUD, ISS, b64url, claims as tokenClaims, forge, seg } from '../core/token-kit.js';
+import { AUD, ISS, b64url, forge, seg } from '../core/token-kit.js';
+import {
+  PYTHON,
+  SCRIPT,
+  candorDecision,
+  claims,
+  header,
+  nowS,
+  partnerEnv as env,
+  pythonDecision,
+  requirePython,
+  runPython,
+  type Decision,
+  type PythonRun,
+} from './support/partner-python.js';
 
-const PYTHON = process.env.PYTHON ?? 'python3';
-const SCRIPT = 'examples/partner-verify/verify.py';
 const P256_N = 0xffffffff00000000ffffffffffffffffbce6faada7179e84f3b9cac2fc632551n;
 const ED25519_L = 2n ** 252n + 27742317777372353535851937790883648493n;
 
-/** accepted, reverification_due, or the reason a token was refused. */
-type Decision = string;
-interface PythonRun {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-  json: Record<string, unknown> | undefined;
-}
-
-function runPython(args: string[], env: Record<string, string>, input = ''): Promise<PythonRun> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(PYTHON, ['-I', '-S', SCRIPT, ...args], { env: { PATH: process.env.PATH ?? '', ...env } });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
-    child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
-    const timer = setTimeout(() => child.kill('SIGKILL'), 20_000);
-    child.on('error', reject);
-    child.on('close', (code) => {
-      clearTimeout(timer);
-      let json: Record<string, unknown> | undefined;
-      try {
-        json = JSON.parse(stdout) as Record<string, unknown>;
-      } catch {
-        json = undefined;
-      }
-      resolve({ code, stdout, stderr, json });
-    });
-    child.stdin.end(input);
-  });
-}
-
-const nowS = () => Math.floor(Date.now() / 1000);
 const bytes = (segment: string) => new Uint8Array(Buffer.from(segment, 'base64url'));
 const toBig = (b: Uint8Array) => BigInt(`0x${Buffer.from(b).toString('hex') || '0'}`);
 const fromBig = (n: bigint, length: number) => new Uint8Array(Buffer.from(n.toString(16).padStart(length * 2, '0'), 'hex'));
 
-/** Claims of a valid token for customer-0042, around the real time (verify.py reads the real clock). */
-const claims = (extra: Record<string, unknown> = {}) => tokenClaims({ sub: 'customer-0042', ...extra }, nowS());
-
-const header = (key: CandorKey, extra: Record<string, unknown> = {}) => ({ alg: key.alg, kid: key.kid, typ: 'candor-verification+jwt', ...extra });
 const withoutJti = () => {
   const c = claims();
   delete c.jti;
@@ -79,12 +52,7 @@ describe('partner verifier in Python (examples/partner-verify/verify.py)', funct
   const others: Record<'ES256' | 'EdDSA', CandorKey> = {} as never;
 
   before(async function () {
-    const probe = spawnSync(PYTHON, ['-c', 'import sys; print("%d.%d" % sys.version_info[:2])'], { encoding: 'utf8' });
-    if (probe.error || probe.status !== 0) {
-      throw new Error(`${PYTHON} was not found (${probe.error?.message ?? probe.stderr}). Install Python 3.9 or later (for example apt-get install python3) to run the partner verifier tests.`);
-    }
-    const [major, minor] = probe.stdout.trim().split('.').map(Number) as [number, number];
-    if (major < 3 || (major === 3 && minor < 9)) throw new Error(`${PYTHON} is Python ${probe.stdout.trim()}; the partner verifier needs Python 3.9 or later. Install it to run these tests.`);
+    requirePython();
     keys.ES256 = await generateKey('ES256');
     keys.EdDSA = await generateKey('EdDSA');
     others.ES256 = await generateKey('ES256');
@@ -103,30 +71,11 @@ describe('partner verifier in Python (examples/partner-verify/verify.py)', funct
     return file;
   }
 
-  const env = (jwks: string, extra: Record<string, string> = {}) => ({ CANDOR_JWKS_URL: jwks, CANDOR_ISSUER: ISS, CANDOR_AUDIENCE: AUD, ...extra });
-
-  async function python(token: string, jwks = jwksFile): Promise<{ decision: Decision; run: PythonRun }> {
-    const run = await runPython([token], env(jwks));
-    expect(run.json, `verify.py printed no JSON: ${run.stdout}${run.stderr}`).to.be.an('object');
-    const json = run.json!;
-    const decision = json.accepted === true ? 'accepted' : String(json.reason);
-    // Exit code and output agree: 0 accepted, 3 re-verification due, 1 any other refusal.
-    expect(run.code, run.stdout + run.stderr).to.equal(decision === 'accepted' ? 0 : decision === 'reverification_due' ? 3 : 1);
-    expect(run.stderr).to.equal('');
-    return { decision, run };
-  }
+  const python = (token: string, jwks = jwksFile): Promise<{ decision: Decision; run: PythonRun }> => pythonDecision(token, env(jwks));
 
   /** Candor's verifier with the same settings as verify.py: minimum level substantial, default tolerance and lifetime. */
-  async function candor(token: string, jwks: object): Promise<Decision> {
-    try {
-      const verifier = createVerifier({ issuer: ISS, audience: AUD, keys: jwks as { keys: JWK[] }, minimumLevel: 'substantial' });
-      const result = await verifier.verify(token);
-      return result.outcome === 'valid' ? 'accepted' : result.outcome;
-    } catch (e) {
-      if (isCandorError(e)) return e.code;
-      throw e;
-    }
-  }
+  const candor = (token: string, jwks: object): Promise<Decision> =>
+    candorDecision(() => createVerifier({ issuer: ISS, audience: AUD, keys: jwks as { keys: JWK[] }, minimumLevel: 'substantial' }).verify(token));
 
   /** Asserts verify.py decides `expected`, and Candor `candorExpected` (the same unless given). */
   async function agree(token: string, expected: Decision, options: { jwks?: unknown[]; candorExpected?: Decision } = {}): Promise<PythonRun> {
@@ -389,7 +338,7 @@ names = {a.name.split('.')[0] for n in ast.walk(tree) if isinstance(n, ast.Impor
 names |= {n.module.split('.')[0] for n in ast.walk(tree) if isinstance(n, ast.ImportFrom)}
 print(" ".join(sorted(names)))`], { encoding: 'utf8' });
     expect(probe.status, probe.stderr).to.equal(0);
-    const stdlib = ['base64', 'datetime', 'hashlib', 'ipaddress', 'json', 'math', 'os', 're', 'sys', 'time', 'urllib', 'zlib'];
+    const stdlib = ['base64', 'datetime', 'hashlib', 'http', 'ipaddress', 'json', 'math', 'os', 're', 'sys', 'time', 'urllib', 'zlib'];
     for (const name of probe.stdout.trim().split(' ')) expect(stdlib, name).to.include(name);
   });
 });
