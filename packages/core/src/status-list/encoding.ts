@@ -144,5 +144,26 @@ export async function decodeStatusList(json: unknown, options: { maxInflatedByte
     throw new CandorError('invalid_status_list', `The status list lst is not valid zlib DEFLATE data (${String((e as Error)?.message ?? e)}).`, { field: 'status_list.lst', cause: e });
   }
   if (bytes.length === 0) throw bad('The status list is empty.', 'status_list.lst');
+  // A zlib stream ends with the Adler-32 of what it holds. Some runtimes' DecompressionStream (Node)
+  // ignore bytes after the stream and others (Chromium) refuse them: checking that the data ends
+  // with that checksum refuses them everywhere, so one list means one thing on every runtime.
+  const n = compressed.length;
+  const tail = ((compressed[n - 4]! << 24) | (compressed[n - 3]! << 16) | (compressed[n - 2]! << 8) | compressed[n - 1]!) >>> 0;
+  if (tail !== adler32(bytes)) throw bad('The status list lst has data after the end of its zlib stream; it must be exactly one zlib stream.', 'status_list.lst');
   return new StatusList(bits, bytes);
+}
+
+/** The Adler-32 checksum of `bytes` (RFC 1950 §9), summed in blocks of 5552 so the sums stay exact. */
+function adler32(bytes: Uint8Array): number {
+  let a = 1;
+  let b = 0;
+  for (let i = 0; i < bytes.length; ) {
+    for (const end = Math.min(i + 5552, bytes.length); i < end; i++) {
+      a += bytes[i]!;
+      b += a;
+    }
+    a %= 65521;
+    b %= 65521;
+  }
+  return ((b << 16) | a) >>> 0;
 }
