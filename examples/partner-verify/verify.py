@@ -273,7 +273,7 @@ def read_jwks(source):
         else:
             with open(source, "rb") as file:
                 data = file.read(MAX_JWKS_BYTES + 1)
-    except (OSError, ValueError) as e:  # urllib's errors (HTTP status, timeout, DNS) are OSErrors
+    except (OSError, ValueError, http.client.HTTPException) as e:  # urllib's errors (HTTP status, timeout, DNS) are OSErrors
         raise Refused("jwks_unavailable", "The JWKS at %s could not be read (%s)." % (source, e))
     refuse_if(len(data) > MAX_JWKS_BYTES, "jwks_unavailable", "The JWKS at %s is over 64 KiB; not read." % source)
     jwks = parse_json_object(data, "JWKS")

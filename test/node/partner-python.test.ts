@@ -6,6 +6,7 @@ import { spawnSync } from 'node:child_process';
 import { createHmac } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { createServer as createNetServer, type AddressInfo, type Socket } from 'node:net';
 import { join } from 'node:path';
 import { generateKey, type CandorKey, type JWK } from '@candor/core/keys';
 import { createIssuer, createVerifier } from '@candor/core/tokens';
@@ -314,6 +315,25 @@ describe('partner verifier in Python (examples/partner-verify/verify.py)', funct
         await server.close();
       }
     });
+  });
+
+  it('a JWKS server that answers with something that is not HTTP is jwks_unavailable, one line of JSON, not a traceback', async () => {
+    const sockets = new Set<Socket>();
+    const server = createNetServer((socket) => {
+      sockets.add(socket);
+      socket.end('NOT-HTTP garbage\r\n\r\n');
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    try {
+      const { port } = server.address() as AddressInfo;
+      const token = await forge(keys.EdDSA, header(keys.EdDSA), claims());
+      const { decision, run } = await python(token, `http://127.0.0.1:${port}/.well-known/jwks.json`);
+      expect(decision, run.stderr).to.equal('jwks_unavailable');
+      expect(run.stderr, 'a traceback').to.not.include('Traceback');
+    } finally {
+      for (const socket of sockets) socket.destroy();
+      await new Promise((resolve) => server.close(resolve));
+    }
   });
 
   it('exits 2 with a usage line when the token or the settings are missing', async () => {
